@@ -1,0 +1,2 @@
+//! The entente-atlas app.
+pub fn mount() {}
