@@ -1,0 +1,197 @@
+//! The map's frames: the Baltic region, with an inset for each place far from it
+//! (Geneva, Berlin, …), and markers moved apart where cities nearly coincide
+//! (Bulduri is 15 km from Riga).
+use super::projection::{GeoBounds, Mercator, ScreenRect};
+use crate::model::LonLat;
+
+/// The main frame: the three Baltic states with Helsinki, Tartu and Moscow.
+pub const BALTIC_REGION: GeoBounds = GeoBounds { west: 19.5, south: 53.3, east: 39.0, north: 61.0 };
+
+/// The width of the map in SVG user units; the height follows from the region's shape.
+pub const MAP_WIDTH: f64 = 1000.0;
+
+/// An inset shows this many degrees of longitude and latitude on each side of its place.
+const INSET_HALF_SPAN: (f64, f64) = (1.6, 0.8);
+/// An inset's size as a fraction of the map width.
+const INSET_SIZE: (f64, f64) = (0.19, 0.14);
+/// The gap between insets and the map edge, as a fraction of the map width.
+const INSET_GAP: f64 = 0.012;
+
+/// A rectangle of the map with its own projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// `main`, or the id of the place an inset is for.
+    pub id: String,
+    pub bounds: GeoBounds,
+    pub rect: ScreenRect,
+    pub projection: Mercator,
+}
+
+impl Frame {
+    pub fn is_inset(&self) -> bool {
+        self.id != "main"
+    }
+}
+
+/// The main frame and its insets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLayout {
+    pub width: f64,
+    pub height: f64,
+    /// The main frame first, then the insets, top to bottom along the left edge.
+    pub frames: Vec<Frame>,
+}
+
+impl MapLayout {
+    /// The main frame fitted to `region`, and an inset for each of `places` outside it.
+    pub fn new<'a>(region: GeoBounds, width: f64, places: impl IntoIterator<Item = (&'a str, LonLat)>) -> MapLayout {
+        let height = Mercator::height_for(region, width);
+        let main_rect = ScreenRect { x: 0.0, y: 0.0, width, height };
+        let mut frames = vec![Frame {
+            id: "main".to_owned(),
+            bounds: region,
+            rect: main_rect,
+            projection: Mercator::fit(region, main_rect),
+        }];
+        let gap = INSET_GAP * width;
+        let (inset_width, inset_height) = (INSET_SIZE.0 * width, INSET_SIZE.1 * width);
+        for (id, location) in places {
+            if region.contains(location) || frames.iter().any(|f| f.bounds.contains(location)) {
+                continue;
+            }
+            let bounds = GeoBounds {
+                west: location.lon - INSET_HALF_SPAN.0,
+                south: location.lat - INSET_HALF_SPAN.1,
+                east: location.lon + INSET_HALF_SPAN.0,
+                north: location.lat + INSET_HALF_SPAN.1,
+            };
+            let slot = (frames.len() - 1) as f64;
+            let rect = ScreenRect { x: gap, y: gap + slot * (inset_height + gap), width: inset_width, height: inset_height };
+            frames.push(Frame { id: id.to_owned(), bounds, rect, projection: Mercator::fit(bounds, rect) });
+        }
+        MapLayout { width, height, frames }
+    }
+
+    /// The frame a point is drawn in: the inset that holds it, else the main frame.
+    pub fn frame_for(&self, point: LonLat) -> &Frame {
+        self.frames.iter().skip(1).find(|f| f.bounds.contains(point)).unwrap_or(&self.frames[0])
+    }
+
+    /// Screen position of a point, in the frame that shows it.
+    pub fn project(&self, point: LonLat) -> Option<(f64, f64)> {
+        self.frame_for(point).projection.project(point)
+    }
+}
+
+/// A city marker: where the city is, and where its marker is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub id: String,
+    /// The city's true position.
+    pub anchor: (f64, f64),
+    /// Where the marker is drawn; differs from `anchor` when it was moved apart.
+    pub position: (f64, f64),
+}
+
+impl Marker {
+    pub fn is_moved(&self) -> bool {
+        self.anchor != self.position
+    }
+}
+
+fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.0 - b.0).hypot(a.1 - b.1)
+}
+
+/// Places markers in the order given (most important first): each stays at its
+/// anchor unless it would come closer than `min_distance` to one already placed;
+/// then it is moved away from that one, trying directions in turn, and a leader
+/// line can join it to its anchor.
+pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_distance: f64) -> Vec<Marker> {
+    let mut placed: Vec<Marker> = Vec::new();
+    for (id, anchor) in anchors {
+        let crowding = |p: (f64, f64), placed: &[Marker]| {
+            placed.iter().map(|m| m.position).find(|&q| distance(p, q) < min_distance - 1e-9)
+        };
+        let position = match crowding(anchor, &placed) {
+            None => anchor,
+            Some(neighbour) => {
+                let gap = distance(anchor, neighbour);
+                let base = if gap > 1e-9 {
+                    (anchor.1 - neighbour.1).atan2(anchor.0 - neighbour.0)
+                } else {
+                    std::f64::consts::PI // coincident: to the west
+                };
+                (0..16)
+                    .map(|step| {
+                        // base, then ±22.5°, ±45°, … alternating
+                        let turn = ((step + 1) / 2) as f64 * std::f64::consts::PI / 8.0;
+                        let angle = if step % 2 == 1 { base + turn } else { base - turn };
+                        (neighbour.0 + min_distance * angle.cos(), neighbour.1 + min_distance * angle.sin())
+                    })
+                    .find(|&p| crowding(p, &placed).is_none())
+                    .unwrap_or(anchor)
+            }
+        };
+        placed.push(Marker { id, anchor, position });
+    }
+    placed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(lon: f64, lat: f64) -> LonLat {
+        LonLat { lon, lat }
+    }
+
+    #[test]
+    fn places_outside_the_region_get_insets_inside_the_map() {
+        let layout = MapLayout::new(
+            BALTIC_REGION,
+            MAP_WIDTH,
+            [("riga", at(24.1, 56.95)), ("geneva", at(6.14, 46.2)), ("berlin", at(13.4, 52.52))],
+        );
+        let ids: Vec<&str> = layout.frames.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["main", "geneva", "berlin"]);
+        for frame in &layout.frames {
+            let r = frame.rect;
+            assert!(r.x >= 0.0 && r.y >= 0.0 && r.x + r.width <= layout.width && r.y + r.height <= layout.height);
+        }
+        let geneva = layout.project(at(6.14, 46.2)).expect("finite");
+        let inset = layout.frames[1].rect;
+        assert!((geneva.0 - (inset.x + inset.width / 2.0)).abs() < 1.0, "{geneva:?} centred in {inset:?}");
+        assert_eq!(layout.frame_for(at(24.1, 56.95)).id, "main");
+    }
+
+    #[test]
+    fn markers_far_apart_stay_put() {
+        let markers = declutter([("a".into(), (0.0, 0.0)), ("b".into(), (100.0, 0.0))], 20.0);
+        assert!(markers.iter().all(|m| !m.is_moved()));
+    }
+
+    #[test]
+    fn close_markers_are_moved_apart_away_from_each_other() {
+        // Riga first, Bulduri 12 units to its west.
+        let markers = declutter([("riga".into(), (500.0, 400.0)), ("bulduri".into(), (488.0, 401.0))], 30.0);
+        assert!(!markers[0].is_moved());
+        let bulduri = &markers[1];
+        assert!(bulduri.is_moved());
+        assert!(distance(bulduri.position, markers[0].position) >= 30.0 - 1e-6);
+        assert!(bulduri.position.0 < 488.0, "moved further west: {:?}", bulduri.position);
+    }
+
+    #[test]
+    fn coincident_markers_are_separated() {
+        let markers = declutter(
+            [("a".into(), (10.0, 10.0)), ("b".into(), (10.0, 10.0)), ("c".into(), (10.0, 10.0))],
+            5.0,
+        );
+        for (i, a) in markers.iter().enumerate() {
+            for b in &markers[i + 1..] {
+                assert!(distance(a.position, b.position) >= 5.0 - 1e-6, "{a:?} {b:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Geometry for the map: projection, SVG paths and the layout of map frames.
+pub mod layout;
+pub mod path;
+pub mod projection;
+
+pub use layout::{declutter, Frame, MapLayout, Marker};
+pub use path::{line_path, rings_path};
+pub use projection::{GeoBounds, Mercator, ScreenRect};
