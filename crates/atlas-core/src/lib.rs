@@ -4,6 +4,7 @@
 //! tested with plain `cargo test` and shared by the app and the validator.
 pub mod data;
 pub mod geo;
+pub mod i18n;
 pub mod model;
 pub mod time;
 pub mod timeline;

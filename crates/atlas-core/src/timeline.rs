@@ -57,10 +57,18 @@ impl Atlas {
         (!self.by_year.is_empty()).then(|| self.first_year..=self.first_year + self.by_year.len() as i32 - 1)
     }
 
+    /// The positions in [`Atlas::events`] of the events active in `year`, chronological.
+    pub fn active_indices(&self, year: i32) -> &[usize] {
+        usize::try_from(year - self.first_year)
+            .ok()
+            .and_then(|i| self.by_year.get(i))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
     /// The events active in `year` (held in it, or in force during it), chronological.
     pub fn active_in(&self, year: i32) -> impl Iterator<Item = &Event> + '_ {
-        let slot = usize::try_from(year - self.first_year).ok().and_then(|i| self.by_year.get(i));
-        slot.into_iter().flatten().map(|&index| &self.events[index])
+        self.active_indices(year).iter().map(|&index| &self.events[index])
     }
 
     /// The conferences held at `place`, chronological.

@@ -1,0 +1,82 @@
+//! What the reader has selected: the year and the open city. A small `Copy`
+//! struct in context, with typed accessors.
+use atlas_core::PlaceId;
+use leptos::prelude::*;
+
+/// The selected year and the city whose panel is open.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    year: RwSignal<i32>,
+    city: RwSignal<Option<PlaceId>>,
+    years: (i32, i32),
+}
+
+impl Selection {
+    /// A selection at `year`, kept within `first..=last`.
+    pub fn new(year: i32, first: i32, last: i32) -> Self {
+        Self { year: RwSignal::new(year.clamp(first, last)), city: RwSignal::new(None), years: (first, last) }
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year.get()
+    }
+
+    /// The range of years the slider offers.
+    pub fn years(&self) -> (i32, i32) {
+        self.years
+    }
+
+    /// Selects `year`, kept within the atlas's years.
+    pub fn set_year(&self, year: i32) {
+        let year = year.clamp(self.years.0, self.years.1);
+        if self.year.get_untracked() != year {
+            self.year.set(year);
+        }
+    }
+
+    pub fn city(&self) -> Option<PlaceId> {
+        self.city.get()
+    }
+
+    pub fn is_open(&self, place: &PlaceId) -> bool {
+        self.city.with(|city| city.as_ref() == Some(place))
+    }
+
+    pub fn open_city(&self, place: PlaceId) {
+        self.city.set(Some(place));
+    }
+
+    pub fn close_city(&self) {
+        self.city.set(None);
+    }
+}
+
+/// The language everything is shown in.
+#[derive(Debug, Clone, Copy)]
+pub struct Locale {
+    lang: RwSignal<atlas_core::Lang>,
+}
+
+impl Locale {
+    pub fn new(lang: atlas_core::Lang) -> Self {
+        Self { lang: RwSignal::new(lang) }
+    }
+
+    pub fn lang(&self) -> atlas_core::Lang {
+        self.lang.get()
+    }
+
+    pub fn set_lang(&self, lang: atlas_core::Lang) {
+        self.lang.set(lang);
+    }
+
+    /// The interface texts in the current language.
+    pub fn text(&self) -> &'static atlas_core::i18n::UiText {
+        atlas_core::i18n::UiText::of(self.lang())
+    }
+}
+
+/// The positions (in `Atlas::events`) of the events active in the selected year,
+/// read by the map and the list alike.
+#[derive(Debug, Clone, Copy)]
+pub struct ActiveEvents(pub Memo<Vec<usize>>);

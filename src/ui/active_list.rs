@@ -1,0 +1,26 @@
+//! "Active in <year>": the conferences held that year and the treaties in force.
+use leptos::prelude::*;
+
+use super::EventItem;
+use crate::state::{ActiveEvents, Locale, Selection};
+
+/// The chronological list of the events active in the selected year.
+#[component]
+pub fn ActiveList() -> impl IntoView {
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let ActiveEvents(active) = expect_context::<ActiveEvents>();
+    view! {
+        <section class="active-list" aria-labelledby="active-heading">
+            <h2 id="active-heading">{move || locale.text().active_in}" "{move || selection.year()}</h2>
+            <ol data-testid="active-events">
+                <For each=move || active.get() key=|index| *index let:index>
+                    <EventItem index=index />
+                </For>
+            </ol>
+            <Show when=move || active.with(Vec::is_empty)>
+                <p class="empty">{move || locale.text().nothing_active}</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,16 @@
+//! The components: each displays what atlas-core computes.
+mod active_list;
+mod atlas_view;
+mod city_panel;
+mod event_item;
+mod load_error;
+mod map;
+mod year_slider;
+
+pub use active_list::ActiveList;
+pub use atlas_view::AtlasView;
+pub use city_panel::CityPanel;
+pub use event_item::EventItem;
+pub use load_error::LoadError;
+pub use map::AtlasMap;
+pub use year_slider::YearSlider;
