@@ -1,0 +1,64 @@
+//! The per-year index of the atlas agrees with a plain filter over all events.
+use atlas_core::{Atlas, Event, EventId, EventKind, HistoricDate, Localized, PlaceId, Span};
+use proptest::prelude::*;
+
+fn date(year: i32, month: Option<u8>, day: Option<u8>) -> HistoricDate {
+    match (month, day) {
+        (Some(m), Some(d)) => HistoricDate::day(year, m, d.min(28)).expect("valid day"),
+        (Some(m), None) => HistoricDate::month(year, m).expect("valid month"),
+        _ => HistoricDate::year_only(year),
+    }
+}
+
+fn event(i: usize, start: HistoricDate, end: Option<HistoricDate>, conference: bool, place: u8) -> Event {
+    Event {
+        id: EventId::new(&format!("e{i}")).expect("slug"),
+        kind: if conference { EventKind::Conference } else { EventKind::Treaty },
+        span: Span { start, end },
+        place: PlaceId::new(&format!("p{place}")),
+        parties: vec![],
+        title: Localized::default(),
+        summary: Localized::default(),
+        sources: vec![],
+        note: None,
+        points: vec![],
+    }
+}
+
+fn arb_date() -> impl Strategy<Value = HistoricDate> {
+    (1915..1945i32, prop::option::of(1..=12u8), prop::option::of(1..=28u8))
+        .prop_map(|(y, m, d)| date(y, m, if m.is_some() { d } else { None }))
+}
+
+proptest! {
+    #[test]
+    fn active_in_agrees_with_a_naive_filter(
+        spans in prop::collection::vec((arb_date(), prop::option::of(0..10i32), any::<bool>(), 0..4u8), 0..60),
+        year in 1910..1960i32,
+    ) {
+        let events: Vec<Event> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, extra, conference, place))| {
+                let end = extra.map(|years| HistoricDate::year_only(start.year() + years));
+                event(i, start, end, conference, place)
+            })
+            .collect();
+        let atlas = Atlas::new(vec![], events.clone());
+        let mut naive: Vec<&Event> = events.iter().filter(|e| {
+            e.span.first_day().year <= year && e.span.last_day().year >= year
+        }).collect();
+        naive.sort_by_key(|e| (e.span.first_day(), e.span.last_day(), e.id.clone()));
+        let indexed: Vec<&Event> = atlas.active_in(year).collect();
+        prop_assert_eq!(indexed, naive);
+        // The conferences at each place, chronological and only conferences.
+        for place in 0..4u8 {
+            let id = PlaceId::new(&format!("p{place}")).expect("slug");
+            let held: Vec<&Event> = atlas.conferences_at(&id).collect();
+            prop_assert!(held.iter().all(|e| e.kind == EventKind::Conference && e.place.as_ref() == Some(&id)));
+            prop_assert!(held.windows(2).all(|w| w[0].span.first_day() <= w[1].span.first_day()));
+            let count = events.iter().filter(|e| e.kind == EventKind::Conference && e.place.as_ref() == Some(&id)).count();
+            prop_assert_eq!(held.len(), count);
+        }
+    }
+}
