@@ -12,7 +12,7 @@ pub fn ActiveList() -> impl IntoView {
     let ActiveEvents(active) = expect_context::<ActiveEvents>();
     view! {
         <section class="active-list" aria-labelledby="active-heading">
-            <h2 id="active-heading">{move || locale.text().active_in}" "{move || selection.year()}</h2>
+            <h2 id="active-heading">{move || locale.text().active_heading(selection.year())}</h2>
             <ol data-testid="active-events">
                 <For each=move || active.get() key=|index| *index let:index>
                     <EventItem index=index />

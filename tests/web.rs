@@ -1,0 +1,107 @@
+//! In-browser tests: the app's components mounted in headless Chromium
+//! (`cargo xtask test` runs them through wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use entente_atlas::load::parse_all;
+use entente_atlas::ui::{AtlasView, LoadError};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PLACES: &str = include_str!("../public/data/places.geojson");
+const EVENTS: &str = include_str!("../public/data/events.geojson");
+const BASEMAP: &str = include_str!("../public/data/basemap.geojson");
+
+/// A fresh container in the page, so tests do not see each other's DOM.
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().expect("window").document().expect("document");
+    let div = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&div).expect("append");
+    div.unchecked_into()
+}
+
+fn mount_atlas() -> web_sys::HtmlElement {
+    let data = Arc::new(parse_all(PLACES, EVENTS, BASEMAP).expect("the real data files load"));
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <AtlasView data=data.clone() /> });
+    handle.forget();
+    root
+}
+
+fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).expect("valid selector")
+}
+
+fn event_ids(root: &web_sys::HtmlElement, list: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(&format!("{list} [data-event-id]")).expect("selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute("data-event-id"))
+        .collect()
+}
+
+fn set_slider(root: &web_sys::HtmlElement, year: i32) {
+    let input: web_sys::HtmlInputElement =
+        query(root, "[data-testid=year-slider]").expect("slider").unchecked_into();
+    input.set_value(&year.to_string());
+    input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
+}
+
+fn click(element: &web_sys::Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event");
+    element.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn the_slider_changes_the_year_label_and_the_active_list() {
+    let root = mount_atlas();
+    set_slider(&root, 1935);
+    leptos::task::tick().await;
+    let label = query(&root, "[data-testid=year-label]").expect("label").text_content().unwrap_or_default();
+    assert_eq!(label.trim(), "1935");
+    let active = event_ids(&root, "[data-testid=active-events]");
+    assert!(active.contains(&"baltic-entente-conference-02".to_owned()), "{active:?}");
+    assert!(active.contains(&"baltic-entente-conference-03".to_owned()), "{active:?}");
+    assert!(!active.contains(&"baltic-entente-conference-01".to_owned()), "{active:?}");
+    let kaunas = query(&root, "[data-testid=city-kaunas]").expect("kaunas marker");
+    assert!(kaunas.class_list().contains("active"), "Kaunas held a conference in 1935");
+    let geneva = query(&root, "[data-testid=city-geneva]").expect("geneva marker");
+    assert!(!geneva.class_list().contains("active"), "nothing happened in Geneva in 1935");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_city_opens_its_panel_and_close_closes_it() {
+    let root = mount_atlas();
+    set_slider(&root, 1937);
+    leptos::task::tick().await;
+    click(&query(&root, "[data-testid=city-kaunas]").expect("kaunas marker"));
+    leptos::task::tick().await;
+    let panel = query(&root, "[data-testid=city-panel]").expect("panel is open");
+    assert_eq!(panel.query_selector("h2").ok().flatten().and_then(|h| h.text_content()).as_deref(), Some("Kaunas"));
+    let held = event_ids(&root, "[data-testid=city-panel]");
+    assert_eq!(held, ["baltic-entente-conference-02", "baltic-entente-conference-06", "baltic-entente-conference-09"]);
+    let current = root.query_selector_all("[data-testid=city-panel] .current").expect("selector").length();
+    assert_eq!(current, 1, "only the 1937 conference is marked");
+    click(&panel.query_selector("button.close").ok().flatten().expect("close button"));
+    leptos::task::tick().await;
+    assert!(query(&root, "[data-testid=city-panel]").is_none(), "panel closed");
+}
+
+#[wasm_bindgen_test]
+async fn a_load_error_names_the_file() {
+    let root = container();
+    let message = parse_all(PLACES, "{ not json", BASEMAP).expect_err("broken events file");
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadError message=message.clone() /> });
+    handle.forget();
+    leptos::task::tick().await;
+    let text = query(&root, "[data-testid=load-error]").expect("error shown").text_content().unwrap_or_default();
+    assert!(text.contains("events.geojson"), "{text}");
+    assert!(text.contains("line 1"), "{text}");
+}
