@@ -1,0 +1,143 @@
+//! The address as a link to what is on screen: `?year=1934&city=riga&lang=lv`,
+//! plus the display modes `?kiosk` (with `idle=N`) and `?embed`.
+//!
+//! Reading never fails: a parameter that is unknown or malformed is ignored, so a
+//! mistyped link opens the map at its defaults instead of an error page.
+use crate::model::{Lang, PlaceId};
+
+/// How the page is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A page in a browser.
+    #[default]
+    Standard,
+    /// Full screen on a museum touch screen, resetting itself when idle.
+    Kiosk,
+    /// Compact, inside another site's iframe.
+    Embed,
+}
+
+/// The idle time before a kiosk returns to its start, when `?idle=` does not say.
+pub const DEFAULT_IDLE_SECONDS: u32 = 120;
+/// The shortest and longest idle times accepted from `?idle=`.
+pub const IDLE_SECONDS_RANGE: std::ops::RangeInclusive<u32> = 2..=3600;
+
+/// What an address asks for; each field is `None` when absent or invalid.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkState {
+    pub year: Option<i32>,
+    pub city: Option<PlaceId>,
+    pub lang: Option<Lang>,
+    pub mode: Mode,
+    pub idle_seconds: Option<u32>,
+}
+
+impl LinkState {
+    /// Reads a query string (with or without the leading `?`). `years` is the
+    /// range the slider offers; a year outside it is ignored.
+    pub fn parse(query: &str, years: std::ops::RangeInclusive<i32>) -> LinkState {
+        let mut state = LinkState::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            match key.as_ref() {
+                "year" => {
+                    state.year = value.trim().parse::<i32>().ok().filter(|y| years.contains(y));
+                }
+                "city" => state.city = PlaceId::new(value.trim()),
+                "lang" => state.lang = Lang::from_code(value.trim()).filter(|l| l.code() == value.trim()),
+                "kiosk" => state.mode = Mode::Kiosk,
+                "embed" if state.mode != Mode::Kiosk => state.mode = Mode::Embed,
+                "idle" => {
+                    state.idle_seconds = value.trim().parse::<u32>().ok().filter(|s| IDLE_SECONDS_RANGE.contains(s));
+                }
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// The query string for this state: `?year=1934&city=riga&lang=lv`, keeping the mode.
+    pub fn to_query(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if let Some(year) = self.year {
+            query.append_pair("year", &year.to_string());
+        }
+        if let Some(city) = &self.city {
+            query.append_pair("city", city.as_str());
+        }
+        if let Some(lang) = self.lang {
+            query.append_pair("lang", lang.code());
+        }
+        let mut text = query.finish();
+        let mut flag = |name: &str| {
+            if !text.is_empty() {
+                text.push('&');
+            }
+            text.push_str(name);
+        };
+        match self.mode {
+            Mode::Standard => {}
+            Mode::Kiosk => flag("kiosk"),
+            Mode::Embed => flag("embed"),
+        }
+        if let Some(idle) = self.idle_seconds {
+            flag(&format!("idle={idle}"));
+        }
+        if text.is_empty() {
+            text
+        } else {
+            format!("?{text}")
+        }
+    }
+}
+
+/// The first of the browser's preferred languages that the atlas speaks.
+pub fn preferred_lang<'a>(browser_languages: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+    browser_languages.into_iter().find_map(Lang::from_code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YEARS: std::ops::RangeInclusive<i32> = 1919..=1940;
+
+    #[test]
+    fn reads_year_city_and_language() {
+        let state = LinkState::parse("?year=1934&city=riga&lang=lv", YEARS);
+        assert_eq!(state.year, Some(1934));
+        assert_eq!(state.city.as_ref().map(PlaceId::as_str), Some("riga"));
+        assert_eq!(state.lang, Some(Lang::Lv));
+        assert_eq!(state.mode, Mode::Standard);
+    }
+
+    #[test]
+    fn malformed_values_are_ignored() {
+        for query in ["?year=abc", "?year=1850", "?year=", "?city=%3Cscript%3E", "?lang=xx", "?year=1934.5", "?idle=-3"] {
+            let state = LinkState::parse(query, YEARS);
+            assert_eq!((state.year, state.city.clone(), state.lang, state.idle_seconds), (None, None, None, None), "{query}");
+        }
+    }
+
+    #[test]
+    fn modes_and_idle() {
+        let kiosk = LinkState::parse("kiosk&idle=3", YEARS);
+        assert_eq!((kiosk.mode, kiosk.idle_seconds), (Mode::Kiosk, Some(3)));
+        assert_eq!(LinkState::parse("?embed", YEARS).mode, Mode::Embed);
+        assert_eq!(LinkState::parse("?idle=1", YEARS).idle_seconds, None, "too short to use");
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let state = LinkState::parse("?year=1935&city=kaunas&lang=lt&kiosk&idle=30", YEARS);
+        assert_eq!(state.to_query(), "?year=1935&city=kaunas&lang=lt&kiosk&idle=30");
+        assert_eq!(LinkState::parse(&state.to_query(), YEARS), state);
+        assert_eq!(LinkState::default().to_query(), "");
+    }
+
+    #[test]
+    fn the_browser_language_is_the_first_one_the_atlas_speaks() {
+        assert_eq!(preferred_lang(["de-DE", "lt-LT", "en"]), Some(Lang::Lt));
+        assert_eq!(preferred_lang(["de", "fr"]), None);
+    }
+}
