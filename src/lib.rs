@@ -1,25 +1,32 @@
 //! The entente-atlas app: loads the curators' data files and shows the map, the
 //! year slider, the list of active events and the city panels. Everything it
 //! shows is computed by `atlas-core`; the components here only display it.
+use atlas_core::link::LinkState;
 use leptos::prelude::*;
 
+pub mod browser;
 pub mod load;
 pub mod state;
 pub mod ui;
 
 use load::{load_atlas_data, LoadState};
+use state::Locale;
 use ui::{AtlasView, LoadError};
 
 /// The whole page: the data is fetched once, then the atlas is shown, or a
 /// message that says which file could not be read and why.
 #[component]
 pub fn App() -> impl IntoView {
+    let link = LinkState::parse(&browser::query(), i32::MIN..=i32::MAX);
+    let locale = Locale::new(browser::initial_lang(&link));
+    provide_context(locale);
+    Effect::new(move |_| browser::set_document_lang(locale.lang()));
     let load_state = RwSignal::new(LoadState::Loading);
     leptos::task::spawn_local(async move {
         load_state.set(load_atlas_data("data").await);
     });
     move || match load_state.get() {
-        LoadState::Loading => view! { <p class="loading" aria-live="polite">"Loading the map…"</p> }.into_any(),
+        LoadState::Loading => view! { <p class="loading" aria-live="polite">{locale.text().loading}</p> }.into_any(),
         LoadState::Ready(data) => view! { <AtlasView data=data /> }.into_any(),
         LoadState::Failed(message) => view! { <LoadError message=message /> }.into_any(),
     }
