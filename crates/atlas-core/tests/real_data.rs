@@ -1,0 +1,110 @@
+//! The committed data files load without errors and say what the article says.
+use atlas_core::i18n::format_span;
+use atlas_core::{load_atlas, Atlas, DataFile, EventKind, Lang, PlaceId};
+
+fn atlas() -> Atlas {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+    let places = std::fs::read_to_string(format!("{dir}/places.geojson")).expect("places.geojson");
+    let events = std::fs::read_to_string(format!("{dir}/events.geojson")).expect("events.geojson");
+    let loaded = load_atlas(
+        DataFile { name: "places.geojson", text: &places },
+        DataFile { name: "events.geojson", text: &events },
+    )
+    .unwrap_or_else(|e| panic!("the data files do not load:\n{e}"));
+    assert!(loaded.warnings.is_empty(), "warnings: {:#?}", loaded.warnings);
+    loaded.atlas
+}
+
+fn place(id: &str) -> PlaceId {
+    PlaceId::new(id).expect("slug")
+}
+
+/// The list "Baltijas Antantes konferences" at the end of the article.
+const ARTICLE_CONFERENCES: [(&str, &str, &str); 11] = [
+    ("tallinn", "1934-11-30", "1934-12-02"),
+    ("kaunas", "1935-05-06", "1935-05-08"),
+    ("riga", "1935-12-09", "1935-12-11"),
+    ("tallinn", "1936-05-07", "1936-05-09"),
+    ("riga", "1936-12-09", "1936-12-10"),
+    ("kaunas", "1937-07-01", "1937-07-03"),
+    ("tallinn", "1937-12-09", "1937-12-11"),
+    ("riga", "1938-06-10", "1938-06-11"),
+    ("kaunas", "1939-02-01", "1939-02-02"),
+    ("tallinn", "1939-12-07", "1939-12-08"),
+    ("riga", "1940-03-14", "1940-03-16"),
+];
+
+#[test]
+fn the_eleven_conferences_have_the_articles_dates_and_cities() {
+    let atlas = atlas();
+    for (n, (city, start, end)) in ARTICLE_CONFERENCES.iter().enumerate() {
+        let id = format!("baltic-entente-conference-{:02}", n + 1);
+        let event = atlas.events().iter().find(|e| e.id.as_str() == id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(event.kind, EventKind::Conference, "{id}");
+        assert_eq!(event.place.as_ref().map(PlaceId::as_str), Some(*city), "{id}");
+        assert_eq!(event.span.start.to_string(), *start, "{id}");
+        assert_eq!(event.span.end.map(|d| d.to_string()).as_deref(), Some(*end), "{id}");
+    }
+}
+
+#[test]
+fn kaunas_held_three_baltic_entente_conferences() {
+    let atlas = atlas();
+    let held: Vec<&str> = atlas.conferences_at(&place("kaunas")).map(|e| e.id.as_str()).collect();
+    assert_eq!(held, ["baltic-entente-conference-02", "baltic-entente-conference-06", "baltic-entente-conference-09"]);
+}
+
+#[test]
+fn in_1935_the_kaunas_and_riga_conferences_are_active() {
+    let atlas = atlas();
+    let active: Vec<&str> = atlas.active_in(1935).map(|e| e.id.as_str()).collect();
+    assert!(active.contains(&"baltic-entente-conference-02") && active.contains(&"baltic-entente-conference-03"), "{active:?}");
+    assert!(!active.contains(&"baltic-entente-conference-01"), "{active:?}");
+}
+
+#[test]
+fn the_treaties_are_in_force_until_their_annulment() {
+    let atlas = atlas();
+    let treaty = |start: &str| {
+        atlas
+            .events()
+            .iter()
+            .find(|e| e.kind == EventKind::Treaty && e.span.start.to_string() == start)
+            .unwrap_or_else(|| panic!("no treaty signed {start}"))
+    };
+    let alliance = treaty("1923-11-01");
+    assert_eq!(alliance.place.as_ref().map(PlaceId::as_str), Some("tallinn"));
+    assert_eq!(alliance.span.end.map(|d| d.to_string()).as_deref(), Some("1940-06-29"));
+    assert!(alliance.active_in(1930) && !alliance.active_in(1922));
+    let entente = treaty("1934-09-12");
+    assert_eq!(entente.place.as_ref().map(PlaceId::as_str), Some("geneva"));
+    assert_eq!(entente.span.end.map(|d| d.to_string()).as_deref(), Some("1940-07-01"));
+    assert_eq!(entente.points.len(), 3, "drawn between Tallinn, Riga and Kaunas");
+    assert_eq!(format_span(&entente.span, Lang::Lv), "1934. gada 12. septembris – 1940. gada 1. jūlijs");
+    let riga = treaty("1934-02-17");
+    assert_eq!(riga.place.as_ref().map(PlaceId::as_str), Some("riga"));
+}
+
+#[test]
+fn the_early_conferences_are_where_the_article_puts_them() {
+    let atlas = atlas();
+    let at = |id: &str| atlas.conferences_at(&place(id)).map(|e| e.span.start.to_string()).collect::<Vec<_>>();
+    assert!(at("tallinn").contains(&"1919-09-14".to_owned()));
+    assert_eq!(at("tartu"), ["1919-09-29", "1919-11-11"]);
+    assert_eq!(at("helsinki"), ["1920-01"]);
+    assert_eq!(at("bulduri"), ["1920-08-06"]);
+}
+
+#[test]
+fn every_place_is_named_in_four_languages_and_the_five_cities_exist() {
+    let atlas = atlas();
+    for id in ["tallinn", "riga", "kaunas", "geneva", "bulduri"] {
+        assert!(atlas.place(&place(id)).is_some(), "{id}");
+    }
+    let riga = atlas.place(&place("riga")).expect("riga");
+    let names: Vec<&str> = Lang::ALL.iter().map(|&l| riga.name.text(l)).collect();
+    assert_eq!(names, ["Rīga", "Ryga", "Riia", "Riga"]);
+    for p in atlas.places() {
+        assert!(Lang::ALL.iter().all(|&l| p.name.exact(l).is_some()), "{} lacks a name", p.id);
+    }
+}
