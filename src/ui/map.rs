@@ -37,19 +37,27 @@ fn land_paths(data: &AtlasData, layout: &MapLayout) -> Vec<String> {
         .collect()
 }
 
+/// Treaties between the same capitals are drawn side by side, this far apart.
+const TREATY_LANE_GAP: f64 = 5.0;
+
 /// Lines between each pair of a treaty's signatories, per treaty event position.
+/// Each treaty gets a lane, so that treaties between the same capitals stay apart.
 fn treaty_paths(data: &AtlasData, layout: &MapLayout) -> HashMap<usize, String> {
     data.atlas
         .events()
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EventKind::Treaty && e.points.len() >= 2)
-        .map(|(index, event)| {
+        .enumerate()
+        .map(|(lane, (index, event))| {
+            let offset = ((lane % 3) as f64 - 1.0) * TREATY_LANE_GAP;
             let points: Vec<(f64, f64)> = event.points.iter().filter_map(|&p| layout.project(p)).collect();
             let mut d = String::new();
             for (i, &a) in points.iter().enumerate() {
                 for &b in &points[i + 1..] {
-                    d.push_str(&line_path(&[a, b]));
+                    let length = (b.0 - a.0).hypot(b.1 - a.1).max(1e-9);
+                    let (nx, ny) = (-(b.1 - a.1) / length * offset, (b.0 - a.0) / length * offset);
+                    d.push_str(&line_path(&[(a.0 + nx, a.1 + ny), (b.0 + nx, b.1 + ny)]));
                 }
             }
             (index, d)
@@ -120,7 +128,7 @@ pub fn AtlasMap() -> impl IntoView {
                     {move || active_treaties().into_iter().map(|d| view! { <path class="treaty" d=d /> }).collect_view()}
                 </g>
                 <g class="city-layer">
-                    {markers.into_iter().map(|marker| view! { <CityMarker marker=marker active_places=active_places /> }).collect_view()}
+                    {markers.into_iter().map(|marker| view! { <CityMarker marker=marker map_width=layout.width active_places=active_places /> }).collect_view()}
                 </g>
             </svg>
             <ul class="legend">
@@ -136,6 +144,8 @@ pub fn AtlasMap() -> impl IntoView {
 #[component]
 fn CityMarker(
     marker: Marker,
+    /// The width of the map, to keep labels inside it.
+    map_width: f64,
     /// The places with an event in the selected year.
     active_places: Memo<Vec<PlaceId>>,
 ) -> impl IntoView {
@@ -150,7 +160,9 @@ fn CityMarker(
     let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
     let (x, y) = marker.position;
     let (ax, ay) = marker.anchor;
-    let label_x = x + 11.0;
+    // The label goes on the side the marker was moved to, and never off the map's right edge.
+    let label_left = x < ax || x > map_width * 0.88;
+    let (label_x, anchor) = if label_left { (x - 11.0, "end") } else { (x + 11.0, "start") };
     let is_active = {
         let id = id.clone();
         move || active_places.with(|places| places.binary_search(&id).is_ok())
@@ -193,7 +205,7 @@ fn CityMarker(
             {leader}
             <circle class="hit" cx=x cy=y r="18" />
             <circle class="dot" cx=x cy=y r="6" />
-            <text class="label" x=label_x y=y + 5.0>{label}</text>
+            <text class="label" x=label_x y=y + 5.0 text-anchor=anchor>{label}</text>
         </g>
     }
     .into_any()
