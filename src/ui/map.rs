@@ -86,14 +86,9 @@ pub fn AtlasMap() -> impl IntoView {
     let markers = city_markers(&data, &layout);
 
     let atlas = data.clone();
-    let active_places = Memo::new(move |_| {
-        active.with(|indices| {
-            let mut places: Vec<PlaceId> = indices.iter().filter_map(|&i| atlas.atlas.events()[i].place.clone()).collect();
-            places.sort();
-            places.dedup();
-            places
-        })
-    });
+    let selection = expect_context::<Selection>();
+    let active_places =
+        Memo::new(move |_| atlas.atlas.places_with_event_in(selection.year()).into_iter().cloned().collect::<Vec<_>>());
     let active_treaties = move || {
         active.with(|indices| indices.iter().filter_map(|i| treaties.get(i).cloned()).collect::<Vec<_>>())
     };

@@ -1,18 +1,49 @@
 //! `cargo xtask <command>`: the project's one entry point for set-up, serving,
 //! testing, distribution and data regeneration.
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 mod basemap;
+mod tools;
+mod web;
 
-fn main() -> anyhow::Result<()> {
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve     install missing tools, then `trunk serve --release` on http://127.0.0.1:8080
+  test      install missing tools (incl. chromium), then run every test: native, in-browser
+            (wasm-bindgen-test), release build into dist/, end-to-end (tests/e2e.rs)
+  dist      install missing tools, build the release into dist/ and print its sizes
+  basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // `{:#}` prints the cause chain without anyhow's backtrace (RUST_BACKTRACE is often on).
+            eprintln!("\nerror: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let command = args.next().unwrap_or_else(|| "help".to_owned());
     let root = workspace_root();
     match command.as_str() {
         "basemap" => basemap::run(&root),
-        _ => {
-            eprintln!("usage: cargo xtask <basemap>");
+        "serve" => web::serve(&root),
+        "test" => web::test(&root),
+        "dist" => web::dist(&root),
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
             Ok(())
+        }
+        other => {
+            eprintln!("unknown command `{other}`\n\n{USAGE}");
+            std::process::exit(2);
         }
     }
 }

@@ -76,9 +76,15 @@ impl Atlas {
         self.conferences_by_place.get(place).into_iter().flatten().map(|&index| &self.events[index])
     }
 
-    /// The places where something was active in `year`.
-    pub fn places_active_in(&self, year: i32) -> Vec<&PlaceId> {
-        let mut places: Vec<&PlaceId> = self.active_in(year).filter_map(|e| e.place.as_ref()).collect();
+    /// The places where something happened in `year`, sorted: a conference or other
+    /// event held there, or a treaty signed there that year. A treaty in force is not
+    /// an event at its place in later years (the map draws it between the capitals).
+    pub fn places_with_event_in(&self, year: i32) -> Vec<&PlaceId> {
+        let mut places: Vec<&PlaceId> = self
+            .active_in(year)
+            .filter(|e| e.kind != EventKind::Treaty || e.span.start.year() == year)
+            .filter_map(|e| e.place.as_ref())
+            .collect();
         places.sort();
         places.dedup();
         places

@@ -108,3 +108,12 @@ fn every_place_is_named_in_four_languages_and_the_five_cities_exist() {
         assert!(Lang::ALL.iter().all(|&l| p.name.exact(l).is_some()), "{} lacks a name", p.id);
     }
 }
+
+#[test]
+fn a_city_is_highlighted_for_what_happened_there_that_year() {
+    let atlas = atlas();
+    let in_year = |year| atlas.places_with_event_in(year).into_iter().map(|p| p.as_str().to_owned()).collect::<Vec<_>>();
+    assert!(in_year(1934).contains(&"geneva".to_owned()), "the Baltic Entente treaty was signed in Geneva in 1934");
+    assert!(!in_year(1935).contains(&"geneva".to_owned()), "in 1935 the treaty is in force, but nothing happened in Geneva");
+    assert!(in_year(1935).contains(&"kaunas".to_owned()) && in_year(1935).contains(&"riga".to_owned()));
+}

@@ -1,0 +1,332 @@
+//! Chromium through chromedriver, and [`with_page`], which runs one test against the built app
+//! and always cleans up: WebDriver session closed, chromedriver (and any browser left) killed.
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+use super::page::AtlasPage;
+use super::server::{Override, StaticServer};
+
+/// How long one test's body may take before it is stopped and failed.
+const TEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long chromedriver may take to accept connections.
+const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Window size and served-content tweaks for one test.
+#[derive(Debug, Clone)]
+pub struct PageOptions {
+    pub width: u32,
+    pub height: u32,
+    pub overrides: HashMap<String, Override>,
+}
+
+impl Default for PageOptions {
+    fn default() -> Self {
+        Self {
+            width: 1280,
+            height: 900,
+            overrides: HashMap::new(),
+        }
+    }
+}
+
+impl PageOptions {
+    /// A full-HD desktop window.
+    pub fn desktop_hd() -> Self {
+        Self::default().size(1920, 1080)
+    }
+
+    /// A phone-sized window (iPhone 12-ish).
+    pub fn phone() -> Self {
+        Self::default().size(390, 844)
+    }
+
+    pub fn size(mut self, width: u32, height: u32) -> Self {
+        self.width = width;
+        self.height = height;
+        self
+    }
+
+    /// Serve `response` for URL path `path` (e.g. `"/data/events.geojson"`) instead of the file.
+    pub fn override_path(mut self, path: &str, response: Override) -> Self {
+        self.overrides.insert(path.to_owned(), response);
+        self
+    }
+}
+
+/// The built app to serve: `$ATLAS_DIST`, else `<repo>/dist`.
+pub fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("ATLAS_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "no built app at {} (index.html missing): run `cargo xtask dist` first, \
+         or `cargo xtask test` (which builds it and sets ATLAS_DIST)",
+        dist.display()
+    );
+    dist
+}
+
+/// Runs `test` against a fresh page of the built app in its own headless Chromium.
+///
+/// The static server, chromedriver and the browser are this test's own (free ports), so tests
+/// may run in parallel. Whatever happens in `test` (panic, time-out), the WebDriver session is
+/// closed and chromedriver's process group killed before the failure is re-raised.
+pub async fn with_page<F, Fut>(options: PageOptions, test: F)
+where
+    F: FnOnce(AtlasPage) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let dist = dist_dir();
+    let server = StaticServer::start(dist, options.overrides.clone())
+        .await
+        .expect("starting the static file server on 127.0.0.1");
+    let mut driver = ChromeDriver::start()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let client = match driver.new_session(options.width, options.height).await {
+        Ok(client) => client,
+        Err(e) => {
+            driver.stop().await;
+            panic!("{e}");
+        }
+    };
+
+    let page = AtlasPage::new(client.clone(), server.url());
+    let mut task = tokio::spawn(test(page));
+    let outcome = tokio::time::timeout(TEST_TIMEOUT, &mut task).await;
+    if outcome.is_err() {
+        task.abort();
+        let _ = (&mut task).await;
+    }
+
+    // Clean up before reporting anything.
+    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+    driver.stop().await;
+    let served = server.requests();
+    drop(server);
+
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(err)) if err.is_panic() => {
+            eprintln!(
+                "requests served during the failed test:\n  {}",
+                served.join("\n  ")
+            );
+            std::panic::resume_unwind(err.into_panic())
+        }
+        Ok(Err(err)) => panic!("the test task failed: {err}"),
+        Err(_) => panic!(
+            "the test did not finish within {TEST_TIMEOUT:?}; requests served:\n  {}",
+            served.join("\n  ")
+        ),
+    }
+}
+
+/// Chromium's command-line switches for tests (headless; safe as root and in containers).
+pub fn chrome_args(width: u32, height: u32, user_data_dir: &Path) -> Vec<String> {
+    vec![
+        "--headless".into(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--no-first-run".into(),
+        "--no-default-browser-check".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--hide-scrollbars".into(),
+        "--force-device-scale-factor=1".into(),
+        format!("--window-size={width},{height}"),
+        format!("--user-data-dir={}", user_data_dir.display()),
+    ]
+}
+
+/// A chromedriver process in its own process group, so that the browsers it starts can be
+/// killed with it.
+pub struct ChromeDriver {
+    child: Option<tokio::process::Child>,
+    pid: Option<u32>,
+    port: u16,
+    profile: PathBuf,
+}
+
+impl ChromeDriver {
+    /// Starts `$CHROMEDRIVER` (default `/usr/bin/chromedriver`) on a free port of 127.0.0.1
+    /// and waits until it accepts connections.
+    pub async fn start() -> Result<Self, String> {
+        let path = std::env::var_os("CHROMEDRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("/usr/bin/chromedriver"));
+        if !path.exists() {
+            return Err(format!(
+                "chromedriver not found at {} (set CHROMEDRIVER, or run `cargo xtask test`, \
+                 which installs Debian's chromium and chromium-driver)",
+                path.display()
+            ));
+        }
+        let port = free_port().map_err(|e| format!("finding a free port: {e}"))?;
+        let profile =
+            std::env::temp_dir().join(format!("atlas-e2e-chrome-{}-{port}", std::process::id()));
+        let mut cmd = tokio::process::Command::new(&path);
+        cmd.arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .process_group(0);
+        let child = cmd
+            .spawn()
+            .map_err(|e| format!("starting {}: {e}", path.display()))?;
+        let pid = child.id();
+        let mut driver = Self {
+            child: Some(child),
+            pid,
+            port,
+            profile,
+        };
+
+        let started = Instant::now();
+        loop {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return Ok(driver);
+            }
+            if let Some(child) = driver.child.as_mut() {
+                if let Ok(Some(status)) = child.try_wait() {
+                    return Err(format!("chromedriver exited at start-up ({status})"));
+                }
+            }
+            if started.elapsed() > DRIVER_START_TIMEOUT {
+                driver.stop().await;
+                return Err(format!(
+                    "chromedriver did not listen on port {port} within {DRIVER_START_TIMEOUT:?}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// A new WebDriver session: headless Chromium with a fresh profile and the given window size.
+    pub async fn new_session(&mut self, width: u32, height: u32) -> Result<Client, String> {
+        let _ = std::fs::remove_dir_all(&self.profile);
+        std::fs::create_dir_all(&self.profile)
+            .map_err(|e| format!("creating {}: {e}", self.profile.display()))?;
+        let mut chrome = json!({ "args": chrome_args(width, height, &self.profile) });
+        if let Some(binary) = chrome_binary() {
+            chrome["binary"] = json!(binary);
+        }
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": chrome,
+        });
+        let serde_json::Value::Object(caps) = caps else {
+            unreachable!("capabilities are a JSON object")
+        };
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&url)
+            .await
+            .map_err(|e| format!("starting a Chromium session through chromedriver: {e}"))?;
+        // The window's size includes the browser's frame; grow it so that the viewport (what the
+        // page sees as innerWidth × innerHeight, and what screenshots show) is width × height.
+        if let Err(e) = fit_viewport(&client, width, height).await {
+            let _ = client.clone().close().await;
+            return Err(e);
+        }
+        Ok(client)
+    }
+
+    /// Kills chromedriver and everything in its process group (browsers left behind by a
+    /// session that could not be closed), then removes the browser profile.
+    pub async fn stop(&mut self) {
+        if let Some(pid) = self.pid.take() {
+            kill_group(pid, "TERM");
+            if let Some(child) = self.child.as_mut() {
+                let exited = tokio::time::timeout(Duration::from_secs(3), child.wait()).await;
+                if exited.is_err() {
+                    kill_group(pid, "KILL");
+                    let _ = child.wait().await;
+                }
+            }
+            // Anything of the group still alive (the browser) goes too.
+            kill_group(pid, "KILL");
+        }
+        self.child = None;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        if let Some(pid) = self.pid.take() {
+            kill_group(pid, "KILL");
+        }
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Resizes the window until the viewport is `width` × `height` CSS pixels.
+async fn fit_viewport(client: &Client, width: u32, height: u32) -> Result<(), String> {
+    let (mut outer_w, mut outer_h) = (width, height);
+    let mut inner = (0, 0);
+    for _ in 0..3 {
+        client
+            .set_window_size(outer_w, outer_h)
+            .await
+            .map_err(|e| format!("setting the window size to {outer_w}×{outer_h}: {e}"))?;
+        let size = client
+            .execute("return [window.innerWidth, window.innerHeight];", vec![])
+            .await
+            .map_err(|e| format!("reading the viewport size: {e}"))?;
+        let read = |i: usize| size.get(i).and_then(serde_json::Value::as_u64).unwrap_or(0) as u32;
+        inner = (read(0), read(1));
+        if inner == (width, height) {
+            return Ok(());
+        }
+        outer_w = (outer_w + width).saturating_sub(inner.0);
+        outer_h = (outer_h + height).saturating_sub(inner.1);
+    }
+    Err(format!(
+        "could not size the viewport to {width}×{height} (it is {}×{})",
+        inner.0, inner.1
+    ))
+}
+
+/// Sends `signal` to process group `pgid` (the group chromedriver leads).
+fn kill_group(pgid: u32, signal: &str) {
+    let _ = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg("--")
+        .arg(format!("-{pgid}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// `$CHROME_BIN`, else Debian's `/usr/bin/chromium` when present (else chromedriver's default).
+fn chrome_binary() -> Option<String> {
+    if let Ok(bin) = std::env::var("CHROME_BIN") {
+        return Some(bin);
+    }
+    Path::new("/usr/bin/chromium")
+        .exists()
+        .then(|| "/usr/bin/chromium".to_owned())
+}
+
+fn free_port() -> std::io::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}

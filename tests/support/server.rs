@@ -1,0 +1,237 @@
+//! A minimal static file server for the built app (`dist/`), in-process on 127.0.0.1.
+//!
+//! HTTP/1.1, `GET` and `HEAD` only, one request per connection (`Connection: close`). Paths can
+//! be overridden with canned responses, e.g. to serve a broken `/data/events.geojson`.
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// A canned response served instead of the file at a path.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
+impl Override {
+    /// `200 OK` with `body` and the content type that the path's extension implies.
+    pub fn ok(path: &str, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status: 200,
+            content_type: content_type(Path::new(path)).to_owned(),
+            body: body.into(),
+        }
+    }
+
+    /// An error status (e.g. 404 or 500) with a short plain-text body.
+    pub fn status(status: u16) -> Self {
+        Self {
+            status,
+            content_type: "text/plain; charset=utf-8".to_owned(),
+            body: reason(status).as_bytes().to_vec(),
+        }
+    }
+}
+
+/// The server; it stops when dropped.
+pub struct StaticServer {
+    addr: SocketAddr,
+    requests: Arc<Mutex<Vec<String>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl StaticServer {
+    /// Serves `root` on a free port of 127.0.0.1, with `overrides` keyed by URL path
+    /// (e.g. `"/data/events.geojson"`).
+    pub async fn start(
+        root: PathBuf,
+        overrides: HashMap<String, Override>,
+    ) -> std::io::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let shared = Arc::new(Shared {
+            root,
+            overrides,
+            requests: Arc::clone(&requests),
+        });
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let shared = Arc::clone(&shared);
+                tokio::spawn(async move {
+                    // A broken connection only concerns the browser that made it.
+                    let _ = handle(stream, &shared).await;
+                });
+            }
+        });
+        Ok(Self {
+            addr,
+            requests,
+            task,
+        })
+    }
+
+    /// The base URL, ending in `/`: `http://127.0.0.1:PORT/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// The request lines served so far with their status, e.g. `GET /index.html -> 200`.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+struct Shared {
+    root: PathBuf,
+    overrides: HashMap<String, Override>,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+async fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    let mut buf = Vec::with_capacity(2048);
+    let mut chunk = [0u8; 2048];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            return Ok(());
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if buf.len() > 64 * 1024 {
+            return respond(&mut stream, false, &Override::status(431)).await;
+        }
+    }
+    let head = String::from_utf8_lossy(&buf);
+    let request_line = head.lines().next().unwrap_or_default().to_owned();
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+
+    let response = match method {
+        "GET" | "HEAD" => resolve(shared, target).await,
+        _ => Override::status(405),
+    };
+    if let Ok(mut log) = shared.requests.lock() {
+        log.push(format!("{method} {target} -> {}", response.status));
+    }
+    respond(&mut stream, method == "HEAD", &response).await
+}
+
+async fn resolve(shared: &Shared, target: &str) -> Override {
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let Some(path) = percent_decode(path) else {
+        return Override::status(400);
+    };
+    if let Some(canned) = shared.overrides.get(&path) {
+        return canned.clone();
+    }
+    let Some(file) = file_for(&shared.root, &path) else {
+        return Override::status(404);
+    };
+    match tokio::fs::read(&file).await {
+        Ok(body) => Override {
+            status: 200,
+            content_type: content_type(&file).to_owned(),
+            body,
+        },
+        Err(_) => Override::status(404),
+    }
+}
+
+/// The file under `root` for URL path `path`, refusing anything that climbs out of `root`;
+/// folders map to their `index.html`.
+fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
+    let mut file = root.to_path_buf();
+    for part in Path::new(path.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(p) => file.push(p),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` for a file, from its extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "geojson" => "application/geo+json",
+        "json" => "application/json",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Status",
+    }
+}
+
+async fn respond(stream: &mut TcpStream, head_only: bool, r: &Override) -> std::io::Result<()> {
+    let header = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        r.status,
+        reason(r.status),
+        r.content_type,
+        r.body.len()
+    );
+    stream.write_all(header.as_bytes()).await?;
+    if !head_only {
+        stream.write_all(&r.body).await?;
+    }
+    stream.flush().await?;
+    stream.shutdown().await
+}

@@ -1,0 +1,407 @@
+//! Installs (when missing) and locates the external tools that `serve`, `test` and `dist` need.
+//!
+//! Nothing here lets Trunk download anything: every tool Trunk would fetch on its own is installed
+//! from a package registry (crates.io, npm, Debian) and put on the `PATH` of the child processes.
+//!
+//! | tool | pinned to | from |
+//! | --- | --- | --- |
+//! | `wasm32-unknown-unknown` | the active toolchain | `rustup target add` |
+//! | `trunk` | [`TRUNK_VERSION`] | `cargo install --locked` |
+//! | `wasm-bindgen`, `wasm-bindgen-test-runner` | the `wasm-bindgen` version in `Cargo.lock` | `cargo install wasm-bindgen-cli` |
+//! | `wasm-opt` | [`WASM_OPT_VERSION`] | npm package `binaryen`, locked in `xtask/tools-npm/` |
+//! | `chromium`, `chromedriver` | Debian's | `apt-get install chromium chromium-driver` |
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+/// The Trunk release this project builds with (newer ones need a newer rustc than 1.95).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// The binaryen release pinned in `Trunk.toml` (`[tools] wasm_opt`) and `xtask/tools-npm/`.
+pub const WASM_OPT_VERSION: &str = "version_132";
+/// Where the pinned npm tools live, relative to the workspace root.
+pub const TOOLS_NPM_DIR: &str = "xtask/tools-npm";
+/// Debian's paths for the browser and its WebDriver.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The tools found or installed, and the environment that puts them first on `PATH`.
+#[derive(Debug, Clone)]
+pub struct Toolbox {
+    pub root: PathBuf,
+    /// `PATH` for child processes: the npm tools, then cargo's bin folder, then the inherited one.
+    pub path: OsString,
+}
+
+impl Toolbox {
+    /// A `Command` for `program` that runs in the workspace root with the tools on `PATH`.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(&self.root).env("PATH", &self.path);
+        cmd
+    }
+
+    /// A `Command` for the cargo that runs this xtask.
+    pub fn cargo(&self) -> Command {
+        self.command(cargo_bin())
+    }
+
+    /// A `Command` for `trunk`, with its update check off.
+    pub fn trunk(&self) -> Command {
+        let mut cmd = self.command("trunk");
+        cmd.env("TRUNK_SKIP_VERSION_CHECK", "true");
+        cmd
+    }
+}
+
+/// What a caller needs installed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Trunk builds: wasm target, trunk, wasm-bindgen-cli, wasm-opt.
+    Build,
+    /// Builds plus browser tests: the above and chromium + chromedriver.
+    BuildAndBrowser,
+}
+
+/// Makes sure every tool in `needs` is there, installing what is missing, and returns a
+/// [`Toolbox`] whose `PATH` finds them.
+pub fn ensure(root: &Path, needs: Needs) -> Result<Toolbox> {
+    let started = Instant::now();
+    println!("==> tools: checking what is installed");
+    let wasm_bindgen_version = wasm_bindgen_version_in_lock(&root.join("Cargo.lock"))?;
+    let toolbox = Toolbox {
+        root: root.to_path_buf(),
+        path: tool_path(root)?,
+    };
+
+    ensure_wasm_target(&toolbox)?;
+    ensure_cargo_tool(
+        &toolbox,
+        CargoTool {
+            crate_name: "trunk",
+            version: TRUNK_VERSION,
+            binaries: &["trunk"],
+            locked: true,
+        },
+    )?;
+    // `cargo install --locked` fails for wasm-bindgen-cli here, so it resolves its own deps.
+    ensure_cargo_tool(
+        &toolbox,
+        CargoTool {
+            crate_name: "wasm-bindgen-cli",
+            version: &wasm_bindgen_version,
+            binaries: &["wasm-bindgen", "wasm-bindgen-test-runner"],
+            locked: false,
+        },
+    )?;
+    ensure_wasm_opt(&toolbox)?;
+    if needs == Needs::BuildAndBrowser {
+        ensure_browser()?;
+    }
+    println!(
+        "<== tools: ready in {:.1}s (trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen_version}, wasm-opt {WASM_OPT_VERSION})",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(toolbox)
+}
+
+/// The cargo binary running this xtask (`$CARGO`), else `cargo` from `PATH`.
+pub fn cargo_bin() -> OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+/// `$CARGO_HOME/bin`, by default `~/.cargo/bin`: where `cargo install` puts binaries.
+fn cargo_home_bin() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        return Some(PathBuf::from(home).join("bin"));
+    }
+    std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo").join("bin"))
+}
+
+/// The npm tools' `.bin` folder.
+pub fn npm_bin_dir(root: &Path) -> PathBuf {
+    root.join(TOOLS_NPM_DIR).join("node_modules").join(".bin")
+}
+
+/// `PATH` with the npm tools first (so that no other `wasm-opt`, e.g. Debian's broken 108, wins)
+/// and cargo's bin folder next.
+fn tool_path(root: &Path) -> Result<OsString> {
+    let mut dirs = vec![npm_bin_dir(root)];
+    dirs.extend(cargo_home_bin());
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).context("building PATH for the tools")
+}
+
+/// Reads the version of the `wasm-bindgen` crate from `Cargo.lock`.
+pub fn wasm_bindgen_version_in_lock(lock: &Path) -> Result<String> {
+    let text = std::fs::read_to_string(lock).with_context(|| {
+        format!(
+            "reading {} (run `cargo generate-lockfile`?)",
+            lock.display()
+        )
+    })?;
+    parse_lock_version(&text, "wasm-bindgen").with_context(|| {
+        format!(
+            "no `wasm-bindgen` package in {}: the app must depend on wasm-bindgen",
+            lock.display()
+        )
+    })
+}
+
+/// The version of package `name` in the text of a `Cargo.lock` (the first one, if several).
+pub fn parse_lock_version(lock_text: &str, name: &str) -> Option<String> {
+    let wanted = format!("name = \"{name}\"");
+    let mut lines = lock_text.lines().map(str::trim);
+    while let Some(line) = lines.next() {
+        if line == wanted {
+            for next in lines.by_ref() {
+                if next.is_empty() || next == "[[package]]" {
+                    break;
+                }
+                if let Some(rest) = next.strip_prefix("version = \"") {
+                    return rest.strip_suffix('"').map(str::to_owned);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Runs `cmd`, returning its trimmed stdout when it succeeds and `None` when it can't be started
+/// or fails.
+fn output_of(cmd: &mut Command) -> Option<String> {
+    let out = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// Runs `cmd` to completion with inherited output; fails with `what` when it fails.
+pub fn run(cmd: &mut Command, what: &str) -> Result<()> {
+    let status = cmd
+        .stdin(Stdio::null())
+        .status()
+        .with_context(|| format!("{what}: could not start {:?}", cmd.get_program()))?;
+    if !status.success() {
+        bail!("{what} failed ({status})");
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target(tb: &Toolbox) -> Result<()> {
+    const TARGET: &str = "wasm32-unknown-unknown";
+    let installed = output_of(tb.command("rustup").args(["target", "list", "--installed"]));
+    match installed {
+        Some(list) if list.lines().any(|l| l.trim() == TARGET) => {
+            println!("    ok   rust target {TARGET}");
+            Ok(())
+        }
+        Some(_) => {
+            println!("    install rust target {TARGET} (rustup target add)");
+            run(
+                tb.command("rustup").args(["target", "add", TARGET]),
+                "rustup target add",
+            )
+        }
+        None => {
+            // No rustup: trust a toolchain that ships the target's std.
+            let sysroot = output_of(tb.command("rustc").args(["--print", "sysroot"]))
+                .context("neither rustup nor rustc found on PATH")?;
+            let lib = Path::new(&sysroot).join("lib/rustlib").join(TARGET);
+            if lib.is_dir() {
+                println!("    ok   rust target {TARGET} (no rustup; found in sysroot)");
+                Ok(())
+            } else {
+                bail!("the Rust target {TARGET} is missing and rustup is not available to add it")
+            }
+        }
+    }
+}
+
+struct CargoTool<'a> {
+    crate_name: &'a str,
+    version: &'a str,
+    binaries: &'a [&'a str],
+    locked: bool,
+}
+
+/// `true` when `binary --version` prints `version` as a whole word.
+fn has_version(tb: &Toolbox, binary: &str, version: &str) -> bool {
+    output_of(tb.command(binary).arg("--version"))
+        .map(|out| out.split_whitespace().any(|word| word == version))
+        .unwrap_or(false)
+}
+
+fn ensure_cargo_tool(tb: &Toolbox, tool: CargoTool<'_>) -> Result<()> {
+    let CargoTool {
+        crate_name,
+        version,
+        binaries,
+        locked,
+    } = tool;
+    if binaries.iter().all(|b| has_version(tb, b, version)) {
+        println!("    ok   {crate_name} {version} ({})", binaries.join(", "));
+        return Ok(());
+    }
+    println!(
+        "    install {crate_name} {version} with cargo install (provides {}; takes minutes)",
+        binaries.join(", ")
+    );
+    let started = Instant::now();
+    let mut cmd = tb.cargo();
+    cmd.args(["install", crate_name, "--version", version, "--force"])
+        // Much faster to build, and these tools don't need the last few percent of speed.
+        .env("CARGO_PROFILE_RELEASE_LTO", "off")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        // Build outside the workspace's target dir, with the workspace's settings left out.
+        .current_dir(std::env::temp_dir());
+    if locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd, &format!("cargo install {crate_name} {version}"))?;
+    println!(
+        "    installed {crate_name} {version} in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    for b in binaries {
+        if !has_version(tb, b, version) {
+            bail!(
+                "`{b} --version` does not report {version} after installing {crate_name}: is another \
+                 `{b}` earlier on PATH than cargo's bin folder?"
+            );
+        }
+    }
+    Ok(())
+}
+
+fn ensure_wasm_opt(tb: &Toolbox) -> Result<()> {
+    let dir = tb.root.join(TOOLS_NPM_DIR);
+    let wasm_opt = npm_bin_dir(&tb.root).join("wasm-opt");
+    if has_version(
+        tb,
+        wasm_opt.to_str().unwrap_or("wasm-opt"),
+        &format!("({WASM_OPT_VERSION})"),
+    ) {
+        println!("    ok   wasm-opt {WASM_OPT_VERSION} (npm binaryen in {TOOLS_NPM_DIR})");
+        return Ok(());
+    }
+    if output_of(tb.command("npm").arg("--version")).is_none() {
+        println!("    install node + npm (Debian packages nodejs npm), needed for wasm-opt");
+        apt_install(&["nodejs", "npm"])?;
+    }
+    println!("    install wasm-opt {WASM_OPT_VERSION} (npm ci in {TOOLS_NPM_DIR}: binaryen)");
+    run(
+        tb.command("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(&dir),
+        "npm ci (xtask/tools-npm)",
+    )?;
+    if !has_version(
+        tb,
+        wasm_opt.to_str().unwrap_or("wasm-opt"),
+        &format!("({WASM_OPT_VERSION})"),
+    ) {
+        bail!(
+            "{} --version does not report {WASM_OPT_VERSION} after npm ci",
+            wasm_opt.display()
+        );
+    }
+    Ok(())
+}
+
+/// Path of the WebDriver binary the tests use: `$CHROMEDRIVER` or Debian's.
+pub fn chromedriver_path() -> PathBuf {
+    std::env::var_os("CHROMEDRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(CHROMEDRIVER))
+}
+
+fn ensure_browser() -> Result<()> {
+    let driver = chromedriver_path();
+    let browser = Path::new(CHROMIUM);
+    if driver.exists() && browser.exists() {
+        println!("    ok   chromium + chromedriver ({})", driver.display());
+        return Ok(());
+    }
+    println!("    install chromium + chromedriver (Debian packages chromium chromium-driver)");
+    apt_install(&["chromium", "chromium-driver"])?;
+    if !chromedriver_path().exists() || !browser.exists() {
+        bail!(
+            "chromium-driver installed but {} or {CHROMIUM} still missing",
+            chromedriver_path().display()
+        );
+    }
+    Ok(())
+}
+
+fn is_root() -> bool {
+    output_of(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+/// Installs Debian packages: directly as root, else through `sudo -n`, else explains what to do.
+fn apt_install(packages: &[&str]) -> Result<()> {
+    let list = packages.join(" ");
+    let prefix: Vec<&str> = if is_root() {
+        vec![]
+    } else if output_of(Command::new("sudo").args(["-n", "true"])).is_some() {
+        vec!["sudo", "-n"]
+    } else {
+        bail!(
+            "the Debian packages `{list}` are missing and this user can't install them \
+             (not root, no password-less sudo). Install them with:\n    \
+             sudo apt-get update && sudo apt-get install -y {list}"
+        );
+    };
+    let apt = |args: &[&str]| -> Command {
+        let mut argv: Vec<&str> = prefix.clone();
+        argv.push("apt-get");
+        argv.extend_from_slice(args);
+        let mut cmd = Command::new(argv[0]);
+        cmd.args(&argv[1..])
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    let started = Instant::now();
+    run(&mut apt(&["update", "-q"]), "apt-get update")?;
+    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    install.extend_from_slice(packages);
+    run(&mut apt(&install), &format!("apt-get install {list}"))?;
+    println!(
+        "    installed {list} in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_lock_version;
+
+    const LOCK: &str = r#"
+[[package]]
+name = "wasm-bindgen-backend"
+version = "0.2.999"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+"#;
+
+    #[test]
+    fn reads_the_exact_package_version_from_the_lock_file() {
+        assert_eq!(
+            parse_lock_version(LOCK, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(parse_lock_version(LOCK, "trunk"), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! `cargo xtask serve | test | dist`: the Trunk app's development server, the full test run and
+//! the release build.
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+use crate::tools::{self, Needs, Toolbox};
+
+/// Where `trunk serve` listens.
+pub const SERVE_ADDRESS: &str = "127.0.0.1";
+pub const SERVE_PORT: u16 = 8080;
+
+/// `cargo xtask serve`: tools, then `trunk serve --release` on <http://127.0.0.1:8080>.
+pub fn serve(root: &Path) -> Result<()> {
+    let tb = tools::ensure(root, Needs::Build)?;
+    fetch_crates(&tb)?;
+    println!("==> trunk serve: http://{SERVE_ADDRESS}:{SERVE_PORT}/ (Ctrl-C stops it)");
+    let port = SERVE_PORT.to_string();
+    let status = tb
+        .trunk()
+        .args([
+            "serve",
+            "--release",
+            "--offline",
+            "--address",
+            SERVE_ADDRESS,
+            "--port",
+            &port,
+        ])
+        .stdin(std::process::Stdio::null())
+        .status()
+        .context("starting trunk serve")?;
+    // Ctrl-C ends trunk by a signal (no exit code): that is the normal way to stop serving.
+    if status.code().is_some_and(|code| code != 0) {
+        bail!("trunk serve failed ({status})");
+    }
+    Ok(())
+}
+
+/// `cargo xtask dist`: the release build into `dist/`, and what it weighs.
+pub fn dist(root: &Path) -> Result<()> {
+    let tb = tools::ensure(root, Needs::Build)?;
+    let dist = step("trunk build --release", || trunk_build(&tb))?;
+    report_dist(&dist)
+}
+
+/// `cargo xtask test`: every test, cheapest first, stopping at the first failure.
+pub fn test(root: &Path) -> Result<()> {
+    let started = Instant::now();
+    let tb = step("install missing tools", || {
+        tools::ensure(root, Needs::BuildAndBrowser)
+    })?;
+
+    step("native tests (atlas-core, xtask)", || {
+        tools::run(
+            tb.cargo()
+                .args(["test", "--workspace", "--exclude", "entente-atlas"]),
+            "native tests: cargo test --workspace --exclude entente-atlas",
+        )
+    })?;
+
+    step(
+        "in-browser tests (wasm-bindgen-test in headless Chromium)",
+        || {
+            tools::run(
+            tb.cargo()
+                .args([
+                    "test",
+                    "-p",
+                    "entente-atlas",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "web",
+                ])
+                .env(
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    "wasm-bindgen-test-runner",
+                )
+                .env("CHROMEDRIVER", tools::chromedriver_path()),
+            "in-browser tests: cargo test -p entente-atlas --target wasm32-unknown-unknown --test web",
+        )
+        },
+    )?;
+
+    let dist = step("release build (trunk build --release)", || trunk_build(&tb))?;
+
+    step("end-to-end tests (tests/e2e.rs: dist/ in Chromium)", || {
+        tools::run(
+            tb.cargo()
+                .args(["test", "-p", "entente-atlas", "--test", "e2e"])
+                // One browser at a time: two cores, and timing-sensitive UI waits.
+                .args(["--", "--test-threads=1"])
+                .env("ATLAS_DIST", &dist)
+                .env("CHROMEDRIVER", tools::chromedriver_path()),
+            "end-to-end tests: cargo test -p entente-atlas --test e2e",
+        )
+    })?;
+
+    println!(
+        "all test steps passed in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Runs one named step, printing its name, then its time or that it failed.
+fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    println!("\n=== step: {name}");
+    let _ = std::io::stdout().flush();
+    let started = Instant::now();
+    let result = f();
+    let secs = started.elapsed().as_secs_f64();
+    match &result {
+        Ok(_) => println!("=== step ok: {name} ({secs:.1}s)"),
+        Err(e) => println!("=== step FAILED: {name} ({secs:.1}s): {e:#}"),
+    }
+    result.with_context(|| format!("step `{name}` failed"))
+}
+
+/// Trunk runs `cargo build --offline`: make sure every crate the wasm build needs is downloaded.
+fn fetch_crates(tb: &Toolbox) -> Result<()> {
+    tools::run(
+        tb.cargo()
+            .args(["fetch", "--target", "wasm32-unknown-unknown"])
+            .arg("--quiet"),
+        "cargo fetch",
+    )
+}
+
+/// `trunk build --release --offline` into `<root>/dist`; returns that folder's absolute path.
+fn trunk_build(tb: &Toolbox) -> Result<PathBuf> {
+    fetch_crates(tb)?;
+    tools::run(
+        tb.trunk().args(["build", "--release", "--offline"]),
+        "trunk build --release --offline",
+    )?;
+    let dist = tb.root.join("dist");
+    if !dist.join("index.html").is_file() {
+        bail!(
+            "trunk build finished but {} has no index.html",
+            dist.display()
+        );
+    }
+    Ok(dist)
+}
+
+fn report_dist(dist: &Path) -> Result<()> {
+    println!("\ndist folder: {}", dist.display());
+    let mut files = Vec::new();
+    collect_files(dist, &mut files)?;
+    files.sort();
+    let mut total = 0u64;
+    for file in &files {
+        let size = std::fs::metadata(file)?.len();
+        total += size;
+        let rel = file.strip_prefix(dist).unwrap_or(file);
+        println!("  {:>10}  {}", human(size), rel.display());
+    }
+    println!("  {:>10}  total ({} files)", human(total), files.len());
+    for wasm in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "wasm"))
+    {
+        let bytes = std::fs::read(wasm)?;
+        let gz = gzip_size(&bytes)?;
+        println!(
+            "wasm {}: {} raw, {} gzip -9",
+            wasm.file_name().unwrap_or_default().to_string_lossy(),
+            human(bytes.len() as u64),
+            human(gz as u64)
+        );
+    }
+    Ok(())
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Size of `bytes` compressed with gzip at level 9.
+pub fn gzip_size(bytes: &[u8]) -> Result<usize> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?.len())
+}
+
+fn human(bytes: u64) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.2} MiB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{gzip_size, human};
+
+    #[test]
+    fn gzip_shrinks_repetitive_input() {
+        let data = vec![b'a'; 10_000];
+        let size = gzip_size(&data).expect("gzip");
+        assert!(size < 100, "{size}");
+    }
+
+    #[test]
+    fn human_sizes() {
+        assert_eq!(human(512), "512 B");
+        assert_eq!(human(2048), "2.0 KiB");
+    }
+}
