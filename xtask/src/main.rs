@@ -15,6 +15,7 @@ commands:
   test      install missing tools (incl. chromium), then run every test: native, in-browser
             (wasm-bindgen-test), release build into dist/, end-to-end (tests/e2e.rs)
   dist      install missing tools, build the release into dist/ and print its sizes
+  validate  check the data files (default public/data) and list every problem by file, feature and field
   basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas";
 
 fn main() -> ExitCode {
@@ -37,6 +38,7 @@ fn run() -> anyhow::Result<()> {
         "serve" => web::serve(&root),
         "test" => web::test(&root),
         "dist" => web::dist(&root),
+        "validate" => validate(&root, args.next()),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())
@@ -46,6 +48,18 @@ fn run() -> anyhow::Result<()> {
             std::process::exit(2);
         }
     }
+}
+
+/// Runs the curator's validator, the very parser the app runs, on a data folder.
+fn validate(root: &Path, dir: Option<String>) -> anyhow::Result<()> {
+    let dir = dir.map(PathBuf::from).unwrap_or_else(|| root.join("public/data"));
+    let status = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .current_dir(root)
+        .args(["run", "--quiet", "--package", "atlas-core", "--bin", "atlas-validate", "--"])
+        .arg(&dir)
+        .status()?;
+    anyhow::ensure!(status.success(), "the data in {} has errors (listed above)", dir.display());
+    Ok(())
 }
 
 /// The workspace root: the parent of this crate's manifest directory.
