@@ -5,6 +5,7 @@ use atlas_core::link::LinkState;
 use leptos::prelude::*;
 
 pub mod browser;
+pub mod embed;
 pub mod load;
 pub mod state;
 pub mod ui;

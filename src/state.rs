@@ -80,3 +80,33 @@ impl Locale {
 /// read by the map and the list alike.
 #[derive(Debug, Clone, Copy)]
 pub struct ActiveEvents(pub Memo<Vec<usize>>);
+
+/// The reader's zoom and pan of the map.
+#[derive(Debug, Clone, Copy)]
+pub struct MapViewState(pub RwSignal<atlas_core::geo::MapView>);
+
+/// Whether the years are playing by themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlayMode {
+    Stopped,
+    /// A reader pressed play: one pass to the last year.
+    Playing,
+    /// The idle kiosk's loop over all years, until the next touch.
+    Attract,
+}
+
+/// Playback of the years.
+#[derive(Debug, Clone, Copy)]
+pub struct Playback(pub RwSignal<PlayMode>);
+
+impl Playback {
+    pub fn mode(&self) -> PlayMode {
+        self.0.get()
+    }
+
+    pub fn set(&self, mode: PlayMode) {
+        if self.0.get_untracked() != mode {
+            self.0.set(mode);
+        }
+    }
+}

@@ -5,10 +5,11 @@ use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
-use super::{ActiveList, AtlasMap, CityPanel, LangSwitcher, YearSlider};
+use super::{use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, PlaybackControls, YearSlider};
 use crate::browser;
+use crate::embed::use_embed_bridge;
 use crate::load::AtlasData;
-use crate::state::{ActiveEvents, Locale, Selection};
+use crate::state::{ActiveEvents, Locale, MapViewState, PlayMode, Playback, Selection};
 
 /// Provides the data, the selection and the active events to the components below.
 #[component]
@@ -32,10 +33,21 @@ pub fn AtlasView(
     });
     let atlas_data = data.clone();
     let active = ActiveEvents(Memo::new(move |_| atlas_data.atlas.active_indices(selection.year()).to_vec()));
-    provide_context(data);
+    let playback = Playback(RwSignal::new(PlayMode::Stopped));
+    let start_lang = locale.lang();
+    provide_context(data.clone());
     provide_context(selection);
     provide_context(locale);
     provide_context(active);
+    provide_context(playback);
+    provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
+    use_playback_timers(playback, selection);
+    use_embed_bridge(selection, data);
+    if mode == Mode::Kiosk {
+        // No context menu on a kiosk (a long press would open one).
+        let menu = window_event_listener(leptos::ev::contextmenu, |ev| ev.prevent_default());
+        on_cleanup(move || menu.remove());
+    }
 
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" {
@@ -55,12 +67,17 @@ pub fn AtlasView(
                 <h1>{move || locale.text().app_title}</h1>
                 <LangSwitcher />
                 <YearSlider />
+                <PlaybackControls />
             </header>
             <main class="atlas-main">
                 <AtlasMap />
                 <ActiveList />
             </main>
             <CityPanel />
+            {(mode == Mode::Kiosk).then(|| {
+                let idle_seconds = idle_seconds.unwrap_or(atlas_core::link::DEFAULT_IDLE_SECONDS);
+                view! { <KioskIdle idle_seconds=idle_seconds start_lang=start_lang /> }
+            })}
             <footer class="attribution">{move || locale.text().attribution}</footer>
         </div>
     }

@@ -4,12 +4,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-use atlas_core::geo::{declutter, line_path, rings_path, GeoBounds, MapLayout, Marker};
+use atlas_core::geo::{declutter, line_path, rings_path, GeoBounds, MapLayout, MapView, Marker};
 use atlas_core::{EventKind, PlaceId};
 use leptos::prelude::*;
 
 use crate::load::AtlasData;
-use crate::state::{ActiveEvents, Locale, Selection};
+use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
 
 /// Markers closer than this (SVG units) are moved apart, with a leader line.
 const MARKER_SPACING: f64 = 30.0;
@@ -73,6 +73,74 @@ fn city_markers(data: &AtlasData, layout: &MapLayout) -> Vec<Marker> {
     declutter(anchors, MARKER_SPACING)
 }
 
+/// Drag to pan, pinch or wheel to zoom: pointer positions in map frame units.
+#[derive(Clone, Copy)]
+struct Gestures {
+    svg: NodeRef<leptos::svg::Svg>,
+    size: (f64, f64),
+    view: RwSignal<MapView>,
+    /// The pointers down on the map: id and last position.
+    pointers: StoredValue<Vec<(i32, (f64, f64))>>,
+}
+
+impl Gestures {
+    fn new(svg: NodeRef<leptos::svg::Svg>, size: (f64, f64), view: RwSignal<MapView>) -> Self {
+        Self { svg, size, view, pointers: StoredValue::new(Vec::new()) }
+    }
+
+    /// A client (CSS pixel) position in the map's frame units.
+    fn position(&self, x: i32, y: i32) -> Option<(f64, f64)> {
+        let svg = self.svg.get_untracked()?;
+        let rect = svg.get_bounding_client_rect();
+        (rect.width() > 0.0 && rect.height() > 0.0).then(|| {
+            ((f64::from(x) - rect.left()) * self.size.0 / rect.width(), (f64::from(y) - rect.top()) * self.size.1 / rect.height())
+        })
+    }
+
+    fn down(&self, ev: &leptos::ev::PointerEvent) {
+        if let Some(p) = self.position(ev.client_x(), ev.client_y()) {
+            self.pointers.update_value(|ps| {
+                ps.retain(|(id, _)| *id != ev.pointer_id());
+                ps.push((ev.pointer_id(), p));
+            });
+        }
+    }
+
+    fn moved(&self, ev: &leptos::ev::PointerEvent) {
+        let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
+        let before = self.pointers.get_value();
+        let Some(slot) = before.iter().position(|(id, _)| *id == ev.pointer_id()) else { return };
+        let mut after = before.clone();
+        after[slot].1 = p;
+        self.pointers.set_value(after.clone());
+        let size = self.size;
+        match (before.as_slice(), after.as_slice()) {
+            ([(_, a)], [(_, b)]) => self.view.update(|v| *v = v.pan(b.0 - a.0, b.1 - a.1, size)),
+            ([(_, a0), (_, a1), ..], [(_, b0), (_, b1), ..]) => {
+                let distance = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0).hypot(p.1 - q.1);
+                let mid = |p: (f64, f64), q: (f64, f64)| ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
+                let (old_mid, new_mid) = (mid(*a0, *a1), mid(*b0, *b1));
+                let factor = distance(*b0, *b1) / distance(*a0, *a1).max(1.0);
+                self.view.update(|v| {
+                    *v = v.zoom_at(factor, new_mid, size).pan(new_mid.0 - old_mid.0, new_mid.1 - old_mid.1, size)
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn up(&self, ev: &leptos::ev::PointerEvent) {
+        self.pointers.update_value(|ps| ps.retain(|(id, _)| *id != ev.pointer_id()));
+    }
+
+    fn wheel(&self, ev: &leptos::ev::WheelEvent) {
+        let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
+        ev.prevent_default();
+        let size = self.size;
+        self.view.update(|v| *v = v.zoom_at((-ev.delta_y() * 0.002).exp(), p, size));
+    }
+}
+
 /// The map of the region with insets for far places.
 #[component]
 pub fn AtlasMap() -> impl IntoView {
@@ -115,9 +183,32 @@ pub fn AtlasMap() -> impl IntoView {
         })
         .collect_view();
 
+    let MapViewState(map_view) = expect_context::<MapViewState>();
+    let size = (layout.width, layout.height);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let gestures = Gestures::new(svg_ref, size, map_view);
+    let zoom_by = move |factor: f64| map_view.update(|v| *v = v.zoom_at(factor, (size.0 / 2.0, size.1 / 2.0), size));
+
     view! {
         <div class="map-wrap">
-            <svg class="map" viewBox=view_box role="group" aria-label=move || locale.text().map_label>
+            <svg
+                class="map"
+                viewBox=view_box
+                role="group"
+                aria-label=move || locale.text().map_label
+                node_ref=svg_ref
+                on:pointerdown=move |ev| gestures.down(&ev)
+                on:pointermove=move |ev| gestures.moved(&ev)
+                on:pointerup=move |ev| gestures.up(&ev)
+                on:pointercancel=move |ev| gestures.up(&ev)
+                on:pointerleave=move |ev| gestures.up(&ev)
+                on:wheel=move |ev| gestures.wheel(&ev)
+            >
+                <g
+                    class="zoomable"
+                    transform=move || map_view.get().transform()
+                    style=move || format!("--zoom: {:.4}", map_view.get().scale)
+                >
                 <g class="base-layer">{frames}</g>
                 <g class="treaty-layer" aria-hidden="true">
                     {move || active_treaties().into_iter().map(|d| view! { <path class="treaty" d=d /> }).collect_view()}
@@ -125,7 +216,22 @@ pub fn AtlasMap() -> impl IntoView {
                 <g class="city-layer">
                     {markers.into_iter().map(|marker| view! { <CityMarker marker=marker map_width=layout.width active_places=active_places /> }).collect_view()}
                 </g>
+                </g>
             </svg>
+            <div class="zoom-controls">
+                <button type="button" data-testid="zoom-in" aria-label=move || locale.text().zoom_in title=move || locale.text().zoom_in on:click=move |_| zoom_by(1.5)>"+"</button>
+                <button type="button" data-testid="zoom-out" aria-label=move || locale.text().zoom_out title=move || locale.text().zoom_out on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
+                <button
+                    type="button"
+                    data-testid="reset-view"
+                    aria-label=move || locale.text().reset_view
+                    title=move || locale.text().reset_view
+                    disabled=move || map_view.get().is_home()
+                    on:click=move |_| map_view.set(MapView::HOME)
+                >
+                    "⤢"
+                </button>
+            </div>
             <ul class="legend">
                 <li><span class="key key-city"></span>{move || locale.text().legend_city}</li>
                 <li><span class="key key-active"></span>{move || locale.text().legend_active_city}</li>

@@ -84,34 +84,34 @@ pub struct Loaded {
 }
 
 /// Collects the problems of one file as it is read.
-struct Report<'a> {
-    file: &'a str,
-    errors: Vec<DataError>,
-    warnings: Vec<Warning>,
+pub(crate) struct Report<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) errors: Vec<DataError>,
+    pub(crate) warnings: Vec<Warning>,
 }
 
 impl<'a> Report<'a> {
-    fn new(file: &'a str) -> Self {
+    pub(crate) fn new(file: &'a str) -> Self {
         Self { file, errors: Vec::new(), warnings: Vec::new() }
     }
 
-    fn location(&self, index: usize, id: Option<&str>) -> Location {
+    pub(crate) fn location(&self, index: usize, id: Option<&str>) -> Location {
         Location { file: self.file.to_owned(), index, id: id.map(str::to_owned) }
     }
 
-    fn error(&mut self, index: usize, id: Option<&str>, field: &str, problem: impl Into<String>) {
+    pub(crate) fn error(&mut self, index: usize, id: Option<&str>, field: &str, problem: impl Into<String>) {
         let location = self.location(index, id);
         self.errors.push(DataError::Field { location, field: field.to_owned(), problem: problem.into() });
     }
 
-    fn warn(&mut self, index: usize, id: Option<&str>, field: &str, message: impl Into<String>) {
+    pub(crate) fn warn(&mut self, index: usize, id: Option<&str>, field: &str, message: impl Into<String>) {
         let location = self.location(index, id);
         self.warnings.push(Warning { location, field: field.to_owned(), message: message.into() });
     }
 }
 
 /// Parses a file as a GeoJSON FeatureCollection.
-fn feature_collection(file: DataFile<'_>) -> Result<FeatureCollection, DataError> {
+pub(crate) fn feature_collection(file: DataFile<'_>) -> Result<FeatureCollection, DataError> {
     let value: Value = serde_json::from_str(file.text).map_err(|e| DataError::Json {
         file: file.name.to_owned(),
         line: e.line(),
@@ -129,7 +129,7 @@ fn feature_collection(file: DataFile<'_>) -> Result<FeatureCollection, DataError
 }
 
 /// Describes a JSON value's type for messages.
-fn kind_of(value: &Value) -> &'static str {
+pub(crate) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -141,24 +141,24 @@ fn kind_of(value: &Value) -> &'static str {
 }
 
 /// One feature's properties, read field by field with errors that name the field.
-struct Fields<'a, 'r> {
-    properties: &'a Map<String, Value>,
-    report: &'r mut Report<'a>,
-    index: usize,
-    id: Option<&'a str>,
+pub(crate) struct Fields<'a, 'r> {
+    pub(crate) properties: &'a Map<String, Value>,
+    pub(crate) report: &'r mut Report<'a>,
+    pub(crate) index: usize,
+    pub(crate) id: Option<&'a str>,
 }
 
 impl<'a> Fields<'a, '_> {
-    fn error(&mut self, field: &str, problem: impl Into<String>) {
+    pub(crate) fn error(&mut self, field: &str, problem: impl Into<String>) {
         self.report.error(self.index, self.id, field, problem);
     }
 
-    fn warn(&mut self, field: &str, message: impl Into<String>) {
+    pub(crate) fn warn(&mut self, field: &str, message: impl Into<String>) {
         self.report.warn(self.index, self.id, field, message);
     }
 
     /// A required, non-empty string.
-    fn string(&mut self, field: &str, example: &str) -> Option<&'a str> {
+    pub(crate) fn string(&mut self, field: &str, example: &str) -> Option<&'a str> {
         match self.properties.get(field) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.as_str()),
             Some(Value::String(_)) => {
@@ -177,19 +177,19 @@ impl<'a> Fields<'a, '_> {
     }
 
     /// An optional string (absent or null is `None`).
-    fn optional_string(&mut self, field: &str, example: &str) -> Option<&'a str> {
+    pub(crate) fn optional_string(&mut self, field: &str, example: &str) -> Option<&'a str> {
         match self.properties.get(field) {
             None | Some(Value::Null) => None,
             Some(_) => self.string(field, example),
         }
     }
 
-    fn date(&mut self, field: &str, text: &str) -> Option<HistoricDate> {
+    pub(crate) fn date(&mut self, field: &str, text: &str) -> Option<HistoricDate> {
         text.parse().map_err(|e| self.error(field, format!("{e}"))).ok()
     }
 
     /// A list of non-empty strings.
-    fn strings(&mut self, field: &str, example: &str) -> Option<Vec<String>> {
+    pub(crate) fn strings(&mut self, field: &str, example: &str) -> Option<Vec<String>> {
         match self.properties.get(field) {
             Some(Value::Array(items)) => {
                 let mut out = Vec::new();
@@ -217,7 +217,7 @@ impl<'a> Fields<'a, '_> {
 
     /// A text in several languages: `{"en": …, "lv": …, "lt": …, "et": …}`. The
     /// languages in `required` must be present; the others are warned about.
-    fn localized(&mut self, field: &str, required: &[Lang], optional: bool) -> Option<Localized> {
+    pub(crate) fn localized(&mut self, field: &str, required: &[Lang], optional: bool) -> Option<Localized> {
         let object = match self.properties.get(field) {
             Some(Value::Object(object)) => object,
             None | Some(Value::Null) if optional => return None,
@@ -262,11 +262,11 @@ impl<'a> Fields<'a, '_> {
 }
 
 /// The `id` of a feature, for error messages, before it is checked.
-fn raw_id(feature: &geojson::Feature) -> Option<&str> {
+pub(crate) fn raw_id(feature: &geojson::Feature) -> Option<&str> {
     feature.properties.as_ref().and_then(|p| p.get("id")).and_then(Value::as_str)
 }
 
-fn lon_lat(position: &[f64]) -> Option<LonLat> {
+pub(crate) fn lon_lat(position: &[f64]) -> Option<LonLat> {
     match position {
         [lon, lat, ..] if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) => {
             Some(LonLat { lon: *lon, lat: *lat })

@@ -38,6 +38,18 @@ pub struct UiText {
     pub other: &'static str,
     /// Label of the language switcher.
     pub language: &'static str,
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub previous_event_year: &'static str,
+    pub next_event_year: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub reset_view: &'static str,
+    /// The kiosk's warning; `{n}` stands for the seconds left.
+    pub countdown: &'static str,
+    pub stay: &'static str,
+    /// Shown while the kiosk plays the years by itself.
+    pub attract_hint: &'static str,
 }
 
 impl UiText {
@@ -54,6 +66,11 @@ impl UiText {
     /// The heading of the active list for `year`.
     pub fn active_heading(&self, year: i32) -> String {
         self.active_in.replace("{year}", &year.to_string())
+    }
+
+    /// The kiosk's countdown with `seconds` left.
+    pub fn countdown_text(&self, seconds: u32) -> String {
+        self.countdown.replace("{n}", &seconds.to_string())
     }
 
     /// The name of a kind of event.
@@ -96,6 +113,16 @@ const EN: UiText = UiText {
     annulment: "Annulment",
     other: "Event",
     language: "Language",
+    play: "Play the years",
+    pause: "Pause",
+    previous_event_year: "Previous year with an event",
+    next_event_year: "Next year with an event",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    reset_view: "Show the whole map",
+    countdown: "Returning to the start in {n}…",
+    stay: "Stay",
+    attract_hint: "Touch the screen to explore the Baltic Entente",
 };
 
 const LV: UiText = UiText {
@@ -125,6 +152,16 @@ const LV: UiText = UiText {
     annulment: "Anulēšana",
     other: "Notikums",
     language: "Valoda",
+    play: "Atskaņot gadus",
+    pause: "Pauze",
+    previous_event_year: "Iepriekšējais gads ar notikumu",
+    next_event_year: "Nākamais gads ar notikumu",
+    zoom_in: "Tuvināt",
+    zoom_out: "Tālināt",
+    reset_view: "Rādīt visu karti",
+    countdown: "Atgriešanās sākumā pēc {n}…",
+    stay: "Palikt",
+    attract_hint: "Pieskarieties ekrānam, lai izpētītu Baltijas Antanti",
 };
 
 const LT: UiText = UiText {
@@ -154,6 +191,16 @@ const LT: UiText = UiText {
     annulment: "Anuliavimas",
     other: "Įvykis",
     language: "Kalba",
+    play: "Leisti metus",
+    pause: "Pristabdyti",
+    previous_event_year: "Ankstesni metai su įvykiu",
+    next_event_year: "Kiti metai su įvykiu",
+    zoom_in: "Priartinti",
+    zoom_out: "Nutolinti",
+    reset_view: "Rodyti visą žemėlapį",
+    countdown: "Grįžtama į pradžią po {n}…",
+    stay: "Likti",
+    attract_hint: "Palieskite ekraną ir tyrinėkite Baltijos Antantę",
 };
 
 const ET: UiText = UiText {
@@ -183,6 +230,16 @@ const ET: UiText = UiText {
     annulment: "Tühistamine",
     other: "Sündmus",
     language: "Keel",
+    play: "Esita aastaid",
+    pause: "Paus",
+    previous_event_year: "Eelmine sündmusega aasta",
+    next_event_year: "Järgmine sündmusega aasta",
+    zoom_in: "Suurenda",
+    zoom_out: "Vähenda",
+    reset_view: "Näita kogu kaarti",
+    countdown: "Algusesse naasmine {n} sekundi pärast…",
+    stay: "Jää",
+    attract_hint: "Puuduta ekraani, et avastada Balti liitu",
 };
 
 /// Month names: English; Latvian and Estonian (nominative, as dates are written);
@@ -388,8 +445,11 @@ mod language_tests {
                 text.no_conferences, text.in_selected_year, text.close, text.sources, text.note, text.parties,
                 text.loading, text.load_error_title, text.load_error_hint, text.legend_city, text.legend_active_city,
                 text.legend_treaty, text.attribution, text.conference, text.treaty, text.declaration, text.ultimatum,
-                text.annulment, text.other, text.language,
+                text.annulment, text.other, text.language, text.play, text.pause, text.previous_event_year,
+                text.next_event_year, text.zoom_in, text.zoom_out, text.reset_view, text.countdown, text.stay,
+                text.attract_hint,
             ];
+            assert!(text.countdown.contains("{n}"), "{lang}: the countdown shows the seconds");
             assert!(fields.iter().all(|f| !f.trim().is_empty()), "{lang}: empty text");
             if lang != Lang::En {
                 let en = UiText::of(Lang::En);

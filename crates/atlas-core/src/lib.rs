@@ -5,6 +5,7 @@
 pub mod data;
 pub mod geo;
 pub mod i18n;
+pub mod kiosk;
 pub mod link;
 pub mod model;
 pub mod time;

@@ -91,6 +91,28 @@ impl LinkState {
     }
 }
 
+/// What a parent page may ask of an embedded map (`postMessage`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmbedCommand {
+    SetYear(i32),
+    SetCity(PlaceId),
+}
+
+impl EmbedCommand {
+    /// Reads `{ "type": "set-year", "year": 1934 }` or `{ "type": "set-city", "city": "riga" }`
+    /// from its parts; anything else (other types, fractional or missing years, bad ids) is `None`.
+    pub fn from_message(kind: Option<&str>, year: Option<f64>, city: Option<&str>) -> Option<EmbedCommand> {
+        match kind? {
+            "set-year" => {
+                let year = year.filter(|y| y.fract() == 0.0 && y.abs() < 1e6)?;
+                Some(EmbedCommand::SetYear(year as i32))
+            }
+            "set-city" => PlaceId::new(city?).map(EmbedCommand::SetCity),
+            _ => None,
+        }
+    }
+}
+
 /// The first of the browser's preferred languages that the atlas speaks.
 pub fn preferred_lang<'a>(browser_languages: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
     browser_languages.into_iter().find_map(Lang::from_code)
@@ -133,6 +155,20 @@ mod tests {
         assert_eq!(state.to_query(), "?year=1935&city=kaunas&lang=lt&kiosk&idle=30");
         assert_eq!(LinkState::parse(&state.to_query(), YEARS), state);
         assert_eq!(LinkState::default().to_query(), "");
+    }
+
+    #[test]
+    fn embed_messages() {
+        assert_eq!(EmbedCommand::from_message(Some("set-year"), Some(1934.0), None), Some(EmbedCommand::SetYear(1934)));
+        assert_eq!(
+            EmbedCommand::from_message(Some("set-city"), None, Some("riga")),
+            PlaceId::new("riga").map(EmbedCommand::SetCity)
+        );
+        assert_eq!(EmbedCommand::from_message(Some("set-year"), Some(1934.5), None), None);
+        assert_eq!(EmbedCommand::from_message(Some("set-year"), None, None), None);
+        assert_eq!(EmbedCommand::from_message(Some("set-city"), None, Some("<script>")), None);
+        assert_eq!(EmbedCommand::from_message(Some("navigate"), Some(1934.0), Some("riga")), None);
+        assert_eq!(EmbedCommand::from_message(None, Some(1934.0), None), None);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 pub mod layout;
 pub mod path;
 pub mod projection;
+pub mod view;
 
 pub use layout::{declutter, Frame, MapLayout, Marker};
 pub use path::{line_path, rings_path};
 pub use projection::{GeoBounds, Mercator, ScreenRect};
+pub use view::MapView;

@@ -1,0 +1,79 @@
+//! The kiosk's idle behaviour: after a while without input, a visible countdown
+//! with a button to stay; then everything returns to the start and the years play
+//! by themselves until the next touch.
+use atlas_core::geo::MapView;
+use atlas_core::kiosk::countdown_seconds;
+use atlas_core::Lang;
+use leptos::prelude::*;
+use leptos_use::{use_idle, use_interval_fn, UseIdleReturn};
+
+use crate::state::{Locale, MapViewState, PlayMode, Playback, Selection};
+
+/// Watches for idleness and shows the countdown and the attract loop's hint.
+#[component]
+pub fn KioskIdle(
+    /// Seconds without input before the countdown starts.
+    idle_seconds: u32,
+    /// The language the kiosk starts in.
+    start_lang: Lang,
+) -> impl IntoView {
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let playback = expect_context::<Playback>();
+    let MapViewState(map_view) = expect_context::<MapViewState>();
+    let UseIdleReturn { idle, .. } = use_idle(u64::from(idle_seconds) * 1000);
+    let countdown = RwSignal::new(None::<u32>);
+
+    let return_to_start = move || {
+        selection.set_year(selection.years().0);
+        selection.close_city();
+        locale.set_lang(start_lang);
+        map_view.set(MapView::HOME);
+        playback.set(PlayMode::Attract);
+    };
+    Effect::new(move |was_idle: Option<bool>| {
+        let now_idle = idle.get();
+        if now_idle && was_idle != Some(true) && playback.mode() != PlayMode::Attract {
+            countdown.set(Some(countdown_seconds(idle_seconds)));
+        } else if !now_idle {
+            countdown.set(None);
+            if playback.mode() == PlayMode::Attract {
+                playback.set(PlayMode::Stopped);
+            }
+        }
+        now_idle
+    });
+    let _ticker = use_interval_fn(
+        move || match countdown.get_untracked() {
+            Some(n) if n <= 1 => {
+                countdown.set(None);
+                return_to_start();
+            }
+            Some(n) => countdown.set(Some(n - 1)),
+            None => {}
+        },
+        1000,
+    );
+    // Any touch, click or key during the countdown or the attract loop ends it.
+    let wake = move || {
+        countdown.set(None);
+        if playback.mode() == PlayMode::Attract {
+            playback.set(PlayMode::Stopped);
+        }
+    };
+    let _pointer = leptos_use::use_event_listener(leptos_use::use_window(), leptos::ev::pointerdown, move |_| wake());
+
+    view! {
+        <Show when=move || countdown.get().is_some()>
+            <div class="kiosk-countdown" role="alertdialog" aria-live="assertive" data-testid="kiosk-countdown">
+                <p>{move || locale.text().countdown_text(countdown.get().unwrap_or(0))}</p>
+                <button type="button" data-testid="kiosk-stay" on:click=move |_| wake()>
+                    {move || locale.text().stay}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || playback.mode() == PlayMode::Attract>
+            <div class="attract-hint" data-testid="attract-hint">{move || locale.text().attract_hint}</div>
+        </Show>
+    }
+}

@@ -1,0 +1,100 @@
+//! Play/pause through the years, and jumps to the previous and next year with an event.
+use std::sync::Arc;
+
+use atlas_core::kiosk::{next_year_looping, ATTRACT_STEP_MS, PLAYBACK_STEP_MS};
+use leptos::prelude::*;
+use leptos_use::{use_interval_fn_with_options, UseIntervalFnOptions};
+
+use crate::load::AtlasData;
+use crate::state::{Locale, PlayMode, Playback, Selection};
+
+/// Runs the timers that step the year while playback is on: one pass at reading
+/// pace when a reader presses play, a slower endless loop for the kiosk's attract mode.
+pub fn use_playback_timers(playback: Playback, selection: Selection) {
+    let (first, last) = selection.years();
+    let step = move || match playback.mode() {
+        PlayMode::Playing if selection.year() >= last => playback.set(PlayMode::Stopped),
+        PlayMode::Playing => selection.set_year(selection.year() + 1),
+        PlayMode::Attract => selection.set_year(next_year_looping(selection.year(), first..=last)),
+        PlayMode::Stopped => {}
+    };
+    let manual = use_interval_fn_with_options(step, PLAYBACK_STEP_MS, UseIntervalFnOptions::default().immediate(false));
+    let attract = use_interval_fn_with_options(step, ATTRACT_STEP_MS, UseIntervalFnOptions::default().immediate(false));
+    Effect::new(move |_| {
+        let mode = playback.mode();
+        (manual.pause)();
+        (attract.pause)();
+        match mode {
+            PlayMode::Playing => (manual.resume)(),
+            PlayMode::Attract => (attract.resume)(),
+            PlayMode::Stopped => {}
+        }
+    });
+}
+
+/// Previous-event, play/pause and next-event buttons beside the slider.
+#[component]
+pub fn PlaybackControls() -> impl IntoView {
+    let data = expect_context::<Arc<AtlasData>>();
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let playback = expect_context::<Playback>();
+    let playing = move || playback.mode() != PlayMode::Stopped;
+    let (first, last) = selection.years();
+    let toggle = move |_| {
+        if playing() {
+            playback.set(PlayMode::Stopped);
+        } else {
+            if selection.year() >= last {
+                selection.set_year(first);
+            }
+            playback.set(PlayMode::Playing);
+        }
+    };
+    let atlas = data.clone();
+    let previous = Memo::new(move |_| atlas.atlas.previous_event_year(selection.year()));
+    let atlas = data;
+    let next = Memo::new(move |_| atlas.atlas.next_event_year(selection.year()));
+    let jump = move |target: Memo<Option<i32>>| {
+        move |_| {
+            playback.set(PlayMode::Stopped);
+            if let Some(year) = target.get_untracked() {
+                selection.set_year(year);
+            }
+        }
+    };
+    view! {
+        <div class="playback">
+            <button
+                type="button"
+                data-testid="previous-event-year"
+                aria-label=move || locale.text().previous_event_year
+                title=move || locale.text().previous_event_year
+                disabled=move || previous.get().is_none()
+                on:click=jump(previous)
+            >
+                "⏮"
+            </button>
+            <button
+                type="button"
+                data-testid="play"
+                aria-pressed=move || playing().to_string()
+                aria-label=move || if playing() { locale.text().pause } else { locale.text().play }
+                title=move || if playing() { locale.text().pause } else { locale.text().play }
+                on:click=toggle
+            >
+                {move || if playing() { "⏸" } else { "▶" }}
+            </button>
+            <button
+                type="button"
+                data-testid="next-event-year"
+                aria-label=move || locale.text().next_event_year
+                title=move || locale.text().next_event_year
+                disabled=move || next.get().is_none()
+                on:click=jump(next)
+            >
+                "⏭"
+            </button>
+        </div>
+    }
+}
