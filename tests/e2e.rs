@@ -9,7 +9,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{with_page, Override, PageOptions};
+use support::{with_page, Override, PageOptions, FIRST_YEAR};
 
 /// Place ids of the cities used below (`data-testid="city-<id>"`).
 const KAUNAS: &str = "kaunas";
@@ -105,6 +105,205 @@ async fn screenshot_of_riga_in_1934_for_the_docs() {
             "screenshot {} has an unexpected size",
             path.display()
         );
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn lang_lv_shows_latvian_names_and_interface() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?lang=lv").await;
+        assert_eq!(page.attr(&support::page::sel::city(RIGA), "aria-label").await.as_deref(), Some("Rīga"));
+        assert_eq!(page.text_of("h1").await.as_deref(), Some("Baltijas Antante, 1919–1940"));
+        assert_eq!(page.html_lang().await, "lv");
+        let heading = page.text_of("#active-heading").await.unwrap_or_default();
+        assert!(heading.contains("gadā"), "the active list's heading is Latvian: {heading}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn switching_to_lithuanian_renames_the_open_panel_and_keeps_the_year() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?lang=en").await;
+        page.set_year(1936).await;
+        page.click_city(RIGA).await;
+        assert_eq!(page.panel_heading().await, "Riga");
+        page.click(r#"[data-testid="lang-lt"]"#).await;
+        let heading = page
+            .wait_until("the panel heading in Lithuanian", support::page::WAIT, || async {
+                let h = page.panel_heading().await;
+                (h == "Ryga").then_some(h)
+            })
+            .await;
+        assert_eq!(heading, "Ryga");
+        assert_eq!(page.year().await, 1936, "switching language keeps the year");
+        assert_eq!(page.html_lang().await, "lt");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unknown_language_falls_back_without_an_error() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?lang=xx").await;
+        assert!(page.load_error_text().await.is_none(), "no error page");
+        // Headless Chromium's language is English: the fallback after ?lang and the browser.
+        assert_eq!(page.html_lang().await, "en");
+        assert_eq!(page.attr(&support::page::sel::city(RIGA), "aria-label").await.as_deref(), Some("Riga"));
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links, playback, kiosk and embedding
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn an_address_opens_its_state_and_follows_changes() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1934&city=riga&lang=lv").await;
+        assert_eq!(page.year().await, 1934);
+        assert_eq!(page.panel_heading().await, "Rīga");
+        assert_eq!(page.html_lang().await, "lv");
+        page.set_year(1936).await;
+        page.wait_for_query("year=1936 with the city and language", |q| {
+            q.contains("year=1936") && q.contains("city=riga") && q.contains("lang=lv")
+        })
+        .await;
+        page.press_escape().await;
+        page.wait_panel_closed().await;
+        page.wait_for_query("no city once the panel is closed", |q| !q.contains("city=")).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_parameters_fall_back_silently() {
+    with_page(PageOptions::default(), |page| async move {
+        for query in ["?year=abc&city=%3Cscript%3E&lang=xx", "?year=1850", "?city=atlantis&year=19355"] {
+            page.open(query).await;
+            assert!(page.load_error_text().await.is_none(), "{query}: no error page");
+            assert_eq!(page.year().await, FIRST_YEAR, "{query}: the default year");
+            assert!(!page.panel_is_open().await, "{query}: no panel");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn play_steps_through_the_years_and_next_jumps_to_an_event_year() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1924").await;
+        page.click(r#"[data-testid="next-event-year"]"#).await;
+        // After 1924 the next year in which an event starts is 1933 (Germany leaves the League).
+        page.wait_for_year(1933, "next event year from 1924").await;
+        page.click(r#"[data-testid="play"]"#).await;
+        page.wait_until("playback to reach 1934", std::time::Duration::from_secs(8), || async {
+            (page.year().await >= 1934).then_some(())
+        })
+        .await;
+        page.click(r#"[data-testid="play"]"#).await;
+        assert_eq!(page.attr(r#"[data-testid="play"]"#, "aria-pressed").await.as_deref(), Some("false"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_idle_kiosk_counts_down_returns_to_the_start_and_plays_until_touched() {
+    with_page(PageOptions::desktop_hd(), |page| async move {
+        page.open("?kiosk&idle=3&year=1936&city=kaunas&lang=lt").await;
+        assert_eq!(page.panel_heading().await, "Kaunas");
+        let long = std::time::Duration::from_secs(15);
+        page.wait_until("the countdown", long, || async {
+            page.find_now(r#"[data-testid="kiosk-countdown"]"#).await.map(|_| ())
+        })
+        .await;
+        page.wait_until("the attract loop after the countdown", long, || async {
+            page.find_now(r#"[data-testid="attract-hint"]"#).await.map(|_| ())
+        })
+        .await;
+        assert!(!page.panel_is_open().await, "the panel is closed at the start");
+        assert_eq!(page.html_lang().await, "lt", "the kiosk's own start language");
+        let started = page.year().await;
+        assert!(started <= FIRST_YEAR + 1, "back at the start, not {started}");
+        page.wait_until("the attract loop to advance the year", long, || async {
+            (page.year().await > started).then_some(())
+        })
+        .await;
+        page.tap(r#"[data-testid="active-events"]"#).await;
+        page.wait_until("the attract loop to stop at a touch", support::page::WAIT, || async {
+            page.find_now(r#"[data-testid="attract-hint"]"#).await.is_none().then_some(())
+        })
+        .await;
+        assert_eq!(page.attr(r#"[data-testid="play"]"#, "aria-pressed").await.as_deref(), Some("false"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_finger_drag_on_the_kiosk_slider_changes_the_year() {
+    with_page(PageOptions::desktop_hd(), |page| async move {
+        page.open("?kiosk&year=1920").await;
+        let (_, _, _, height) = page.find(support::page::sel::YEAR_SLIDER).await.rectangle().await.expect("rect");
+        assert!(height >= 48.0, "the slider is at least 48 px tall to touch: {height}");
+        page.touch_drag_slider_to(1934, 48.0).await;
+        page.wait_until("the year to follow the finger", support::page::WAIT, || async {
+            let year = page.year().await;
+            (year != 1920).then_some(year)
+        })
+        .await;
+        let year = page.year().await;
+        assert!((1932..=1936).contains(&year), "dragged near 1934, got {year}");
+    })
+    .await;
+}
+
+const EMBED_PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Museum page</title></head>
+<body><h1>Our museum</h1>
+<iframe src="/index.html?embed" width="800" height="500" title="Baltic Entente Atlas"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener("message", (e) => window.received.push(e.data));
+</script></body></html>"#;
+
+#[tokio::test]
+async fn an_embedded_map_obeys_and_reports_to_its_parent_page() {
+    let options = PageOptions::default().override_path("/museum.html", Override::ok("museum.html", EMBED_PAGE));
+    with_page(options, |page| async move {
+        page.client().goto(&page.url("museum.html")).await.expect("open the museum page");
+        page.wait_until("the map to report its state", std::time::Duration::from_secs(30), || async {
+            let n = page.run_script("return window.received.length;").await.as_u64().unwrap_or(0);
+            (n > 0).then_some(())
+        })
+        .await;
+        page.run_script(
+            r#"const f = document.querySelector("iframe").contentWindow;
+               f.postMessage({ type: "navigate", url: "https://example.org" }, "*");
+               f.postMessage({ type: "set-year", year: 1934 }, "*"); return true;"#,
+        )
+        .await;
+        page.enter_frame().await;
+        page.wait_for_year(1934, "set-year from the parent page").await;
+        // Inside the iframe, WebDriver's own element click (at the dot's centre).
+        page.click(r#"[data-testid="city-riga"] .dot"#).await;
+        assert_eq!(page.panel_heading().await, "Riga", "the city panel opened in the frame");
+        page.leave_frame().await;
+        let found = support::page::poll(support::page::WAIT, || async {
+            let found = page
+                .run_script(r#"return window.received.some(m => m && m.type === "entente-atlas:state" && m.city === "riga" && m.year === 1934);"#)
+                .await;
+            (found == serde_json::Value::Bool(true)).then_some(())
+        })
+        .await;
+        if found.is_none() {
+            let received = page.run_script("return JSON.stringify(window.received);").await;
+            panic!("the parent page received no state naming Riga in 1934: {received}");
+        }
     })
     .await;
 }
