@@ -8,11 +8,16 @@ use atlas_core::geo::{declutter, line_path, rings_path, GeoBounds, MapLayout, Ma
 use atlas_core::{EventKind, PlaceId};
 use leptos::prelude::*;
 
+use super::playback::Icon;
 use crate::load::AtlasData;
 use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
 
-/// Markers closer than this (SVG units) are moved apart, with a leader line.
-const MARKER_SPACING: f64 = 30.0;
+/// Markers closer than this (SVG units) are moved apart, with a leader line; wide
+/// enough for the larger labels on a phone.
+const MARKER_SPACING: f64 = 44.0;
+
+/// "Show the whole map": four corners pointing outwards.
+const RESET_ICON: &str = "M3 3h7v2H6.4l4.3 4.3-1.4 1.4L5 6.4V10H3zM21 3v7h-2V6.4l-4.3 4.3-1.4-1.4L17.6 5H14V3zM3 21v-7h2v3.6l4.3-4.3 1.4 1.4L6.4 19H10v2zM21 21h-7v-2h3.6l-4.3-4.3 1.4-1.4 4.3 4.3V14h2z";
 
 /// The land path of each frame, clipped by the frame's rectangle.
 fn land_paths(data: &AtlasData, layout: &MapLayout) -> Vec<String> {
@@ -214,7 +219,12 @@ pub fn AtlasMap() -> impl IntoView {
                     {move || active_treaties().into_iter().map(|d| view! { <path class="treaty" d=d /> }).collect_view()}
                 </g>
                 <g class="city-layer">
-                    {markers.into_iter().map(|marker| view! { <CityMarker marker=marker map_width=layout.width active_places=active_places /> }).collect_view()}
+                    {markers.into_iter().map(|marker| {
+                        let in_inset = PlaceId::new(&marker.id)
+                            .and_then(|id| data.atlas.place(&id))
+                            .is_some_and(|place| layout.frame_for(place.location).is_inset());
+                        view! { <CityMarker marker=marker map_width=layout.width in_inset=in_inset active_places=active_places /> }
+                    }).collect_view()}
                 </g>
                 </g>
             </svg>
@@ -229,7 +239,7 @@ pub fn AtlasMap() -> impl IntoView {
                     disabled=move || map_view.get().is_home()
                     on:click=move |_| map_view.set(MapView::HOME)
                 >
-                    "⤢"
+                    <Icon path=RESET_ICON />
                 </button>
             </div>
             <ul class="legend">
@@ -247,6 +257,8 @@ fn CityMarker(
     marker: Marker,
     /// The width of the map, to keep labels inside it.
     map_width: f64,
+    /// Whether the city is drawn in an inset (its label then goes below, centred).
+    in_inset: bool,
     /// The places with an event in the selected year.
     active_places: Memo<Vec<PlaceId>>,
 ) -> impl IntoView {
@@ -263,7 +275,14 @@ fn CityMarker(
     let (ax, ay) = marker.anchor;
     // The label goes on the side the marker was moved to, and never off the map's right edge.
     let label_left = x < ax || x > map_width * 0.88;
-    let (label_x, anchor) = if label_left { (x - 11.0, "end") } else { (x + 11.0, "start") };
+    // Offsets in `em`, so that they grow with the label on small screens.
+    let (dx, dy, anchor) = if in_inset {
+        ("0", "1.45em", "middle")
+    } else if label_left {
+        ("-0.65em", "0.35em", "end")
+    } else {
+        ("0.65em", "0.35em", "start")
+    };
     let is_active = {
         let id = id.clone();
         move || active_places.with(|places| places.binary_search(&id).is_ok())
@@ -306,7 +325,7 @@ fn CityMarker(
             {leader}
             <circle class="hit" cx=x cy=y r="18" />
             <circle class="dot" cx=x cy=y r="6" />
-            <text class="label" x=label_x y=y + 5.0 text-anchor=anchor>{label}</text>
+            <text class="label" x=x y=y dx=dx dy=dy text-anchor=anchor>{label}</text>
         </g>
     }
     .into_any()

@@ -32,6 +32,25 @@ pub fn use_playback_timers(playback: Playback, selection: Selection) {
     });
 }
 
+/// Icon shapes in a 24×24 box (drawn by the app: no icon font may be installed on a kiosk).
+const PLAY_ICON: &str = "M7 4l13 8-13 8z";
+const PAUSE_ICON: &str = "M6 4h4v16H6zM14 4h4v16h-4z";
+const PREVIOUS_ICON: &str = "M5 4h3v16H5zM20 4v16L9 12z";
+const NEXT_ICON: &str = "M16 4h3v16h-3zM4 4v16l11-8z";
+
+/// A small filled icon; its meaning is given by the button's label.
+#[component]
+pub fn Icon(
+    /// SVG path in a 24×24 box.
+    path: &'static str,
+) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path d=path fill="currentColor" />
+        </svg>
+    }
+}
+
 /// Previous-event, play/pause and next-event buttons beside the slider.
 #[component]
 pub fn PlaybackControls() -> impl IntoView {
@@ -73,7 +92,7 @@ pub fn PlaybackControls() -> impl IntoView {
                 disabled=move || previous.get().is_none()
                 on:click=jump(previous)
             >
-                "⏮"
+                <Icon path=PREVIOUS_ICON />
             </button>
             <button
                 type="button"
@@ -83,7 +102,7 @@ pub fn PlaybackControls() -> impl IntoView {
                 title=move || if playing() { locale.text().pause } else { locale.text().play }
                 on:click=toggle
             >
-                {move || if playing() { "⏸" } else { "▶" }}
+                {move || view! { <Icon path=if playing() { PAUSE_ICON } else { PLAY_ICON } /> }}
             </button>
             <button
                 type="button"
@@ -93,7 +112,7 @@ pub fn PlaybackControls() -> impl IntoView {
                 disabled=move || next.get().is_none()
                 on:click=jump(next)
             >
-                "⏭"
+                <Icon path=NEXT_ICON />
             </button>
         </div>
     }
