@@ -2,6 +2,7 @@
 //! timeline queries, the map projection and layout, and the reading and checking
 //! of the curators' GeoJSON files. Nothing here knows about the browser, so it is
 //! tested with plain `cargo test` and shared by the app and the validator.
+pub mod borders;
 pub mod data;
 pub mod geo;
 pub mod i18n;

@@ -1,0 +1,78 @@
+//! What a slider step and the first load cost in the core, on the real data and on
+//! 10,000 synthetic events (the scale at which a Leaflet page of the same data takes ~200 ms).
+//! `cargo bench -p atlas-core` prints the figures; nothing here asserts a time.
+use std::hint::black_box;
+
+use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
+use atlas_core::geo::MapLayout;
+use atlas_core::{load_atlas, Atlas, DataFile, Event, EventId, EventKind, HistoricDate, Localized, PlaceId, Span};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+const PLACES: &str = include_str!("../../../public/data/places.geojson");
+const EVENTS: &str = include_str!("../../../public/data/events.geojson");
+
+/// `n` events spread over 1919–1940 at nine places, a fifth of them multi-year treaties
+/// (a fixed pseudo-random sequence, so that every run measures the same thing).
+fn synthetic(n: usize) -> Atlas {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    let places = ["tallinn", "riga", "kaunas", "geneva", "bulduri", "tartu", "helsinki", "moscow", "berlin"];
+    let events = (0..n)
+        .map(|i| {
+            let year = 1919 + next(22) as i32;
+            let start = HistoricDate::day(year, 1 + next(12) as u8, 1 + next(28) as u8).expect("valid day");
+            let treaty = next(5) == 0;
+            let end = treaty.then(|| HistoricDate::year_only((year + next(8) as i32).min(1940)));
+            Event {
+                id: EventId::new(&format!("event-{i}")).expect("slug"),
+                kind: if treaty { EventKind::Treaty } else { EventKind::Conference },
+                span: Span { start, end },
+                place: PlaceId::new(places[next(places.len() as u64) as usize]),
+                parties: vec!["latvia".to_owned()],
+                title: Localized { en: format!("Event {i}"), ..Localized::default() },
+                summary: Localized::default(),
+                sources: vec![],
+                note: None,
+                points: vec![],
+            }
+        })
+        .collect();
+    Atlas::new(vec![], events)
+}
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("load: parse and check places.geojson + events.geojson (real data)", |b| {
+        b.iter(|| {
+            load_atlas(DataFile { name: "places.geojson", text: black_box(PLACES) }, DataFile { name: "events.geojson", text: black_box(EVENTS) })
+                .expect("loads")
+        })
+    });
+    let real = load_atlas(DataFile { name: "places.geojson", text: PLACES }, DataFile { name: "events.geojson", text: EVENTS })
+        .expect("loads")
+        .atlas;
+    c.bench_function("slider step: active events + highlighted places (real data)", |b| {
+        b.iter(|| {
+            let year = black_box(1935);
+            (real.active_indices(year).len(), real.places_with_event_in(year).len())
+        })
+    });
+    c.bench_function("layout: map frames and projection (real places)", |b| {
+        b.iter(|| MapLayout::new(BALTIC_REGION, MAP_WIDTH, real.places().iter().map(|p| (p.id.as_str(), p.location))))
+    });
+    c.bench_function("index: Atlas::new with 10,000 events", |b| b.iter_with_large_drop(|| synthetic(black_box(10_000))));
+    let large = synthetic(10_000);
+    c.bench_function("slider step: active events + highlighted places (10,000 events)", |b| {
+        b.iter(|| {
+            let year = black_box(1935);
+            (large.active_indices(year).len(), large.places_with_event_in(year).len())
+        })
+    });
+}
+
+criterion_group!(atlas, benches);
+criterion_main!(atlas);
