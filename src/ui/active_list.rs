@@ -14,8 +14,15 @@ pub fn ActiveList() -> impl IntoView {
         <section class="active-list" aria-labelledby="active-heading">
             <h2 id="active-heading">{move || locale.text().active_heading(selection.year())}</h2>
             <ol data-testid="active-events">
-                <For each=move || active.get() key=|index| *index let:index>
-                    <EventItem index=index />
+                <For
+                    each=move || {
+                        let lang = locale.lang();
+                        active.get().into_iter().map(move |index| (index, lang)).collect::<Vec<_>>()
+                    }
+                    key=|item| *item
+                    let:item
+                >
+                    <EventItem index=item.0 lang=item.1 />
                 </For>
             </ol>
             <Show when=move || active.with(Vec::is_empty)>

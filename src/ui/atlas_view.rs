@@ -61,6 +61,8 @@ pub fn AtlasView(
         Mode::Kiosk => "atlas mode-kiosk",
         Mode::Embed => "atlas mode-embed",
     };
+    // Marks the moment the map is on screen, for `cargo xtask bench`.
+    Effect::new(move |_| browser::mark("atlas-ready"));
     view! {
         <div class=mode_class>
             <header class="atlas-header">

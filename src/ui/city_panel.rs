@@ -64,13 +64,16 @@ fn OpenPanel(
             <h3>{move || locale.text().conferences_here}</h3>
             {empty.then(|| view! { <p class="empty">{move || locale.text().no_conferences}</p> })}
             <ol class="city-conferences">
-                {conferences
-                    .into_iter()
-                    .map(|(index, first, last)| {
-                        let current = Signal::derive(move || (first..=last).contains(&selection.year()));
-                        view! { <EventItem index=index current=current /> }
-                    })
-                    .collect_view()}
+                {move || {
+                    let lang = locale.lang();
+                    conferences
+                        .iter()
+                        .map(|&(index, first, last)| {
+                            let current = Signal::derive(move || (first..=last).contains(&selection.year()));
+                            view! { <EventItem index=index lang=lang current=current /> }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </aside>
     }

@@ -1,64 +1,70 @@
-//! One event as a list item: its dates at their precision, kind, title, place, and
-//! on request its summary, parties, note and sources.
+//! One event as a list item: its dates at their precision, kind, title and place,
+//! and on request its summary, parties, note and sources.
+//!
+//! An item is drawn in one language and drawn again when the language changes (the
+//! lists key their items by event and language): a list of hundreds of events then
+//! costs a few DOM nodes per event and no reactive work on a slider step.
 use std::sync::Arc;
 
-use atlas_core::i18n::format_span;
-use atlas_core::{Event, State};
+use atlas_core::i18n::{format_span, UiText};
+use atlas_core::{Lang, Localized, State};
 use leptos::prelude::*;
 
 use crate::load::AtlasData;
-use crate::state::Locale;
+
+/// A text with the language it is really in (English where a translation is missing).
+fn text_in(text: &Localized, lang: Lang) -> (String, &'static str) {
+    let (text, used) = text.get(lang);
+    (text.to_owned(), used.code())
+}
 
 /// A list item with `data-event-id`; `current` marks an event of the selected year.
 #[component]
 pub fn EventItem(
     /// The event's position in `Atlas::events`.
     index: usize,
+    /// The language to write it in.
+    lang: Lang,
     /// Whether the event belongs to the selected year (marked in city panels).
     #[prop(into, optional)]
     current: Signal<bool>,
 ) -> impl IntoView {
     let data = expect_context::<Arc<AtlasData>>();
-    let locale = expect_context::<Locale>();
-    let event: Event = data.atlas.events()[index].clone();
-    let id = event.id.to_string();
-    let place_name = event.place.as_ref().and_then(|p| data.atlas.place(p)).map(|p| p.name.clone());
-    let event = StoredValue::new(event);
-    let dates = move || event.with_value(|e| format_span(&e.span, locale.lang()));
-    let localized = move |pick: fn(&Event) -> &atlas_core::Localized| {
-        event.with_value(|e| {
-            let (text, lang) = pick(e).get(locale.lang());
-            (text.to_owned(), lang.code())
-        })
-    };
-    let title = move || localized(|e| &e.title);
-    let summary = move || localized(|e| &e.summary);
-    let parties = move || {
-        event.with_value(|e| {
-            e.parties.iter().filter_map(|p| State::find(p)).map(|s| s.name(locale.lang())).collect::<Vec<_>>().join(", ")
-        })
-    };
-    let note = move || event.with_value(|e| e.note.as_ref().map(|n| n.text(locale.lang()).to_owned()));
-    let sources = move || event.with_value(|e| e.sources.clone());
-    let kind = move || event.with_value(|e| locale.text().kind(e.kind));
-    let kind_class = event.with_value(|e| format!("event kind-{}", e.kind.as_str()));
+    let text = UiText::of(lang);
+    let event = &data.atlas.events()[index];
+    let (title, title_lang) = text_in(&event.title, lang);
+    let place = event.place.as_ref().and_then(|p| data.atlas.place(p)).map(|p| text_in(&p.name, lang));
+    let open = RwSignal::new(false);
+    let details = move || open.get().then(|| view! { <EventDetails index=index lang=lang /> });
     view! {
-        <li class=kind_class class:current=move || current.get() data-event-id=id>
+        <li class=format!("event kind-{}", event.kind.as_str()) class:current=move || current.get() data-event-id=event.id.to_string()>
             <div class="event-head">
-                <time class="event-dates">{dates}</time>
-                <span class="event-kind">{kind}</span>
+                <time class="event-dates">{format_span(&event.span, lang)}</time>
+                <span class="event-kind">{text.kind(event.kind)}</span>
             </div>
-            <div class="event-title" lang=move || title().1>{move || title().0}</div>
-            {place_name.map(|name| view! { <div class="event-place">{move || name.text(locale.lang()).to_owned()}</div> })}
-            <details class="event-details">
-                <summary>{move || locale.text().sources}</summary>
-                <p lang=move || summary().1>{move || summary().0}</p>
-                <p class="event-parties">{move || locale.text().parties}": "{parties}</p>
-                {move || note().map(|n| view! { <p class="event-note">{locale.text().note}": "{n}</p> })}
-                <ul class="event-sources">
-                    {move || sources().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                </ul>
+            <div class="event-title" lang=title_lang>{title}</div>
+            {place.map(|(name, name_lang)| view! { <div class="event-place" lang=name_lang>{name}</div> })}
+            <details class="event-details" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary>{text.sources}</summary>
+                {details}
             </details>
         </li>
+    }
+}
+
+/// The summary, parties, note and sources of an event, drawn when a reader opens them.
+#[component]
+fn EventDetails(index: usize, lang: Lang) -> impl IntoView {
+    let data = expect_context::<Arc<AtlasData>>();
+    let text = UiText::of(lang);
+    let event = &data.atlas.events()[index];
+    let (summary, summary_lang) = text_in(&event.summary, lang);
+    let parties = event.parties.iter().filter_map(|p| State::find(p)).map(|s| s.name(lang)).collect::<Vec<_>>().join(", ");
+    let note = event.note.as_ref().map(|n| text_in(n, lang));
+    view! {
+        <p lang=summary_lang>{summary}</p>
+        <p class="event-parties">{text.parties}": "{parties}</p>
+        {note.map(|(n, note_lang)| view! { <p class="event-note">{text.note}": "<span lang=note_lang>{n}</span></p> })}
+        <ul class="event-sources">{event.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
     }
 }

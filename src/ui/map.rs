@@ -162,8 +162,9 @@ pub fn AtlasMap() -> impl IntoView {
     let selection = expect_context::<Selection>();
     let active_places =
         Memo::new(move |_| atlas.atlas.places_with_event_in(selection.year()).into_iter().cloned().collect::<Vec<_>>());
+    let treaties = StoredValue::new(treaties);
     let active_treaties = move || {
-        active.with(|indices| indices.iter().filter_map(|i| treaties.get(i).cloned()).collect::<Vec<_>>())
+        treaties.with_value(|treaties| active.with(|indices| indices.iter().copied().filter(|i| treaties.contains_key(i)).collect::<Vec<_>>()))
     };
 
     let frames = layout
@@ -216,7 +217,9 @@ pub fn AtlasMap() -> impl IntoView {
                 >
                 <g class="base-layer">{frames}</g>
                 <g class="treaty-layer" aria-hidden="true">
-                    {move || active_treaties().into_iter().map(|d| view! { <path class="treaty" d=d /> }).collect_view()}
+                    <For each=active_treaties key=|index| *index let:index>
+                        <path class="treaty" d=treaties.with_value(|t| t.get(&index).cloned().unwrap_or_default()) />
+                    </For>
                 </g>
                 <g class="city-layer">
                     {markers.into_iter().map(|marker| {

@@ -46,6 +46,26 @@ pub fn dist(root: &Path) -> Result<()> {
     report_dist(&dist)
 }
 
+/// `cargo xtask bench`: the core's criterion benchmarks, then the browser benchmark on a
+/// release build (ready time and slider steps, real data and 10,000 events). Prints figures.
+pub fn bench(root: &Path) -> Result<()> {
+    let tb = tools::ensure(root, Needs::BuildAndBrowser)?;
+    step("core benchmarks (cargo bench -p atlas-core)", || {
+        tools::run(tb.cargo().args(["bench", "-p", "atlas-core"]), "cargo bench -p atlas-core")
+    })?;
+    let dist = step("release build (trunk build --release)", || trunk_build(&tb))?;
+    report_dist(&dist)?;
+    step("browser benchmark (tests/browser_bench.rs)", || {
+        tools::run(
+            tb.cargo()
+                .args(["test", "--release", "-p", "entente-atlas", "--test", "browser_bench"])
+                .env("ATLAS_DIST", &dist)
+                .env("CHROMEDRIVER", tools::chromedriver_path()),
+            "browser benchmark: cargo test -p entente-atlas --test browser_bench",
+        )
+    })
+}
+
 /// `cargo xtask test`: every test, cheapest first, stopping at the first failure.
 pub fn test(root: &Path) -> Result<()> {
     let started = Instant::now();

@@ -1,0 +1,129 @@
+//! Browser benchmark (`cargo xtask bench`): how fast the built app is ready and how long a
+//! slider step takes including style and layout, with the real data and with 10,000 events.
+//! It prints figures to compare with a plain Leaflet page of the same data (ready in ~140 ms,
+//! slider under 8 ms, ~200 ms at 10,000 events); it asserts nothing about time.
+#[cfg(not(target_arch = "wasm32"))]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod bench {
+    use super::support::{with_page, AtlasPage, Override, PageOptions};
+
+    /// Steps the slider through every year like a reader, timing each step from the input
+    /// event to the updated DOM with layout done.
+    const SLIDER_STEPS: &str = r#"
+        const done = arguments[arguments.length - 1];
+        const slider = document.querySelector('[data-testid="year-slider"]');
+        const label = document.querySelector('[data-testid="year-label"]');
+        const years = [];
+        for (let y = Number(slider.min); y <= Number(slider.max); y++) years.push(y);
+        years.push(...years.slice().reverse());
+        const times = [];
+        const step = (i) => {
+            if (i >= years.length) { done(times); return; }
+            const year = String(years[i]);
+            const t0 = performance.now();
+            slider.value = year;
+            slider.dispatchEvent(new Event('input', { bubbles: true }));
+            let tries = 0;
+            const check = () => {
+                if (label.textContent.trim() === year) {
+                    document.body.getBoundingClientRect(); // style and layout
+                    void document.body.offsetHeight;
+                    times.push(performance.now() - t0);
+                    setTimeout(() => step(i + 1), 0);
+                } else if (++tries < 1000) {
+                    Promise.resolve().then(check);
+                } else {
+                    setTimeout(check, 0);
+                }
+            };
+            check();
+        };
+        step(0);
+    "#;
+
+    fn stats(label: &str, mut values: Vec<f64>) {
+        values.sort_by(|a, b| a.total_cmp(b));
+        let median = values.get(values.len() / 2).copied().unwrap_or(f64::NAN);
+        let p95 = values.get(values.len() * 95 / 100).copied().unwrap_or(f64::NAN);
+        let max = values.last().copied().unwrap_or(f64::NAN);
+        println!("{label:<58} median {median:7.2} ms   p95 {p95:7.2} ms   max {max:7.2} ms   (n = {})", values.len());
+    }
+
+    async fn ready_ms(page: &AtlasPage) -> f64 {
+        let value = page
+            .run_script("const m = performance.getEntriesByName('atlas-ready'); return m.length ? m[0].startTime : null;")
+            .await;
+        value.as_f64().unwrap_or(f64::NAN)
+    }
+
+    async fn measure(page: AtlasPage, what: &str) {
+        let mut ready = Vec::new();
+        for _ in 0..6 {
+            page.open("").await;
+            ready.push(ready_ms(&page).await);
+        }
+        println!("{what}: first load ready after {:.1} ms (navigation start to map on screen)", ready[0]);
+        stats(&format!("{what}: ready, reloads"), ready[1..].to_vec());
+        let mut steps = Vec::new();
+        for _ in 0..3 {
+            let times = page.client().execute_async(SLIDER_STEPS, vec![]).await.expect("slider steps");
+            steps.extend(times.as_array().into_iter().flatten().filter_map(|t| t.as_f64()));
+        }
+        stats(&format!("{what}: slider step, input to DOM + layout"), steps);
+    }
+
+    /// A synthetic `events.geojson` of `n` valid events over 1919–1940 at the real places.
+    fn synthetic_events(n: usize) -> String {
+        let places: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/places.geojson")).expect("places.geojson");
+        let places: Vec<(String, serde_json::Value)> = places["features"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| (f["properties"]["id"].as_str().unwrap_or_default().to_owned(), f["geometry"].clone()))
+            .collect();
+        let features: Vec<serde_json::Value> = (0..n)
+            .map(|i| {
+                let (place, geometry) = &places[i % places.len()];
+                let year = 1919 + (i * 7 % 22);
+                let month = 1 + i % 12;
+                serde_json::json!({
+                    "type": "Feature",
+                    "geometry": geometry,
+                    "properties": {
+                        "id": format!("synthetic-{i}"),
+                        "kind": if i % 5 == 0 { "treaty" } else { "conference" },
+                        "start": format!("{year}-{month:02}-01"),
+                        "end": if i % 5 == 0 { serde_json::json!(format!("{}", (year + 3).min(1940))) } else { serde_json::Value::Null },
+                        "place": place,
+                        "parties": ["latvia", "estonia"],
+                        "title": { "en": format!("Synthetic event {i}"), "lv": format!("Sintētisks notikums {i}"), "lt": "x", "et": "x" },
+                        "summary": { "en": "A benchmark event.", "lv": "Etalona notikums.", "lt": "x", "et": "x" },
+                        "sources": ["benchmark"]
+                    }
+                })
+            })
+            .collect();
+        serde_json::json!({ "type": "FeatureCollection", "features": features }).to_string()
+    }
+
+    pub async fn run() {
+        println!("browser benchmark: headless Chromium, window 1280×900, dist/ served on 127.0.0.1");
+        with_page(PageOptions::default(), |page| measure(page, "real data (41 events)")).await;
+        let events = synthetic_events(10_000);
+        println!("synthetic events.geojson: {} bytes", events.len());
+        let options = PageOptions::default().override_path("/data/events.geojson", Override::ok("events.geojson", events));
+        with_page(options, |page| measure(page, "10,000 events")).await;
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::main]
+async fn main() {
+    bench::run().await;
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
