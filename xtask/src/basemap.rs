@@ -26,7 +26,7 @@ use serde_json::Value;
 const WORLD_ATLAS_VERSION: &str = "2.0.2";
 
 /// Where the pinned npm project lives, relative to the workspace root.
-const NPM_DIR: &str = "xtask/npm";
+pub(crate) const NPM_DIR: &str = "xtask/npm";
 
 /// The TopoJSON file read from the package, and the object in it that holds the land.
 const LAND_FILE: &str = "land-50m.json";
@@ -69,7 +69,7 @@ pub const COORD_DECIMALS: u32 = 3;
 
 /// Output coordinates are stored as integers in units of 10^-COORD_DECIMALS degrees.
 const COORD_UNIT: u64 = 10_u64.pow(COORD_DECIMALS);
-const COORD_SCALE: f64 = COORD_UNIT as f64;
+pub(crate) const COORD_SCALE: f64 = COORD_UNIT as f64;
 
 /// The `source` property written on the land feature.
 const SOURCE: &str = "Natural Earth 1:50m land, via npm world-atlas 2.0.2 (public domain)";
@@ -101,13 +101,13 @@ impl Extent {
 }
 
 /// A ring of lon/lat coordinates, closed (first point repeated last) unless noted.
-type Ring = Vec<Coord<f64>>;
+pub(crate) type Ring = Vec<Coord<f64>>;
 
 /// A ring in output units (10^-COORD_DECIMALS degrees), closed.
-type IntRing = Vec<[i64; 2]>;
+pub(crate) type IntRing = Vec<[i64; 2]>;
 
 /// A polygon in output units: exterior ring first, then holes.
-type IntPolygon = Vec<IntRing>;
+pub(crate) type IntPolygon = Vec<IntRing>;
 
 /// `cargo xtask basemap`: regenerate `public/data/basemap.geojson`.
 pub fn run(root: &Path) -> anyhow::Result<()> {
@@ -129,7 +129,7 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     let clipped = clip_to_extent(candidates, EXTENT);
     let simplified = simplify(&clipped, SIMPLIFY_EPSILON_DEG);
     let land = quantize(&simplified, MIN_RING_AREA_SQ_DEG);
-    check_valid(&land)?;
+    check_valid("basemap", &land)?;
 
     let json = to_geojson(&land, EXTENT);
     let output = root.join(OUTPUT);
@@ -152,7 +152,7 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
 /// Make sure `node_modules/world-atlas` in `npm_dir` is the pinned version, running
 /// `npm ci --ignore-scripts --no-audit --no-fund` (which installs exactly what the
 /// committed `package-lock.json` says) when it is missing or another version.
-fn ensure_world_atlas(npm_dir: &Path) -> anyhow::Result<()> {
+pub(crate) fn ensure_world_atlas(npm_dir: &Path) -> anyhow::Result<()> {
     if installed_world_atlas_version(npm_dir).as_deref() == Some(WORLD_ATLAS_VERSION) {
         return Ok(());
     }
@@ -203,7 +203,7 @@ fn installed_world_atlas_version(npm_dir: &Path) -> Option<String> {
 /// delta-encoded: the first position is absolute, every next one is the difference from
 /// the previous; the running sum is then mapped to `x * scale + translate`. Without a
 /// transform, positions are already absolute coordinates.
-fn decode_topology(topology: &Value) -> anyhow::Result<Vec<Vec<Coord<f64>>>> {
+pub(crate) fn decode_topology(topology: &Value) -> anyhow::Result<Vec<Vec<Coord<f64>>>> {
     ensure!(
         topology.get("type").and_then(Value::as_str) == Some("Topology"),
         "not a TopoJSON Topology"
@@ -304,7 +304,7 @@ fn land_polygons(
 }
 
 /// Append the polygons of one TopoJSON geometry object (recursing into collections).
-fn collect_polygons(
+pub(crate) fn collect_polygons(
     geometry: &Value,
     arcs: &[Vec<Coord<f64>>],
     out: &mut Vec<Vec<Ring>>,
@@ -383,7 +383,7 @@ fn unwrap_longitudes(ring: &mut Ring) {
 /// Unwrapping keeps a ring continuous but not in −180…180: Eurasia's ring in
 /// `land-50m.json` starts in Chukotka at −180°, so after unwrapping Europe lies near
 /// −330°. Holes are first moved by whole turns next to their exterior.
-fn copies_overlapping_extent(mut rings: Vec<Ring>, extent: Extent) -> Vec<Polygon<f64>> {
+pub(crate) fn copies_overlapping_extent(mut rings: Vec<Ring>, extent: Extent) -> Vec<Polygon<f64>> {
     for ring in &mut rings {
         unwrap_longitudes(ring);
     }
@@ -438,7 +438,7 @@ fn lon_range(ring: &[Coord<f64>]) -> Option<(f64, f64)> {
 }
 
 /// Intersect the land with the extent rectangle (`geo`'s BooleanOps).
-fn clip_to_extent(land: Vec<Polygon<f64>>, extent: Extent) -> MultiPolygon<f64> {
+pub(crate) fn clip_to_extent(land: Vec<Polygon<f64>>, extent: Extent) -> MultiPolygon<f64> {
     MultiPolygon::new(land).intersection(&extent.to_polygon())
 }
 
@@ -453,7 +453,7 @@ fn simplify(land: &MultiPolygon<f64>, epsilon: f64) -> MultiPolygon<f64> {
 /// every ring is closed again, exteriors turn counter-clockwise and holes clockwise
 /// (RFC 7946). Polygons are sorted by decreasing area, then by their positions, so the
 /// output does not depend on the clipper's order.
-fn quantize(land: &MultiPolygon<f64>, min_area_sq_deg: f64) -> Vec<IntPolygon> {
+pub(crate) fn quantize(land: &MultiPolygon<f64>, min_area_sq_deg: f64) -> Vec<IntPolygon> {
     let min_area = min_area_sq_deg * COORD_SCALE * COORD_SCALE;
     let mut polygons: Vec<(i128, IntPolygon)> = Vec::new();
     for polygon in land {
@@ -523,7 +523,7 @@ fn orient(ring: &mut IntRing, ccw: bool) {
 
 /// Fail if rounding or simplification left an invalid polygon (self-intersecting ring,
 /// hole outside its exterior, overlapping polygons, ...).
-fn check_valid(land: &[IntPolygon]) -> anyhow::Result<()> {
+pub(crate) fn check_valid(what: &str, land: &[IntPolygon]) -> anyhow::Result<()> {
     let to_f64 = |ring: &IntRing| {
         LineString::from(
             ring.iter()
@@ -542,7 +542,7 @@ fn check_valid(land: &[IntPolygon]) -> anyhow::Result<()> {
     let errors = multi.validation_errors();
     if let Some(first) = errors.first() {
         bail!(
-            "basemap: {} validity problem(s) after simplification and rounding, first: {first}",
+            "{what}: {} validity problem(s) after simplification and rounding, first: {first}",
             errors.len()
         );
     }
@@ -551,7 +551,7 @@ fn check_valid(land: &[IntPolygon]) -> anyhow::Result<()> {
 
 /// Format a coordinate in output units as a decimal number of degrees, without trailing
 /// zeros (`24105` → `24.105`, `-500` → `-0.5`, `3000` → `3`).
-fn format_coord(value: i64) -> String {
+pub(crate) fn format_coord(value: i64) -> String {
     let sign = if value < 0 { "-" } else { "" };
     let (whole, frac) = (
         value.unsigned_abs() / COORD_UNIT,
@@ -611,7 +611,7 @@ fn to_geojson(land: &[IntPolygon], extent: Extent) -> String {
 }
 
 /// The size of `bytes` gzipped at the best compression level (what a server would send).
-fn gzip_size(bytes: &[u8]) -> anyhow::Result<usize> {
+pub(crate) fn gzip_size(bytes: &[u8]) -> anyhow::Result<usize> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes)?;
     Ok(encoder.finish()?.len())

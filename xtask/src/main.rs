@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod basemap;
+mod borders;
 mod tools;
 mod web;
 
@@ -15,8 +16,10 @@ commands:
   test      install missing tools (incl. chromium), then run every test: native, in-browser
             (wasm-bindgen-test), release build into dist/, end-to-end (tests/e2e.rs)
   dist      install missing tools, build the release into dist/ and print its sizes
+  bench     print benchmark figures: core (criterion) and browser (ready time, slider step)
   validate  check the data files (default public/data) and list every problem by file, feature and field
-  basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas";
+  basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas
+  borders   regenerate public/data/borders.geojson from Natural Earth and xtask/borders/overlay.toml";
 
 fn main() -> ExitCode {
     match run() {
@@ -35,9 +38,11 @@ fn run() -> anyhow::Result<()> {
     let root = workspace_root();
     match command.as_str() {
         "basemap" => basemap::run(&root),
+        "borders" => borders::run(&root),
         "serve" => web::serve(&root),
         "test" => web::test(&root),
         "dist" => web::dist(&root),
+        "bench" => web::bench(&root),
         "validate" => validate(&root, args.next()),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

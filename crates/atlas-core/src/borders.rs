@@ -235,11 +235,10 @@ pub fn parse_borders(file: DataFile<'_>) -> Result<(Borders, Vec<Warning>), Data
             }
             _ => None,
         };
-        let sources = fields.strings("sources", "Treaty of Riga (18 March 1921), art. 2").map(|sources| {
+        let sources = fields.strings("sources", "Treaty of Riga (18 March 1921), art. 2").inspect(|sources| {
             if sources.is_empty() {
                 fields.error("sources", "is empty: name the treaties and references the lines follow");
             }
-            sources
         });
         let note = fields.optional_string("note", "approximate: digitised by hand from …").map(str::to_owned);
         let shapes = polygons(feature.geometry.as_ref().map(|g| &g.value))

@@ -1,9 +1,11 @@
 //! The curator's check: `atlas-validate [DATA_DIR]` (default `public/data`) reads
-//! the data files with the very parser the app runs and lists every problem with
-//! its file, feature and field. Exit status 1 when the map could not load them.
+//! the data files (places, events, basemap and borders) with the very parser the app
+//! runs and lists every problem with its file, feature and field. Exit status 1 when
+//! the map could not load them.
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use atlas_core::borders::{check_borders, parse_borders};
 use atlas_core::{load_atlas, parse_basemap, DataFile};
 
 fn read(dir: &Path, name: &str) -> Result<String, String> {
@@ -33,6 +35,18 @@ fn main() -> ExitCode {
     match read(&dir, "basemap.geojson") {
         Ok(text) => match parse_basemap(DataFile { name: "basemap.geojson", text: &text }) {
             Ok(basemap) => summary.push_str(&format!(", {} land polygons", basemap.polygons.len())),
+            Err(e) => errors.extend(e.errors.iter().map(ToString::to_string)),
+        },
+        Err(e) => errors.push(e),
+    }
+    match read(&dir, "borders.geojson") {
+        Ok(text) => match parse_borders(DataFile { name: "borders.geojson", text: &text }) {
+            Ok((borders, border_warnings)) => {
+                warnings.extend(border_warnings.iter().map(ToString::to_string));
+                let problems = check_borders(&borders);
+                errors.extend(problems.iter().map(ToString::to_string));
+                summary.push_str(&format!(", {} border periods", borders.periods().len()));
+            }
             Err(e) => errors.extend(e.errors.iter().map(ToString::to_string)),
         },
         Err(e) => errors.push(e),
