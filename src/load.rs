@@ -1,6 +1,7 @@
 //! Fetching the data files from the app's own folder and reading them with atlas-core.
 use std::sync::Arc;
 
+use atlas_core::borders::{parse_borders, Borders};
 use atlas_core::{load_atlas, parse_basemap, Atlas, Basemap, DataFile, Warning};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -10,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 pub struct AtlasData {
     pub atlas: Atlas,
     pub basemap: Basemap,
+    pub borders: Borders,
     pub warnings: Vec<Warning>,
 }
 
@@ -45,44 +47,50 @@ fn describe(value: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// Fetches and reads `places.geojson`, `events.geojson` and `basemap.geojson` from `base`.
+/// Fetches and reads `places.geojson`, `events.geojson`, `basemap.geojson` and
+/// `borders.geojson` from `base`.
 pub async fn load_atlas_data(base: &str) -> LoadState {
     let fetch = |name: &'static str| {
         let url = format!("{base}/{name}");
         async move { fetch_text(&url, name).await }
     };
-    let (places, events, basemap) = futures::join!(fetch("places.geojson"), fetch("events.geojson"), fetch("basemap.geojson"));
-    let texts = [places, events, basemap];
+    let (places, events, basemap, borders) = futures::join!(
+        fetch("places.geojson"),
+        fetch("events.geojson"),
+        fetch("basemap.geojson"),
+        fetch("borders.geojson")
+    );
+    let texts = [places, events, basemap, borders];
     let problems: Vec<String> = texts.iter().filter_map(|t| t.as_ref().err().cloned()).collect();
     if !problems.is_empty() {
         return LoadState::Failed(problems.join("\n"));
     }
-    let [Ok(places), Ok(events), Ok(basemap)] = texts else {
+    let [Ok(places), Ok(events), Ok(basemap), Ok(borders)] = texts else {
         return LoadState::Failed("the data files could not be read".to_owned());
     };
-    match parse_all(&places, &events, &basemap) {
+    match parse_all(&places, &events, &basemap, &borders) {
         Ok(data) => LoadState::Ready(Arc::new(data)),
         Err(message) => LoadState::Failed(message),
     }
 }
 
-/// Reads the three files' texts into [`AtlasData`]; the error lists every problem found.
-pub fn parse_all(places: &str, events: &str, basemap: &str) -> Result<AtlasData, String> {
+/// Reads the four files' texts into [`AtlasData`]; the error lists every problem found.
+pub fn parse_all(places: &str, events: &str, basemap: &str, borders: &str) -> Result<AtlasData, String> {
     let loaded = load_atlas(
         DataFile { name: "places.geojson", text: places },
         DataFile { name: "events.geojson", text: events },
     );
     let basemap = parse_basemap(DataFile { name: "basemap.geojson", text: basemap });
-    match (loaded, basemap) {
-        (Ok(loaded), Ok(basemap)) => Ok(AtlasData { atlas: loaded.atlas, basemap, warnings: loaded.warnings }),
-        (loaded, basemap) => {
-            let mut lines: Vec<String> = Vec::new();
-            if let Err(e) = loaded {
-                lines.extend(e.errors.iter().map(ToString::to_string));
-            }
-            if let Err(e) = basemap {
-                lines.extend(e.errors.iter().map(ToString::to_string));
-            }
+    let borders = parse_borders(DataFile { name: "borders.geojson", text: borders });
+    match (loaded, basemap, borders) {
+        (Ok(loaded), Ok(basemap), Ok((borders, border_warnings))) => {
+            let mut warnings = loaded.warnings;
+            warnings.extend(border_warnings);
+            Ok(AtlasData { atlas: loaded.atlas, basemap, borders, warnings })
+        }
+        (loaded, basemap, borders) => {
+            let errors = [loaded.err(), basemap.err(), borders.err()];
+            let lines: Vec<String> = errors.iter().flatten().flat_map(|e| e.errors.iter().map(ToString::to_string)).collect();
             Err(lines.join("\n"))
         }
     }

@@ -307,3 +307,38 @@ async fn an_embedded_map_obeys_and_reports_to_its_parent_page() {
     })
     .await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Historical borders
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn moving_from_1938_to_1939_changes_the_borders_and_leaves_the_cities_in_place() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1938").await;
+        let borders = r#"[data-testid="borders"]"#;
+        let epoch_1938 = page.attr(borders, "data-epoch").await.expect("the borders layer");
+        assert!(epoch_1938.contains("lithuania-1923-1939"), "Lithuania with Klaipėda in 1938: {epoch_1938}");
+        let riga = support::page::sel::city(RIGA);
+        let riga_1938 = page.find(&riga).await.rectangle().await.expect("Riga's marker");
+        assert_eq!(
+            page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(),
+            Some("Borders as of 1 July 1938")
+        );
+        page.set_year(1939).await;
+        let epoch_1939 = page
+            .wait_until("new borders for 1939", support::page::WAIT, || async {
+                page.attr(borders, "data-epoch").await.filter(|e| *e != epoch_1938)
+            })
+            .await;
+        assert!(epoch_1939.contains("germany-1939-memel"), "Klaipėda German from March 1939: {epoch_1939}");
+        assert!(!epoch_1939.contains("lithuania-1923-1939"), "{epoch_1939}");
+        let riga_1939 = page.find(&riga).await.rectangle().await.expect("Riga's marker");
+        assert_eq!(riga_1938, riga_1939, "the cities stay where they are");
+        assert_eq!(
+            page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(),
+            Some("Borders as of 1 July 1939")
+        );
+    })
+    .await;
+}

@@ -15,6 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const PLACES: &str = include_str!("../public/data/places.geojson");
 const EVENTS: &str = include_str!("../public/data/events.geojson");
 const BASEMAP: &str = include_str!("../public/data/basemap.geojson");
+const BORDERS: &str = include_str!("../public/data/borders.geojson");
 
 /// A fresh container in the page, so tests do not see each other's DOM.
 fn container() -> web_sys::HtmlElement {
@@ -25,7 +26,7 @@ fn container() -> web_sys::HtmlElement {
 }
 
 fn mount_atlas() -> web_sys::HtmlElement {
-    let data = Arc::new(parse_all(PLACES, EVENTS, BASEMAP).expect("the real data files load"));
+    let data = Arc::new(parse_all(PLACES, EVENTS, BASEMAP, BORDERS).expect("the real data files load"));
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <AtlasView data=data.clone() /> });
     handle.forget();
@@ -97,7 +98,7 @@ async fn clicking_a_city_opens_its_panel_and_close_closes_it() {
 #[wasm_bindgen_test]
 async fn a_load_error_names_the_file() {
     let root = container();
-    let message = parse_all(PLACES, "{ not json", BASEMAP).expect_err("broken events file");
+    let message = parse_all(PLACES, "{ not json", BASEMAP, BORDERS).expect_err("broken events file");
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadError message=message.clone() /> });
     handle.forget();
     leptos::task::tick().await;

@@ -5,9 +5,12 @@ use std::sync::Arc;
 
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
 use atlas_core::geo::{declutter, line_path, rings_path, GeoBounds, MapLayout, MapView, Marker};
-use atlas_core::{EventKind, PlaceId};
+use atlas_core::borders::reference_day;
+use atlas_core::i18n::format_date;
+use atlas_core::{EventKind, HistoricDate, PlaceId};
 use leptos::prelude::*;
 
+use super::borders_layer::BordersLayer;
 use super::playback::Icon;
 use crate::load::AtlasData;
 use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
@@ -152,7 +155,7 @@ pub fn AtlasMap() -> impl IntoView {
     let data = expect_context::<Arc<AtlasData>>();
     let locale = expect_context::<Locale>();
     let ActiveEvents(active) = expect_context::<ActiveEvents>();
-    let layout = MapLayout::new(BALTIC_REGION, MAP_WIDTH, data.atlas.places().iter().map(|p| (p.id.as_str(), p.location)));
+    let layout = Arc::new(MapLayout::new(BALTIC_REGION, MAP_WIDTH, data.atlas.places().iter().map(|p| (p.id.as_str(), p.location))));
     let view_box = format!("0 0 {} {:.0}", layout.width, layout.height);
     let lands = land_paths(&data, &layout);
     let treaties = treaty_paths(&data, &layout);
@@ -183,12 +186,24 @@ pub fn AtlasMap() -> impl IntoView {
                     </clipPath>
                     <rect class="sea" x=r.x y=r.y width=r.width height=r.height />
                     <path class="land" d=land clip-path=clip_url />
-                    <rect class="frame-border" x=r.x y=r.y width=r.width height=r.height />
                 </g>
             }
         })
         .collect_view();
 
+    let frame_borders = layout
+        .frames
+        .iter()
+        .map(|frame| {
+            let r = frame.rect;
+            view! { <rect class="frame-border" class:inset=frame.is_inset() x=r.x y=r.y width=r.width height=r.height /> }
+        })
+        .collect_view();
+    let borders_date = move || {
+        let day = reference_day(selection.year());
+        let date = HistoricDate::day(day.year, day.month, day.day).map(|d| format_date(&d, locale.lang())).unwrap_or_default();
+        locale.text().borders_as_of_text(&date)
+    };
     let MapViewState(map_view) = expect_context::<MapViewState>();
     let size = (layout.width, layout.height);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -216,6 +231,8 @@ pub fn AtlasMap() -> impl IntoView {
                     style=move || format!("--zoom: {:.4}", map_view.get().scale)
                 >
                 <g class="base-layer">{frames}</g>
+                <BordersLayer layout=layout.clone() />
+                <g class="frame-borders" aria-hidden="true">{frame_borders}</g>
                 <g class="treaty-layer" aria-hidden="true">
                     <For each=active_treaties key=|index| *index let:index>
                         <path class="treaty" d=treaties.with_value(|t| t.get(&index).cloned().unwrap_or_default()) />
@@ -249,6 +266,7 @@ pub fn AtlasMap() -> impl IntoView {
                 <li><span class="key key-city"></span>{move || locale.text().legend_city}</li>
                 <li><span class="key key-active"></span>{move || locale.text().legend_active_city}</li>
                 <li><span class="key key-treaty"></span>{move || locale.text().legend_treaty}</li>
+                <li class="borders-date" data-testid="borders-date">{borders_date}</li>
             </ul>
         </div>
     }

@@ -1,6 +1,7 @@
 //! The components: each displays what atlas-core computes.
 mod active_list;
 mod atlas_view;
+mod borders_layer;
 mod city_panel;
 mod event_item;
 mod kiosk;

@@ -50,6 +50,8 @@ pub struct UiText {
     pub stay: &'static str,
     /// Shown while the kiosk plays the years by itself.
     pub attract_hint: &'static str,
+    /// The legend's note on the borders; `{date}` stands for the reference day.
+    pub borders_as_of: &'static str,
 }
 
 impl UiText {
@@ -66,6 +68,11 @@ impl UiText {
     /// The heading of the active list for `year`.
     pub fn active_heading(&self, year: i32) -> String {
         self.active_in.replace("{year}", &year.to_string())
+    }
+
+    /// The legend's "Borders as of 1 July 1939".
+    pub fn borders_as_of_text(&self, date: &str) -> String {
+        self.borders_as_of.replace("{date}", date)
     }
 
     /// The kiosk's countdown with `seconds` left.
@@ -105,7 +112,7 @@ const EN: UiText = UiText {
     legend_city: "City",
     legend_active_city: "City with an event in the selected year",
     legend_treaty: "Treaty in force between capitals",
-    attribution: "Base geography: Natural Earth (public domain). Events: «Baltijas Antante», Latvian Wikipedia, and the sources named with each event.",
+    attribution: "Base geography: Natural Earth. Interwar borders drawn by this project from the treaties; approximate. Events: «Baltijas Antante», Latvian Wikipedia, and the sources named with each event.",
     conference: "Conference",
     treaty: "Treaty",
     declaration: "Declaration",
@@ -123,6 +130,7 @@ const EN: UiText = UiText {
     countdown: "Returning to the start in {n}…",
     stay: "Stay",
     attract_hint: "Touch the screen to explore the Baltic Entente",
+    borders_as_of: "Borders as of {date}",
 };
 
 const LV: UiText = UiText {
@@ -144,7 +152,7 @@ const LV: UiText = UiText {
     legend_city: "Pilsēta",
     legend_active_city: "Pilsēta ar notikumu izvēlētajā gadā",
     legend_treaty: "Spēkā esošs līgums starp galvaspilsētām",
-    attribution: "Pamatkarte: Natural Earth (publiskais īpašums). Notikumi: «Baltijas Antante», Vikipēdija latviešu valodā, un pie katra notikuma minētie avoti.",
+    attribution: "Pamatkarte: Natural Earth. Starpkaru robežas šis projekts zīmējis pēc līgumiem; aptuvenas. Notikumi: «Baltijas Antante», Vikipēdija latviešu valodā, un pie katra notikuma minētie avoti.",
     conference: "Konference",
     treaty: "Līgums",
     declaration: "Deklarācija",
@@ -162,6 +170,7 @@ const LV: UiText = UiText {
     countdown: "Atgriešanās sākumā pēc {n}…",
     stay: "Palikt",
     attract_hint: "Pieskarieties ekrānam, lai izpētītu Baltijas Antanti",
+    borders_as_of: "Robežas (stāvoklis: {date})",
 };
 
 const LT: UiText = UiText {
@@ -183,7 +192,7 @@ const LT: UiText = UiText {
     legend_city: "Miestas",
     legend_active_city: "Miestas, kuriame pasirinktais metais įvyko įvykis",
     legend_treaty: "Galiojanti sutartis tarp sostinių",
-    attribution: "Pagrindo geografija: Natural Earth (vieša nuosavybė). Įvykiai: «Baltijas Antante», Vikipedija latvių kalba, ir prie kiekvieno įvykio nurodyti šaltiniai.",
+    attribution: "Pagrindo geografija: Natural Earth. Tarpukario sienas šis projektas nubraižė pagal sutartis; apytikslės. Įvykiai: «Baltijas Antante», Vikipedija latvių kalba, ir prie kiekvieno įvykio nurodyti šaltiniai.",
     conference: "Konferencija",
     treaty: "Sutartis",
     declaration: "Deklaracija",
@@ -201,6 +210,7 @@ const LT: UiText = UiText {
     countdown: "Grįžtama į pradžią po {n}…",
     stay: "Likti",
     attract_hint: "Palieskite ekraną ir tyrinėkite Baltijos Antantę",
+    borders_as_of: "Sienos {date}",
 };
 
 const ET: UiText = UiText {
@@ -222,7 +232,7 @@ const ET: UiText = UiText {
     legend_city: "Linn",
     legend_active_city: "Linn, kus valitud aastal toimus sündmus",
     legend_treaty: "Kehtiv leping pealinnade vahel",
-    attribution: "Aluskaart: Natural Earth (avalik omand). Sündmused: «Baltijas Antante», lätikeelne Vikipeedia, ning iga sündmuse juures nimetatud allikad.",
+    attribution: "Aluskaart: Natural Earth. Sõdadevahelised piirid on see projekt joonistanud lepingute järgi; ligikaudsed. Sündmused: «Baltijas Antante», lätikeelne Vikipeedia, ning iga sündmuse juures nimetatud allikad.",
     conference: "Konverents",
     treaty: "Leping",
     declaration: "Deklaratsioon",
@@ -240,6 +250,7 @@ const ET: UiText = UiText {
     countdown: "Algusesse naasmine {n} sekundi pärast…",
     stay: "Jää",
     attract_hint: "Puuduta ekraani, et avastada Balti liitu",
+    borders_as_of: "Piirid seisuga {date}",
 };
 
 /// Month names: English; Latvian and Estonian (nominative, as dates are written);
@@ -447,8 +458,9 @@ mod language_tests {
                 text.legend_treaty, text.attribution, text.conference, text.treaty, text.declaration, text.ultimatum,
                 text.annulment, text.other, text.language, text.play, text.pause, text.previous_event_year,
                 text.next_event_year, text.zoom_in, text.zoom_out, text.reset_view, text.countdown, text.stay,
-                text.attract_hint,
+                text.attract_hint, text.borders_as_of,
             ];
+            assert!(text.borders_as_of.contains("{date}"), "{lang}: the borders' date is shown");
             assert!(text.countdown.contains("{n}"), "{lang}: the countdown shows the seconds");
             assert!(fields.iter().all(|f| !f.trim().is_empty()), "{lang}: empty text");
             if lang != Lang::En {

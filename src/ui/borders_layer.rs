@@ -1,0 +1,137 @@
+//! The states as they stood on the reference day (1 July) of the selected year:
+//! drawn again only when the borders change (a new epoch), not on every slider step.
+use std::sync::Arc;
+
+use atlas_core::borders::reference_day;
+use atlas_core::geo::{rings_path, GeoBounds, MapLayout};
+use atlas_core::LonLat;
+use leptos::prelude::*;
+
+use crate::load::AtlasData;
+use crate::state::{Locale, Selection};
+
+/// A state smaller than this on the map (in square SVG units) gets no name label.
+const MIN_LABELLED_AREA: f64 = 2_500.0;
+
+/// What is drawn of one state period: its path in each frame, and where its name goes.
+struct DrawnPeriod {
+    state: String,
+    paths: Vec<Option<String>>,
+    label_at: Option<(f64, f64)>,
+}
+
+/// The signed area and centroid of a closed screen ring (shoelace formula).
+fn area_and_centroid(ring: &[(f64, f64)]) -> (f64, (f64, f64)) {
+    let (mut area, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for pair in ring.windows(2) {
+        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+        let cross = x0 * y1 - x1 * y0;
+        area += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+    }
+    area /= 2.0;
+    if area.abs() < f64::EPSILON {
+        return (0.0, (0.0, 0.0));
+    }
+    (area.abs(), (cx / (6.0 * area), cy / (6.0 * area)))
+}
+
+/// Paths per frame and a label position in the main frame, for every period, computed once.
+fn draw_periods(data: &AtlasData, layout: &MapLayout) -> Vec<DrawnPeriod> {
+    data.borders
+        .periods()
+        .iter()
+        .map(|period| {
+            let paths = layout
+                .frames
+                .iter()
+                .map(|frame| {
+                    let rings: Vec<&[LonLat]> = period
+                        .polygons
+                        .iter()
+                        .filter(|polygon| {
+                            polygon
+                                .first()
+                                .and_then(|outer| GeoBounds::around(outer.iter().copied()))
+                                .is_some_and(|b| b.intersects(&frame.bounds))
+                        })
+                        .flatten()
+                        .map(Vec::as_slice)
+                        .collect();
+                    (!rings.is_empty()).then(|| rings_path(rings, &frame.projection))
+                })
+                .collect();
+            let main = &layout.frames[0];
+            let label_at = period
+                .polygons
+                .iter()
+                .filter_map(|polygon| polygon.first())
+                .map(|outer| {
+                    let screen: Vec<(f64, f64)> = outer.iter().filter_map(|&p| main.projection.project(p)).collect();
+                    area_and_centroid(&screen)
+                })
+                .filter(|(_, (x, y))| {
+                    let r = main.rect;
+                    (r.x + 40.0..=r.x + r.width - 40.0).contains(x) && (r.y + 20.0..=r.y + r.height - 20.0).contains(y)
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(area, _)| *area >= MIN_LABELLED_AREA)
+                .map(|(_, at)| at);
+            DrawnPeriod { state: period.state.clone(), paths, label_at }
+        })
+        .collect()
+}
+
+/// The borders of the selected year's reference day, clipped to each frame.
+#[component]
+pub fn BordersLayer(
+    /// The frames of the map (main and insets).
+    layout: Arc<MapLayout>,
+) -> impl IntoView {
+    let data = expect_context::<Arc<AtlasData>>();
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let drawn = StoredValue::new(draw_periods(&data, &layout));
+    let borders = data.clone();
+    let epoch = Memo::new(move |_| borders.borders.epoch_on(reference_day(selection.year())));
+    let frame_clips: Vec<String> = layout.frames.iter().map(|f| format!("url(#clip-{})", f.id)).collect();
+    move || {
+        let periods = epoch.get();
+        let lang = locale.lang();
+        let ids = periods.iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" ");
+        let fills = frame_clips
+            .iter()
+            .enumerate()
+            .map(|(frame, clip)| {
+                let shapes = drawn.with_value(|drawn| {
+                    periods
+                        .iter()
+                        .filter_map(|&i| {
+                            let period = &drawn[i];
+                            let d = period.paths[frame].clone()?;
+                            Some(view! { <path class=format!("state state-{}", period.state) d=d /> })
+                        })
+                        .collect_view()
+                });
+                view! { <g clip-path=clip.clone()>{shapes}</g> }
+            })
+            .collect_view();
+        let labels = drawn.with_value(|drawn| {
+            periods
+                .iter()
+                .filter_map(|&i| {
+                    let (x, y) = drawn[i].label_at?;
+                    let (name, name_lang) = data.borders.periods()[i].name.get(lang);
+                    Some(view! { <text class="state-name" x=x y=y text-anchor="middle" lang=name_lang.code()>{name.to_owned()}</text> })
+                })
+                .collect_view()
+        });
+        view! {
+            <g class="borders-layer" data-testid="borders" data-epoch=ids>
+                {fills}
+                <g class="state-names" aria-hidden="true">{labels}</g>
+            </g>
+        }
+    }
+}
