@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
-use atlas_core::geo::{rings_path, GeoBounds, MapLayout};
+use atlas_core::geo::{label_position, rings_path, GeoBounds, MapLayout};
 use atlas_core::LonLat;
 use leptos::prelude::*;
 
@@ -12,6 +12,8 @@ use crate::state::{Locale, Selection};
 
 /// A state smaller than this on the map (in square SVG units) gets no name label.
 const MIN_LABELLED_AREA: f64 = 2_500.0;
+/// A state's name keeps this far (SVG units) from city markers.
+const LABEL_CLEARANCE: f64 = 40.0;
 
 /// What is drawn of one state period: its path in each frame, and where its name goes.
 struct DrawnPeriod {
@@ -38,7 +40,7 @@ fn area_and_centroid(ring: &[(f64, f64)]) -> (f64, (f64, f64)) {
 }
 
 /// Paths per frame and a label position in the main frame, for every period, computed once.
-fn draw_periods(data: &AtlasData, layout: &MapLayout) -> Vec<DrawnPeriod> {
+fn draw_periods(data: &AtlasData, layout: &MapLayout, cities: &[(f64, f64)]) -> Vec<DrawnPeriod> {
     data.borders
         .periods()
         .iter()
@@ -69,8 +71,10 @@ fn draw_periods(data: &AtlasData, layout: &MapLayout) -> Vec<DrawnPeriod> {
                 .filter_map(|polygon| polygon.first())
                 .map(|outer| {
                     let screen: Vec<(f64, f64)> = outer.iter().filter_map(|&p| main.projection.project(p)).collect();
-                    area_and_centroid(&screen)
+                    let (area, centre) = area_and_centroid(&screen);
+                    (area, label_position(&screen, centre, cities, LABEL_CLEARANCE))
                 })
+                .filter_map(|(area, at)| at.map(|at| (area, at)))
                 .filter(|(_, (x, y))| {
                     let r = main.rect;
                     (r.x + 40.0..=r.x + r.width - 40.0).contains(x) && (r.y + 20.0..=r.y + r.height - 20.0).contains(y)
@@ -88,11 +92,13 @@ fn draw_periods(data: &AtlasData, layout: &MapLayout) -> Vec<DrawnPeriod> {
 pub fn BordersLayer(
     /// The frames of the map (main and insets).
     layout: Arc<MapLayout>,
+    /// Where the city markers are, for the names of states to keep clear of.
+    cities: Vec<(f64, f64)>,
 ) -> impl IntoView {
     let data = expect_context::<Arc<AtlasData>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
-    let drawn = StoredValue::new(draw_periods(&data, &layout));
+    let drawn = StoredValue::new(draw_periods(&data, &layout, &cities));
     let borders = data.clone();
     let epoch = Memo::new(move |_| borders.borders.epoch_on(reference_day(selection.year())));
     let frame_clips: Vec<String> = layout.frames.iter().map(|f| format!("url(#clip-{})", f.id)).collect();

@@ -160,6 +160,14 @@ pub fn AtlasMap() -> impl IntoView {
     let lands = land_paths(&data, &layout);
     let treaties = treaty_paths(&data, &layout);
     let markers = city_markers(&data, &layout);
+    // Markers, their true places, and roughly where their labels run (either side).
+    let city_points: Vec<(f64, f64)> = markers
+        .iter()
+        .flat_map(|m| {
+            let (x, y) = m.position;
+            [m.position, m.anchor, (x + 45.0, y), (x - 45.0, y)]
+        })
+        .collect();
 
     let atlas = data.clone();
     let selection = expect_context::<Selection>();
@@ -231,7 +239,7 @@ pub fn AtlasMap() -> impl IntoView {
                     style=move || format!("--zoom: {:.4}", map_view.get().scale)
                 >
                 <g class="base-layer">{frames}</g>
-                <BordersLayer layout=layout.clone() />
+                <BordersLayer layout=layout.clone() cities=city_points />
                 <g class="frame-borders" aria-hidden="true">{frame_borders}</g>
                 <g class="treaty-layer" aria-hidden="true">
                     <For each=active_treaties key=|index| *index let:index>

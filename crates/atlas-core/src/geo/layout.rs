@@ -138,6 +138,30 @@ pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_di
     placed
 }
 
+/// Whether `point` lies inside the closed `ring` (even–odd rule, screen coordinates).
+pub fn ring_contains(ring: &[(f64, f64)], (px, py): (f64, f64)) -> bool {
+    let mut inside = false;
+    for pair in ring.windows(2) {
+        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+        if (y0 > py) != (y1 > py) && px < x0 + (py - y0) * (x1 - x0) / (y1 - y0) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// Where to write a region's name: the first of a few places around `centre` that lies
+/// inside `ring` and at least `clearance` away from every point in `avoid` (the city
+/// markers); `None` when there is no such place.
+pub fn label_position(ring: &[(f64, f64)], centre: (f64, f64), avoid: &[(f64, f64)], clearance: f64) -> Option<(f64, f64)> {
+    const OFFSETS: [(f64, f64); 9] =
+        [(0.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.5, 0.0), (-1.5, 0.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)];
+    OFFSETS
+        .iter()
+        .map(|(dx, dy)| (centre.0 + dx * clearance, centre.1 + dy * clearance))
+        .find(|&p| ring_contains(ring, p) && avoid.iter().all(|&a| distance(a, p) >= clearance))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +187,16 @@ mod tests {
         let inset = layout.frames[1].rect;
         assert!((geneva.0 - (inset.x + inset.width / 2.0)).abs() < 1.0, "{geneva:?} centred in {inset:?}");
         assert_eq!(layout.frame_for(at(24.1, 56.95)).id, "main");
+    }
+
+    #[test]
+    fn a_label_avoids_the_cities_and_stays_inside() {
+        let square = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0), (0.0, 0.0)];
+        assert!(ring_contains(&square, (50.0, 50.0)) && !ring_contains(&square, (150.0, 50.0)));
+        assert_eq!(label_position(&square, (50.0, 50.0), &[], 30.0), Some((50.0, 50.0)));
+        let moved = label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 30.0).expect("a place");
+        assert!(distance(moved, (50.0, 50.0)) >= 30.0 && ring_contains(&square, moved));
+        assert_eq!(label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 200.0), None);
     }
 
     #[test]

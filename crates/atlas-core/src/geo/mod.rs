@@ -4,7 +4,7 @@ pub mod path;
 pub mod projection;
 pub mod view;
 
-pub use layout::{declutter, Frame, MapLayout, Marker};
+pub use layout::{declutter, label_position, ring_contains, Frame, MapLayout, Marker};
 pub use path::{line_path, rings_path};
 pub use projection::{GeoBounds, Mercator, ScreenRect};
 pub use view::MapView;
