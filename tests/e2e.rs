@@ -342,3 +342,88 @@ async fn moving_from_1938_to_1939_changes_the_borders_and_leaves_the_cities_in_p
     })
     .await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A kiosk afternoon, compressed: random touches and idle periods
+// ---------------------------------------------------------------------------------------------
+
+/// What must hold after anything a visitor does.
+async fn assert_kiosk_is_whole(page: &support::AtlasPage, after: &str) {
+    assert!(page.load_error_text().await.is_none(), "{after}: an error page");
+    let year = page.year().await;
+    assert!((FIRST_YEAR..=support::LAST_YEAR).contains(&year), "{after}: year {year}");
+    let state = page
+        .run_script(
+            r#"return {
+                panels: document.querySelectorAll('[data-testid="city-panel"]').length,
+                scrolls: document.documentElement.scrollWidth > window.innerWidth + 1
+                      || document.documentElement.scrollHeight > window.innerHeight + 1,
+                cities: document.querySelectorAll('[data-testid^="city-"][role="button"]').length,
+            };"#,
+        )
+        .await;
+    assert!(state["panels"].as_u64().unwrap_or(9) <= 1, "{after}: {state}");
+    assert_eq!(state["scrolls"], serde_json::Value::Bool(false), "{after}: the kiosk page scrolls: {state}");
+    assert_eq!(state["cities"].as_u64(), Some(9), "{after}: every city is on the map: {state}");
+}
+
+#[tokio::test]
+async fn a_kiosk_survives_random_touches_and_idle_periods() {
+    with_page(PageOptions::desktop_hd(), |page| async move {
+        page.open("?kiosk&idle=2&lang=et").await;
+        let cities = ["tallinn", "riga", "kaunas", "geneva", "bulduri", "tartu", "helsinki", "moscow", "berlin"];
+        let buttons = ["zoom-in", "zoom-out", "reset-view", "lang-lv", "lang-lt", "lang-en", "next-event-year", "previous-event-year", "play"];
+        // A fixed pseudo-random sequence, so that a failure can be replayed.
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for step in 0..40 {
+            let action = match next(6) {
+                0 => {
+                    let city = cities[next(cities.len() as u64) as usize];
+                    page.tap(&support::page::sel::city(city)).await;
+                    format!("tap {city}")
+                }
+                1 => {
+                    let year = FIRST_YEAR + next(22) as i32;
+                    page.touch_drag_slider_to(year, 48.0).await;
+                    format!("drag the slider to {year}")
+                }
+                2 | 3 => {
+                    let button = buttons[next(buttons.len() as u64) as usize];
+                    let css = format!(r#"[data-testid="{button}"]"#);
+                    if page.attr(&css, "disabled").await.is_none() {
+                        page.tap(&css).await;
+                    }
+                    format!("tap {button}")
+                }
+                4 => {
+                    if page.panel_is_open().await {
+                        page.tap(r#"[data-testid="city-panel"] button.close"#).await;
+                    }
+                    "close the panel".to_owned()
+                }
+                _ => {
+                    let pause = 200 + next(2600);
+                    tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+                    format!("stand still {pause} ms")
+                }
+            };
+            assert_kiosk_is_whole(&page, &format!("step {step}: {action}")).await;
+        }
+        // Walk away: the kiosk must come back to its start by itself.
+        page.wait_until("the attract loop after walking away", std::time::Duration::from_secs(15), || async {
+            page.find_now(r#"[data-testid="attract-hint"]"#).await.map(|_| ())
+        })
+        .await;
+        assert_eq!(page.html_lang().await, "et", "back in the kiosk's language");
+        assert!(!page.panel_is_open().await);
+        assert!(page.attr(r#"[data-testid="reset-view"]"#, "disabled").await.is_some(), "the whole map is shown");
+        assert_kiosk_is_whole(&page, "after returning to the start").await;
+    })
+    .await;
+}

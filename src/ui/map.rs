@@ -11,7 +11,7 @@ use atlas_core::{EventKind, HistoricDate, PlaceId};
 use leptos::prelude::*;
 
 use super::borders_layer::BordersLayer;
-use super::playback::Icon;
+use super::icon_button::IconButton;
 use crate::load::AtlasData;
 use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
 
@@ -19,6 +19,8 @@ use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
 /// enough for the larger labels on a phone.
 const MARKER_SPACING: f64 = 44.0;
 
+const ZOOM_IN_ICON: &str = "M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z";
+const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
 /// "Show the whole map": four corners pointing outwards.
 const RESET_ICON: &str = "M3 3h7v2H6.4l4.3 4.3-1.4 1.4L5 6.4V10H3zM21 3v7h-2V6.4l-4.3 4.3-1.4-1.4L17.6 5H14V3zM3 21v-7h2v3.6l4.3-4.3 1.4 1.4L6.4 19H10v2zM21 21h-7v-2h3.6l-4.3-4.3 1.4-1.4 4.3 4.3V14h2z";
 
@@ -257,18 +259,25 @@ pub fn AtlasMap() -> impl IntoView {
                 </g>
             </svg>
             <div class="zoom-controls">
-                <button type="button" data-testid="zoom-in" aria-label=move || locale.text().zoom_in title=move || locale.text().zoom_in on:click=move |_| zoom_by(1.5)>"+"</button>
-                <button type="button" data-testid="zoom-out" aria-label=move || locale.text().zoom_out title=move || locale.text().zoom_out on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
-                <button
-                    type="button"
-                    data-testid="reset-view"
-                    aria-label=move || locale.text().reset_view
-                    title=move || locale.text().reset_view
-                    disabled=move || map_view.get().is_home()
-                    on:click=move |_| map_view.set(MapView::HOME)
-                >
-                    <Icon path=RESET_ICON />
-                </button>
+                <IconButton
+                    testid="zoom-in"
+                    label=Signal::derive(move || locale.text().zoom_in)
+                    icon=ZOOM_IN_ICON
+                    on_click=move || zoom_by(1.5)
+                />
+                <IconButton
+                    testid="zoom-out"
+                    label=Signal::derive(move || locale.text().zoom_out)
+                    icon=ZOOM_OUT_ICON
+                    on_click=move || zoom_by(1.0 / 1.5)
+                />
+                <IconButton
+                    testid="reset-view"
+                    label=Signal::derive(move || locale.text().reset_view)
+                    icon=RESET_ICON
+                    disabled=Signal::derive(move || map_view.get().is_home())
+                    on_click=move || map_view.set(MapView::HOME)
+                />
             </div>
             <ul class="legend">
                 <li><span class="key key-city"></span>{move || locale.text().legend_city}</li>

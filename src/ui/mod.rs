@@ -4,6 +4,7 @@ mod atlas_view;
 mod borders_layer;
 mod city_panel;
 mod event_item;
+mod icon_button;
 mod kiosk;
 mod lang_switcher;
 mod load_error;

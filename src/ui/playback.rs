@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_use::{use_interval_fn_with_options, UseIntervalFnOptions};
 
 use crate::load::AtlasData;
+use super::icon_button::IconButton;
 use crate::state::{Locale, PlayMode, Playback, Selection};
 
 /// Runs the timers that step the year while playback is on: one pass at reading
@@ -32,24 +33,11 @@ pub fn use_playback_timers(playback: Playback, selection: Selection) {
     });
 }
 
-/// Icon shapes in a 24×24 box (drawn by the app: no icon font may be installed on a kiosk).
+/// Icon shapes in a 24×24 box.
 const PLAY_ICON: &str = "M7 4l13 8-13 8z";
 const PAUSE_ICON: &str = "M6 4h4v16H6zM14 4h4v16h-4z";
 const PREVIOUS_ICON: &str = "M5 4h3v16H5zM20 4v16L9 12z";
 const NEXT_ICON: &str = "M16 4h3v16h-3zM4 4v16l11-8z";
-
-/// A small filled icon; its meaning is given by the button's label.
-#[component]
-pub fn Icon(
-    /// SVG path in a 24×24 box.
-    path: &'static str,
-) -> impl IntoView {
-    view! {
-        <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path d=path fill="currentColor" />
-        </svg>
-    }
-}
 
 /// Previous-event, play/pause and next-event buttons beside the slider.
 #[component]
@@ -60,7 +48,7 @@ pub fn PlaybackControls() -> impl IntoView {
     let playback = expect_context::<Playback>();
     let playing = move || playback.mode() != PlayMode::Stopped;
     let (first, last) = selection.years();
-    let toggle = move |_| {
+    let toggle = move || {
         if playing() {
             playback.set(PlayMode::Stopped);
         } else {
@@ -75,45 +63,37 @@ pub fn PlaybackControls() -> impl IntoView {
     let atlas = data;
     let next = Memo::new(move |_| atlas.atlas.next_event_year(selection.year()));
     let jump = move |target: Memo<Option<i32>>| {
-        move |_| {
+        move || {
             playback.set(PlayMode::Stopped);
             if let Some(year) = target.get_untracked() {
                 selection.set_year(year);
             }
         }
     };
+    let text = move || locale.text();
     view! {
         <div class="playback">
-            <button
-                type="button"
-                data-testid="previous-event-year"
-                aria-label=move || locale.text().previous_event_year
-                title=move || locale.text().previous_event_year
-                disabled=move || previous.get().is_none()
-                on:click=jump(previous)
-            >
-                <Icon path=PREVIOUS_ICON />
-            </button>
-            <button
-                type="button"
-                data-testid="play"
-                aria-pressed=move || playing().to_string()
-                aria-label=move || if playing() { locale.text().pause } else { locale.text().play }
-                title=move || if playing() { locale.text().pause } else { locale.text().play }
-                on:click=toggle
-            >
-                {move || view! { <Icon path=if playing() { PAUSE_ICON } else { PLAY_ICON } /> }}
-            </button>
-            <button
-                type="button"
-                data-testid="next-event-year"
-                aria-label=move || locale.text().next_event_year
-                title=move || locale.text().next_event_year
-                disabled=move || next.get().is_none()
-                on:click=jump(next)
-            >
-                <Icon path=NEXT_ICON />
-            </button>
+            <IconButton
+                testid="previous-event-year"
+                label=Signal::derive(move || text().previous_event_year)
+                icon=PREVIOUS_ICON
+                disabled=Signal::derive(move || previous.get().is_none())
+                on_click=jump(previous)
+            />
+            <IconButton
+                testid="play"
+                label=Signal::derive(move || if playing() { text().pause } else { text().play })
+                icon=Signal::derive(move || if playing() { PAUSE_ICON } else { PLAY_ICON })
+                pressed=Signal::derive(playing)
+                on_click=toggle
+            />
+            <IconButton
+                testid="next-event-year"
+                label=Signal::derive(move || text().next_event_year)
+                icon=NEXT_ICON
+                disabled=Signal::derive(move || next.get().is_none())
+                on_click=jump(next)
+            />
         </div>
     }
 }

@@ -227,12 +227,7 @@ impl AtlasPage {
             .await
             .expect("scrolling the slider into view");
         let (_, _, width, _) = slider.rectangle().await.expect("the slider's rectangle");
-        let span = f64::from(LAST_YEAR - FIRST_YEAR);
-        // x offset from the element's centre (the actions' origin) of the thumb at year `y`.
-        let offset = |y: i32| -> f64 {
-            let fraction = f64::from(y - FIRST_YEAR) / span;
-            (THUMB / 2.0 + (width - THUMB) * fraction - width / 2.0).round()
-        };
+        let offset = |y: i32| thumb_offset(width, THUMB, y);
         let from = self.slider_value().await;
         let mouse = MouseActions::new("mouse".to_owned())
             .then(PointerAction::MoveToElement {
@@ -431,6 +426,13 @@ async fn event_ids_in(root: &Element) -> Vec<String> {
         }
     }
     ids
+}
+
+/// The x offset, from the slider's centre (the pointer actions' origin), of the thumb at
+/// year `year` on a slider `width` pixels wide whose thumb is `thumb` pixels wide.
+pub fn thumb_offset(width: f64, thumb: f64, year: i32) -> f64 {
+    let fraction = f64::from(year - FIRST_YEAR) / f64::from(LAST_YEAR - FIRST_YEAR);
+    (thumb / 2.0 + (width - thumb) * fraction - width / 2.0).round()
 }
 
 /// The first run of exactly four digits in `text`.

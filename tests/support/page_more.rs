@@ -4,7 +4,7 @@ use std::time::Duration;
 use fantoccini::actions::{InputSource, PointerAction, TouchActions};
 use fantoccini::Locator;
 
-use super::page::{poll, sel, AtlasPage, FIRST_YEAR, LAST_YEAR, WAIT};
+use super::page::{poll, sel, thumb_offset, AtlasPage, WAIT};
 
 impl AtlasPage {
     /// Runs `script` in the page and returns its result as JSON.
@@ -68,11 +68,7 @@ impl AtlasPage {
     pub async fn touch_drag_slider_to(&self, year: i32, thumb: f64) {
         let slider = self.find(sel::YEAR_SLIDER).await;
         let (_, _, width, _) = slider.rectangle().await.expect("the slider's rectangle");
-        let span = f64::from(LAST_YEAR - FIRST_YEAR);
-        let offset = |y: i32| -> f64 {
-            let fraction = f64::from(y - FIRST_YEAR) / span;
-            (thumb / 2.0 + (width - thumb) * fraction - width / 2.0).round()
-        };
+        let offset = |y: i32| thumb_offset(width, thumb, y);
         let from = self.slider_value().await;
         let finger = TouchActions::new("finger".to_owned())
             .then(PointerAction::MoveToElement { element: slider.clone(), duration: None, x: offset(from), y: 0.0 })
