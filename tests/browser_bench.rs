@@ -72,7 +72,29 @@ mod bench {
             steps.extend(times.as_array().into_iter().flatten().filter_map(|t| t.as_f64()));
         }
         stats(&format!("{what}: slider step, input to DOM + layout"), steps);
+        // What stays behind after many slider steps and language switches (a kiosk runs for days).
+        let before = page.run_script(MEMORY).await;
+        for _ in 0..10 {
+            page.client().execute_async(SLIDER_STEPS, vec![]).await.expect("slider steps");
+            for lang in ["lv", "lt", "et", "en"] {
+                page.run_script(&format!(r#"document.querySelector('[data-testid="lang-{lang}"]').click(); return 0;"#)).await;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let after = page.run_script(MEMORY).await;
+        println!(
+            "{what}: after 440 more slider steps and 40 language switches: DOM nodes {} -> {}, JS heap {:.1} -> {:.1} MB",
+            before["nodes"], after["nodes"],
+            before["heap"].as_f64().unwrap_or(f64::NAN) / 1e6, after["heap"].as_f64().unwrap_or(f64::NAN) / 1e6,
+        );
     }
+
+    /// DOM size and JS heap (Chromium's `performance.memory`; the wasm memory is included).
+    const MEMORY: &str = r#"
+        if (window.gc) window.gc();
+        return { nodes: document.getElementsByTagName('*').length,
+                 heap: performance.memory ? performance.memory.usedJSHeapSize : null };
+    "#;
 
     /// A synthetic `events.geojson` of `n` valid events over 1919–1940 at the real places.
     fn synthetic_events(n: usize) -> String {

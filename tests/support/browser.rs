@@ -144,6 +144,9 @@ pub fn chrome_args(width: u32, height: u32, user_data_dir: &Path) -> Vec<String>
         "--disable-sync".into(),
         "--hide-scrollbars".into(),
         "--force-device-scale-factor=1".into(),
+        // For the browser benchmark's memory figures: a real `gc()` and unrounded heap sizes.
+        "--js-flags=--expose-gc".into(),
+        "--enable-precise-memory-info".into(),
         format!("--window-size={width},{height}"),
         format!("--user-data-dir={}", user_data_dir.display()),
     ]
