@@ -27,11 +27,14 @@ pub fn initial_lang(link: &LinkState) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// Sets `<html lang>` so that screen readers and hyphenation follow the choice.
+/// Sets `<html lang>` (so that screen readers and hyphenation follow the choice) and the
+/// page's title in that language.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.code());
     }
+    document.set_title(atlas_core::i18n::UiText::of(lang).app_title);
 }
 
 /// Replaces the address's query in place (no new history entry), keeping the path.
