@@ -22,9 +22,7 @@ fn browser_languages() -> Vec<String> {
 
 /// The language to start in: `?lang=`, else the browser's first known language, else English.
 pub fn initial_lang(link: &LinkState) -> Lang {
-    link.lang
-        .or_else(|| preferred_lang(browser_languages().iter().map(String::as_str)))
-        .unwrap_or(Lang::En)
+    link.lang.or_else(|| preferred_lang(browser_languages().iter().map(String::as_str))).unwrap_or(Lang::En)
 }
 
 /// Sets `<html lang>` (so that screen readers and hyphenation follow the choice) and the

@@ -90,7 +90,8 @@ pub fn parse_all(places: &str, events: &str, basemap: &str, borders: &str) -> Re
         }
         (loaded, basemap, borders) => {
             let errors = [loaded.err(), basemap.err(), borders.err()];
-            let lines: Vec<String> = errors.iter().flatten().flat_map(|e| e.errors.iter().map(ToString::to_string)).collect();
+            let lines: Vec<String> =
+                errors.iter().flatten().flat_map(|e| e.errors.iter().map(ToString::to_string)).collect();
             Err(lines.join("\n"))
         }
     }

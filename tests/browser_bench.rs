@@ -53,7 +53,9 @@ mod bench {
 
     async fn ready_ms(page: &AtlasPage) -> f64 {
         let value = page
-            .run_script("const m = performance.getEntriesByName('atlas-ready'); return m.length ? m[0].startTime : null;")
+            .run_script(
+                "const m = performance.getEntriesByName('atlas-ready'); return m.length ? m[0].startTime : null;",
+            )
             .await;
         value.as_f64().unwrap_or(f64::NAN)
     }
@@ -77,7 +79,10 @@ mod bench {
         for _ in 0..10 {
             page.client().execute_async(SLIDER_STEPS, vec![]).await.expect("slider steps");
             for lang in ["lv", "lt", "et", "en"] {
-                page.run_script(&format!(r#"document.querySelector('[data-testid="lang-{lang}"]').click(); return 0;"#)).await;
+                page.run_script(&format!(
+                    r#"document.querySelector('[data-testid="lang-{lang}"]').click(); return 0;"#
+                ))
+                .await;
             }
         }
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
@@ -136,7 +141,8 @@ mod bench {
         with_page(PageOptions::default(), |page| measure(page, "real data (41 events)")).await;
         let events = synthetic_events(10_000);
         println!("synthetic events.geojson: {} bytes", events.len());
-        let options = PageOptions::default().override_path("/data/events.geojson", Override::ok("events.geojson", events));
+        let options =
+            PageOptions::default().override_path("/data/events.geojson", Override::ok("events.geojson", events));
         with_page(options, |page| measure(page, "10,000 events")).await;
     }
 }

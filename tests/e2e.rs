@@ -30,23 +30,10 @@ async fn year_1935_lists_the_kaunas_and_riga_conferences_of_that_year() {
     with_page(PageOptions::default(), |page| async move {
         page.open("").await;
         page.set_year(1935).await;
-        let ids = page
-            .wait_for_active_events(|ids| {
-                has(ids, CONF_02) && has(ids, CONF_03) && !has(ids, CONF_01)
-            })
-            .await;
-        assert!(
-            has(&ids, CONF_02),
-            "{CONF_02} (Kaunas, May 1935) missing at 1935: {ids:?}"
-        );
-        assert!(
-            has(&ids, CONF_03),
-            "{CONF_03} (Riga, Dec 1935) missing at 1935: {ids:?}"
-        );
-        assert!(
-            !has(&ids, CONF_01),
-            "{CONF_01} (1934) still active at 1935: {ids:?}"
-        );
+        let ids = page.wait_for_active_events(|ids| has(ids, CONF_02) && has(ids, CONF_03) && !has(ids, CONF_01)).await;
+        assert!(has(&ids, CONF_02), "{CONF_02} (Kaunas, May 1935) missing at 1935: {ids:?}");
+        assert!(has(&ids, CONF_03), "{CONF_03} (Riga, Dec 1935) missing at 1935: {ids:?}");
+        assert!(!has(&ids, CONF_01), "{CONF_01} (1934) still active at 1935: {ids:?}");
     })
     .await;
 }
@@ -72,20 +59,15 @@ async fn kaunas_panel_lists_its_three_conferences_and_escape_closes_it() {
 async fn a_broken_events_file_shows_a_load_error_naming_it() {
     let options = PageOptions::default().override_path(
         "/data/events.geojson",
-        Override::ok(
-            "events.geojson",
-            "{ \"type\": \"FeatureCollection\", \"features\": [ oops",
-        ),
+        Override::ok("events.geojson", "{ \"type\": \"FeatureCollection\", \"features\": [ oops"),
     );
     with_page(options, |page| async move {
         page.open("").await;
-        let message = page.load_error_text().await.unwrap_or_else(|| {
-            panic!("no [data-testid=\"load-error\"] although events.geojson is invalid JSON")
-        });
-        assert!(
-            message.contains("events.geojson"),
-            "the load error should name the broken file: {message:?}"
-        );
+        let message = page
+            .load_error_text()
+            .await
+            .unwrap_or_else(|| panic!("no [data-testid=\"load-error\"] although events.geojson is invalid JSON"));
+        assert!(message.contains("events.geojson"), "the load error should name the broken file: {message:?}");
     })
     .await;
 }
@@ -99,12 +81,7 @@ async fn screenshot_of_riga_in_1934_for_the_docs() {
         assert_eq!(page.panel_heading().await, "Riga");
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot.png");
         let (width, height) = page.screenshot(&path).await;
-        assert_eq!(
-            (width, height),
-            (1920, 1080),
-            "screenshot {} has an unexpected size",
-            path.display()
-        );
+        assert_eq!((width, height), (1920, 1080), "screenshot {} has an unexpected size", path.display());
     })
     .await;
 }
@@ -321,10 +298,7 @@ async fn moving_from_1938_to_1939_changes_the_borders_and_leaves_the_cities_in_p
         assert!(epoch_1938.contains("lithuania-1923-1939"), "Lithuania with Klaipėda in 1938: {epoch_1938}");
         let riga = support::page::sel::city(RIGA);
         let riga_1938 = page.find(&riga).await.rectangle().await.expect("Riga's marker");
-        assert_eq!(
-            page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(),
-            Some("Borders as of 1 July 1938")
-        );
+        assert_eq!(page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(), Some("Borders as of 1 July 1938"));
         page.set_year(1939).await;
         let epoch_1939 = page
             .wait_until("new borders for 1939", support::page::WAIT, || async {
@@ -335,10 +309,7 @@ async fn moving_from_1938_to_1939_changes_the_borders_and_leaves_the_cities_in_p
         assert!(!epoch_1939.contains("lithuania-1923-1939"), "{epoch_1939}");
         let riga_1939 = page.find(&riga).await.rectangle().await.expect("Riga's marker");
         assert_eq!(riga_1938, riga_1939, "the cities stay where they are");
-        assert_eq!(
-            page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(),
-            Some("Borders as of 1 July 1939")
-        );
+        assert_eq!(page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(), Some("Borders as of 1 July 1939"));
     })
     .await;
 }
@@ -372,7 +343,17 @@ async fn a_kiosk_survives_random_touches_and_idle_periods() {
     with_page(PageOptions::desktop_hd(), |page| async move {
         page.open("?kiosk&idle=2&lang=et").await;
         let cities = ["tallinn", "riga", "kaunas", "geneva", "bulduri", "tartu", "helsinki", "moscow", "berlin"];
-        let buttons = ["zoom-in", "zoom-out", "reset-view", "lang-lv", "lang-lt", "lang-en", "next-event-year", "previous-event-year", "play"];
+        let buttons = [
+            "zoom-in",
+            "zoom-out",
+            "reset-view",
+            "lang-lv",
+            "lang-lt",
+            "lang-en",
+            "next-event-year",
+            "previous-event-year",
+            "play",
+        ];
         // A fixed pseudo-random sequence, so that a failure can be replayed.
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = move |n: u64| {

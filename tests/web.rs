@@ -47,8 +47,7 @@ fn event_ids(root: &web_sys::HtmlElement, list: &str) -> Vec<String> {
 }
 
 fn set_slider(root: &web_sys::HtmlElement, year: i32) {
-    let input: web_sys::HtmlInputElement =
-        query(root, "[data-testid=year-slider]").expect("slider").unchecked_into();
+    let input: web_sys::HtmlInputElement = query(root, "[data-testid=year-slider]").expect("slider").unchecked_into();
     input.set_value(&year.to_string());
     input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
 }

@@ -5,7 +5,9 @@ use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
-use super::{use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, PlaybackControls, YearSlider};
+use super::{
+    use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, PlaybackControls, YearSlider,
+};
 use crate::browser;
 use crate::embed::use_embed_bridge;
 use crate::load::AtlasData;
@@ -28,7 +30,13 @@ pub fn AtlasView(
     let idle_seconds = link.idle_seconds;
     // The address always links to what is on screen.
     Effect::new(move |_| {
-        let state = LinkState { year: Some(selection.year()), city: selection.city(), lang: Some(locale.lang()), mode, idle_seconds };
+        let state = LinkState {
+            year: Some(selection.year()),
+            city: selection.city(),
+            lang: Some(locale.lang()),
+            mode,
+            idle_seconds,
+        };
         browser::replace_query(&state.to_query());
     });
     let atlas_data = data.clone();

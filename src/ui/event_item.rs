@@ -59,7 +59,8 @@ fn EventDetails(index: usize, lang: Lang) -> impl IntoView {
     let text = UiText::of(lang);
     let event = &data.atlas.events()[index];
     let (summary, summary_lang) = text_in(&event.summary, lang);
-    let parties = event.parties.iter().filter_map(|p| State::find(p)).map(|s| s.name(lang)).collect::<Vec<_>>().join(", ");
+    let parties =
+        event.parties.iter().filter_map(|p| State::find(p)).map(|s| s.name(lang)).collect::<Vec<_>>().join(", ");
     let note = event.note.as_ref().map(|n| text_in(n, lang));
     view! {
         <p lang=summary_lang>{summary}</p>

@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
 use atlas_core::geo::{declutter, line_path, rings_path, GeoBounds, MapLayout, MapView, Marker};
-use atlas_core::borders::reference_day;
 use atlas_core::i18n::format_date;
 use atlas_core::{EventKind, HistoricDate, PlaceId};
 use leptos::prelude::*;
@@ -103,7 +103,10 @@ impl Gestures {
         let svg = self.svg.get_untracked()?;
         let rect = svg.get_bounding_client_rect();
         (rect.width() > 0.0 && rect.height() > 0.0).then(|| {
-            ((f64::from(x) - rect.left()) * self.size.0 / rect.width(), (f64::from(y) - rect.top()) * self.size.1 / rect.height())
+            (
+                (f64::from(x) - rect.left()) * self.size.0 / rect.width(),
+                (f64::from(y) - rect.top()) * self.size.1 / rect.height(),
+            )
         })
     }
 
@@ -157,7 +160,11 @@ pub fn AtlasMap() -> impl IntoView {
     let data = expect_context::<Arc<AtlasData>>();
     let locale = expect_context::<Locale>();
     let ActiveEvents(active) = expect_context::<ActiveEvents>();
-    let layout = Arc::new(MapLayout::new(BALTIC_REGION, MAP_WIDTH, data.atlas.places().iter().map(|p| (p.id.as_str(), p.location))));
+    let layout = Arc::new(MapLayout::new(
+        BALTIC_REGION,
+        MAP_WIDTH,
+        data.atlas.places().iter().map(|p| (p.id.as_str(), p.location)),
+    ));
     let view_box = format!("0 0 {} {:.0}", layout.width, layout.height);
     let lands = land_paths(&data, &layout);
     let treaties = treaty_paths(&data, &layout);
@@ -177,7 +184,9 @@ pub fn AtlasMap() -> impl IntoView {
         Memo::new(move |_| atlas.atlas.places_with_event_in(selection.year()).into_iter().cloned().collect::<Vec<_>>());
     let treaties = StoredValue::new(treaties);
     let active_treaties = move || {
-        treaties.with_value(|treaties| active.with(|indices| indices.iter().copied().filter(|i| treaties.contains_key(i)).collect::<Vec<_>>()))
+        treaties.with_value(|treaties| {
+            active.with(|indices| indices.iter().copied().filter(|i| treaties.contains_key(i)).collect::<Vec<_>>())
+        })
     };
 
     let frames = layout
@@ -211,7 +220,8 @@ pub fn AtlasMap() -> impl IntoView {
         .collect_view();
     let borders_date = move || {
         let day = reference_day(selection.year());
-        let date = HistoricDate::day(day.year, day.month, day.day).map(|d| format_date(&d, locale.lang())).unwrap_or_default();
+        let date =
+            HistoricDate::day(day.year, day.month, day.day).map(|d| format_date(&d, locale.lang())).unwrap_or_default();
         locale.text().borders_as_of_text(&date)
     };
     let MapViewState(map_view) = expect_context::<MapViewState>();

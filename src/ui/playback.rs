@@ -5,8 +5,8 @@ use atlas_core::kiosk::{next_year_looping, ATTRACT_STEP_MS, PLAYBACK_STEP_MS};
 use leptos::prelude::*;
 use leptos_use::{use_interval_fn_with_options, UseIntervalFnOptions};
 
-use crate::load::AtlasData;
 use super::icon_button::IconButton;
+use crate::load::AtlasData;
 use crate::state::{Locale, PlayMode, Playback, Selection};
 
 /// Runs the timers that step the year while playback is on: one pass at reading

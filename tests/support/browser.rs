@@ -28,11 +28,7 @@ pub struct PageOptions {
 
 impl Default for PageOptions {
     fn default() -> Self {
-        Self {
-            width: 1280,
-            height: 900,
-            overrides: HashMap::new(),
-        }
+        Self { width: 1280, height: 900, overrides: HashMap::new() }
     }
 }
 
@@ -88,9 +84,7 @@ where
     let server = StaticServer::start(dist, options.overrides.clone())
         .await
         .expect("starting the static file server on 127.0.0.1");
-    let mut driver = ChromeDriver::start()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut driver = ChromeDriver::start().await.unwrap_or_else(|e| panic!("{e}"));
     let client = match driver.new_session(options.width, options.height).await {
         Ok(client) => client,
         Err(e) => {
@@ -116,17 +110,13 @@ where
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(err)) if err.is_panic() => {
-            eprintln!(
-                "requests served during the failed test:\n  {}",
-                served.join("\n  ")
-            );
+            eprintln!("requests served during the failed test:\n  {}", served.join("\n  "));
             std::panic::resume_unwind(err.into_panic())
         }
         Ok(Err(err)) => panic!("the test task failed: {err}"),
-        Err(_) => panic!(
-            "the test did not finish within {TEST_TIMEOUT:?}; requests served:\n  {}",
-            served.join("\n  ")
-        ),
+        Err(_) => {
+            panic!("the test did not finish within {TEST_TIMEOUT:?}; requests served:\n  {}", served.join("\n  "))
+        }
     }
 }
 
@@ -176,8 +166,7 @@ impl ChromeDriver {
             ));
         }
         let port = free_port().map_err(|e| format!("finding a free port: {e}"))?;
-        let profile =
-            std::env::temp_dir().join(format!("atlas-e2e-chrome-{}-{port}", std::process::id()));
+        let profile = std::env::temp_dir().join(format!("atlas-e2e-chrome-{}-{port}", std::process::id()));
         let mut cmd = tokio::process::Command::new(&path);
         cmd.arg(format!("--port={port}"))
             .arg("--allowed-ips=127.0.0.1")
@@ -186,23 +175,13 @@ impl ChromeDriver {
             .stderr(Stdio::null())
             .kill_on_drop(true)
             .process_group(0);
-        let child = cmd
-            .spawn()
-            .map_err(|e| format!("starting {}: {e}", path.display()))?;
+        let child = cmd.spawn().map_err(|e| format!("starting {}: {e}", path.display()))?;
         let pid = child.id();
-        let mut driver = Self {
-            child: Some(child),
-            pid,
-            port,
-            profile,
-        };
+        let mut driver = Self { child: Some(child), pid, port, profile };
 
         let started = Instant::now();
         loop {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
                 return Ok(driver);
             }
             if let Some(child) = driver.child.as_mut() {
@@ -212,9 +191,7 @@ impl ChromeDriver {
             }
             if started.elapsed() > DRIVER_START_TIMEOUT {
                 driver.stop().await;
-                return Err(format!(
-                    "chromedriver did not listen on port {port} within {DRIVER_START_TIMEOUT:?}"
-                ));
+                return Err(format!("chromedriver did not listen on port {port} within {DRIVER_START_TIMEOUT:?}"));
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -223,8 +200,7 @@ impl ChromeDriver {
     /// A new WebDriver session: headless Chromium with a fresh profile and the given window size.
     pub async fn new_session(&mut self, width: u32, height: u32) -> Result<Client, String> {
         let _ = std::fs::remove_dir_all(&self.profile);
-        std::fs::create_dir_all(&self.profile)
-            .map_err(|e| format!("creating {}: {e}", self.profile.display()))?;
+        std::fs::create_dir_all(&self.profile).map_err(|e| format!("creating {}: {e}", self.profile.display()))?;
         let mut chrome = json!({ "args": chrome_args(width, height, &self.profile) });
         if let Some(binary) = chrome_binary() {
             chrome["binary"] = json!(binary);
@@ -233,9 +209,7 @@ impl ChromeDriver {
             "browserName": "chrome",
             "goog:chromeOptions": chrome,
         });
-        let serde_json::Value::Object(caps) = caps else {
-            unreachable!("capabilities are a JSON object")
-        };
+        let serde_json::Value::Object(caps) = caps else { unreachable!("capabilities are a JSON object") };
         let url = format!("http://127.0.0.1:{}", self.port);
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
@@ -301,10 +275,7 @@ async fn fit_viewport(client: &Client, width: u32, height: u32) -> Result<(), St
         outer_w = (outer_w + width).saturating_sub(inner.0);
         outer_h = (outer_h + height).saturating_sub(inner.1);
     }
-    Err(format!(
-        "could not size the viewport to {width}×{height} (it is {}×{})",
-        inner.0, inner.1
-    ))
+    Err(format!("could not size the viewport to {width}×{height} (it is {}×{})", inner.0, inner.1))
 }
 
 /// Sends `signal` to process group `pgid` (the group chromedriver leads).
@@ -323,13 +294,9 @@ fn chrome_binary() -> Option<String> {
     if let Ok(bin) = std::env::var("CHROME_BIN") {
         return Some(bin);
     }
-    Path::new("/usr/bin/chromium")
-        .exists()
-        .then(|| "/usr/bin/chromium".to_owned())
+    Path::new("/usr/bin/chromium").exists().then(|| "/usr/bin/chromium".to_owned())
 }
 
 fn free_port() -> std::io::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }

@@ -3,9 +3,7 @@ use std::future::Future;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{
-    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
-};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
@@ -78,10 +76,7 @@ impl AtlasPage {
     /// Loads the app with `query` and waits until it is ready (see [`Self::wait_ready`]).
     pub async fn open(&self, query: &str) {
         let url = self.url(query);
-        self.client
-            .goto(&url)
-            .await
-            .unwrap_or_else(|e| panic!("navigating to {url}: {e}"));
+        self.client.goto(&url).await.unwrap_or_else(|e| panic!("navigating to {url}: {e}"));
         self.wait_ready().await;
     }
 
@@ -97,12 +92,7 @@ impl AtlasPage {
         })
         .await;
         if ready.is_none() {
-            let url = self
-                .client
-                .current_url()
-                .await
-                .map(|u| u.to_string())
-                .unwrap_or_default();
+            let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
             let text = self.body_text().await;
             panic!(
                 "the app did not become ready within {READY_WAIT:?} at {url}: neither {} nor {} \
@@ -136,10 +126,7 @@ impl AtlasPage {
     pub async fn find(&self, css: &str) -> Element {
         match poll(WAIT, || self.find_now(css)).await {
             Some(el) => el,
-            None => panic!(
-                "{css} did not appear within {WAIT:?}; visible page text: {:?}",
-                self.body_text().await
-            ),
+            None => panic!("{css} did not appear within {WAIT:?}; visible page text: {:?}", self.body_text().await),
         }
     }
 
@@ -153,23 +140,18 @@ impl AtlasPage {
     /// The value of the year slider.
     pub async fn slider_value(&self) -> i32 {
         let slider = self.find(sel::YEAR_SLIDER).await;
-        let value = slider
-            .prop("value")
-            .await
-            .expect("reading the slider's value")
-            .unwrap_or_default();
-        value
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("the year slider's value is not a year: {value:?}"))
+        let value = slider.prop("value").await.expect("reading the slider's value").unwrap_or_default();
+        value.trim().parse().unwrap_or_else(|_| panic!("the year slider's value is not a year: {value:?}"))
     }
 
     /// Waits until both the slider and the label show `year`; panics with both otherwise.
     pub async fn wait_for_year(&self, year: i32, how: &str) {
-        let reached = poll(WAIT, || async move {
-            (self.slider_value().await == year && self.year().await == year).then_some(())
-        })
-        .await;
+        let reached =
+            poll(
+                WAIT,
+                || async move { (self.slider_value().await == year && self.year().await == year).then_some(()) },
+            )
+            .await;
         if reached.is_none() {
             panic!(
                 "{how}: expected year {year}, but the slider shows {} and the label {}",
@@ -182,31 +164,20 @@ impl AtlasPage {
     /// Moves the slider to `year` like a keyboard user: focus it, then press ArrowRight or
     /// ArrowLeft once per year.
     pub async fn set_year(&self, year: i32) {
-        assert!(
-            (FIRST_YEAR..=LAST_YEAR).contains(&year),
-            "set_year({year}): outside {FIRST_YEAR}–{LAST_YEAR}"
-        );
+        assert!((FIRST_YEAR..=LAST_YEAR).contains(&year), "set_year({year}): outside {FIRST_YEAR}–{LAST_YEAR}");
         let from = self.slider_value().await;
         let steps = year - from;
         if steps != 0 {
             let key = if steps > 0 { Key::Right } else { Key::Left };
-            let keys: String =
-                std::iter::repeat_n(char::from(key), steps.unsigned_abs() as usize).collect();
+            let keys: String = std::iter::repeat_n(char::from(key), steps.unsigned_abs() as usize).collect();
             let slider = self.find(sel::YEAR_SLIDER).await;
             // WebDriver's "send keys" focuses the element first, as a Tab or click would.
-            slider
-                .send_keys(&keys)
-                .await
-                .unwrap_or_else(|e| panic!("pressing arrow keys on the year slider: {e}"));
+            slider.send_keys(&keys).await.unwrap_or_else(|e| panic!("pressing arrow keys on the year slider: {e}"));
         }
         let how = format!(
             "set_year({year}) from {from} with {} × {}",
             steps.abs(),
-            if steps >= 0 {
-                "ArrowRight"
-            } else {
-                "ArrowLeft"
-            }
+            if steps >= 0 { "ArrowRight" } else { "ArrowLeft" }
         );
         self.wait_for_year(year, &how).await;
     }
@@ -215,10 +186,7 @@ impl AtlasPage {
     ///
     /// Assumes Chromium's default 16 px thumb when computing where a year lies on the track.
     pub async fn drag_slider_to(&self, year: i32) {
-        assert!(
-            (FIRST_YEAR..=LAST_YEAR).contains(&year),
-            "drag_slider_to({year}): outside {FIRST_YEAR}–{LAST_YEAR}"
-        );
+        assert!((FIRST_YEAR..=LAST_YEAR).contains(&year), "drag_slider_to({year}): outside {FIRST_YEAR}–{LAST_YEAR}");
         const THUMB: f64 = 16.0;
         let slider = self.find(sel::YEAR_SLIDER).await;
         let arg = serde_json::to_value(&slider).expect("element as a script argument");
@@ -230,31 +198,18 @@ impl AtlasPage {
         let offset = |y: i32| thumb_offset(width, THUMB, y);
         let from = self.slider_value().await;
         let mouse = MouseActions::new("mouse".to_owned())
-            .then(PointerAction::MoveToElement {
-                element: slider.clone(),
-                duration: None,
-                x: offset(from),
-                y: 0.0,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
+            .then(PointerAction::MoveToElement { element: slider.clone(), duration: None, x: offset(from), y: 0.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
             .then(PointerAction::MoveToElement {
                 element: slider.clone(),
                 duration: Some(Duration::from_millis(250)),
                 x: offset(year),
                 y: 0.0,
             })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        self.client
-            .perform_actions(mouse)
-            .await
-            .unwrap_or_else(|e| panic!("dragging the slider thumb: {e}"));
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(mouse).await.unwrap_or_else(|e| panic!("dragging the slider thumb: {e}"));
         let _ = self.client.release_actions().await;
-        self.wait_for_year(year, &format!("drag_slider_to({year}) from {from}"))
-            .await;
+        self.wait_for_year(year, &format!("drag_slider_to({year}) from {from}")).await;
     }
 
     /// The `data-event-id`s in the active-events list, in page order.
@@ -318,27 +273,13 @@ impl AtlasPage {
             .await
             .unwrap_or_else(|e| panic!("locating a clickable point of {what}: {e}"));
         let (Some(x), Some(y)) = (hit["x"].as_f64(), hit["y"].as_f64()) else {
-            panic!(
-                "{what} can't be clicked: no point of it is on top; at its centre is {}",
-                hit["covered"]
-            );
+            panic!("{what} can't be clicked: no point of it is on top; at its centre is {}", hit["covered"]);
         };
         let mouse = MouseActions::new("mouse".to_owned())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x,
-                y,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        self.client
-            .perform_actions(mouse)
-            .await
-            .unwrap_or_else(|e| panic!("clicking {what} at ({x}, {y}): {e}"));
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(mouse).await.unwrap_or_else(|e| panic!("clicking {what} at ({x}, {y}): {e}"));
         let _ = self.client.release_actions().await;
     }
 
@@ -352,17 +293,9 @@ impl AtlasPage {
 
     /// The text of the open city panel's heading, waiting for the panel to open.
     pub async fn panel_heading(&self) -> String {
-        let heading_css = format!(
-            "{p} h1, {p} h2, {p} h3, {p} h4, {p} [role=\"heading\"]",
-            p = sel::CITY_PANEL
-        );
+        let heading_css = format!("{p} h1, {p} h2, {p} h3, {p} h4, {p} [role=\"heading\"]", p = sel::CITY_PANEL);
         let heading = self.find(&heading_css).await;
-        heading
-            .text()
-            .await
-            .expect("reading the panel's heading")
-            .trim()
-            .to_owned()
+        heading.text().await.expect("reading the panel's heading").trim().to_owned()
     }
 
     /// The `data-event-id`s listed in the open city panel, in page order.
@@ -377,23 +310,14 @@ impl AtlasPage {
         let keys = KeyActions::new("keyboard".to_owned())
             .then(KeyAction::Down { value: escape })
             .then(KeyAction::Up { value: escape });
-        self.client
-            .perform_actions(keys)
-            .await
-            .unwrap_or_else(|e| panic!("pressing Escape: {e}"));
+        self.client.perform_actions(keys).await.unwrap_or_else(|e| panic!("pressing Escape: {e}"));
         let _ = self.client.release_actions().await;
     }
 
     /// Waits until the city panel is gone; panics after [`WAIT`].
     pub async fn wait_panel_closed(&self) {
-        let closed = poll(WAIT, || async move {
-            (!self.panel_is_open().await).then_some(())
-        })
-        .await;
-        assert!(
-            closed.is_some(),
-            "the city panel is still open after {WAIT:?}"
-        );
+        let closed = poll(WAIT, || async move { (!self.panel_is_open().await).then_some(()) }).await;
+        assert!(closed.is_some(), "the city panel is still open after {WAIT:?}");
     }
 
     /// The text of the load-error message, if shown.
@@ -407,8 +331,7 @@ impl AtlasPage {
     pub async fn screenshot(&self, path: &Path) -> (u32, u32) {
         let png = self.client.screenshot().await.expect("taking a screenshot");
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+            std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
         }
         std::fs::write(path, &png).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
         png_size(&png).unwrap_or((0, 0))

@@ -9,10 +9,7 @@ use super::page::{poll, sel, thumb_offset, AtlasPage, WAIT};
 impl AtlasPage {
     /// Runs `script` in the page and returns its result as JSON.
     pub async fn run_script(&self, script: &str) -> serde_json::Value {
-        self.client()
-            .execute(script, vec![])
-            .await
-            .unwrap_or_else(|e| panic!("running `{script}`: {e}"))
+        self.client().execute(script, vec![]).await.unwrap_or_else(|e| panic!("running `{script}`: {e}"))
     }
 
     /// `<html lang>`.
@@ -97,11 +94,7 @@ impl AtlasPage {
 
     /// Enters the first iframe of the page.
     pub async fn enter_frame(&self) {
-        let frame = self
-            .client()
-            .find(Locator::Css("iframe"))
-            .await
-            .unwrap_or_else(|e| panic!("no iframe: {e}"));
+        let frame = self.client().find(Locator::Css("iframe")).await.unwrap_or_else(|e| panic!("no iframe: {e}"));
         frame.enter_frame().await.unwrap_or_else(|e| panic!("entering the iframe: {e}"));
     }
 

@@ -21,20 +21,12 @@ pub struct Override {
 impl Override {
     /// `200 OK` with `body` and the content type that the path's extension implies.
     pub fn ok(path: &str, body: impl Into<Vec<u8>>) -> Self {
-        Self {
-            status: 200,
-            content_type: content_type(Path::new(path)).to_owned(),
-            body: body.into(),
-        }
+        Self { status: 200, content_type: content_type(Path::new(path)).to_owned(), body: body.into() }
     }
 
     /// An error status (e.g. 404 or 500) with a short plain-text body.
     pub fn status(status: u16) -> Self {
-        Self {
-            status,
-            content_type: "text/plain; charset=utf-8".to_owned(),
-            body: reason(status).as_bytes().to_vec(),
-        }
+        Self { status, content_type: "text/plain; charset=utf-8".to_owned(), body: reason(status).as_bytes().to_vec() }
     }
 }
 
@@ -48,18 +40,11 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` on a free port of 127.0.0.1, with `overrides` keyed by URL path
     /// (e.g. `"/data/events.geojson"`).
-    pub async fn start(
-        root: PathBuf,
-        overrides: HashMap<String, Override>,
-    ) -> std::io::Result<Self> {
+    pub async fn start(root: PathBuf, overrides: HashMap<String, Override>) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let shared = Arc::new(Shared {
-            root,
-            overrides,
-            requests: Arc::clone(&requests),
-        });
+        let shared = Arc::new(Shared { root, overrides, requests: Arc::clone(&requests) });
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -72,11 +57,7 @@ impl StaticServer {
                 });
             }
         });
-        Ok(Self {
-            addr,
-            requests,
-            task,
-        })
+        Ok(Self { addr, requests, task })
     }
 
     /// The base URL, ending in `/`: `http://127.0.0.1:PORT/`.
@@ -142,11 +123,7 @@ async fn resolve(shared: &Shared, target: &str) -> Override {
         return Override::status(404);
     };
     match tokio::fs::read(&file).await {
-        Ok(body) => Override {
-            status: 200,
-            content_type: content_type(&file).to_owned(),
-            body,
-        },
+        Ok(body) => Override { status: 200, content_type: content_type(&file).to_owned(), body },
         Err(_) => Override::status(404),
     }
 }
@@ -187,11 +164,7 @@ fn percent_decode(path: &str) -> Option<String> {
 
 /// The `Content-Type` for a file, from its extension.
 pub fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",

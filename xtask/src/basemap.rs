@@ -42,12 +42,7 @@ const OUTPUT: &str = "public/data/basemap.geojson";
 /// 52.52°N), the three Baltic capitals Tallinn, Riga and Kaunas/Vilnius (~23–25°E,
 /// 54.7–59.4°N), Helsinki (24.94°E 60.17°N) to the north and Moscow (37.62°E 55.76°N) to
 /// the east.
-pub const EXTENT: Extent = Extent {
-    west: 3.0,
-    south: 43.0,
-    east: 42.0,
-    north: 63.0,
-};
+pub const EXTENT: Extent = Extent { west: 3.0, south: 43.0, east: 42.0, north: 63.0 };
 
 /// Ramer–Douglas–Peucker tolerance in degrees.
 ///
@@ -86,17 +81,7 @@ pub struct Extent {
 impl Extent {
     /// The extent as a closed rectangle polygon, for boolean operations.
     fn to_polygon(self) -> Polygon<f64> {
-        Rect::new(
-            Coord {
-                x: self.west,
-                y: self.south,
-            },
-            Coord {
-                x: self.east,
-                y: self.north,
-            },
-        )
-        .to_polygon()
+        Rect::new(Coord { x: self.west, y: self.south }, Coord { x: self.east, y: self.north }).to_polygon()
     }
 }
 
@@ -115,17 +100,13 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     ensure_world_atlas(&npm_dir)?;
 
     let land_path = npm_dir.join("node_modules/world-atlas").join(LAND_FILE);
-    let text = std::fs::read_to_string(&land_path)
-        .with_context(|| format!("reading {}", land_path.display()))?;
-    let topology: Value =
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", land_path.display()))?;
+    let text = std::fs::read_to_string(&land_path).with_context(|| format!("reading {}", land_path.display()))?;
+    let topology: Value = serde_json::from_str(&text).with_context(|| format!("parsing {}", land_path.display()))?;
 
     let arcs = decode_topology(&topology)?;
     let polygons = land_polygons(&topology, LAND_OBJECT, &arcs)?;
-    let candidates: Vec<Polygon<f64>> = polygons
-        .into_iter()
-        .flat_map(|rings| copies_overlapping_extent(rings, EXTENT))
-        .collect();
+    let candidates: Vec<Polygon<f64>> =
+        polygons.into_iter().flat_map(|rings| copies_overlapping_extent(rings, EXTENT)).collect();
     let clipped = clip_to_extent(candidates, EXTENT);
     let simplified = simplify(&clipped, SIMPLIFY_EPSILON_DEG);
     let land = quantize(&simplified, MIN_RING_AREA_SQ_DEG);
@@ -156,14 +137,9 @@ pub(crate) fn ensure_world_atlas(npm_dir: &Path) -> anyhow::Result<()> {
     if installed_world_atlas_version(npm_dir).as_deref() == Some(WORLD_ATLAS_VERSION) {
         return Ok(());
     }
-    eprintln!(
-        "basemap: installing world-atlas {WORLD_ATLAS_VERSION} with npm ci in {}",
-        npm_dir.display()
-    );
-    let status = Command::new("npm")
-        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
-        .current_dir(npm_dir)
-        .status();
+    eprintln!("basemap: installing world-atlas {WORLD_ATLAS_VERSION} with npm ci in {}", npm_dir.display());
+    let status =
+        Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(npm_dir).status();
     let status = match status {
         Ok(status) => status,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => bail!(
@@ -174,11 +150,7 @@ pub(crate) fn ensure_world_atlas(npm_dir: &Path) -> anyhow::Result<()> {
         ),
         Err(err) => return Err(err).context("basemap: running `npm ci`"),
     };
-    ensure!(
-        status.success(),
-        "basemap: `npm ci` in {} failed ({status})",
-        npm_dir.display()
-    );
+    ensure!(status.success(), "basemap: `npm ci` in {} failed ({status})", npm_dir.display());
     let installed = installed_world_atlas_version(npm_dir);
     ensure!(
         installed.as_deref() == Some(WORLD_ATLAS_VERSION),
@@ -204,27 +176,19 @@ fn installed_world_atlas_version(npm_dir: &Path) -> Option<String> {
 /// the previous; the running sum is then mapped to `x * scale + translate`. Without a
 /// transform, positions are already absolute coordinates.
 pub(crate) fn decode_topology(topology: &Value) -> anyhow::Result<Vec<Vec<Coord<f64>>>> {
-    ensure!(
-        topology.get("type").and_then(Value::as_str) == Some("Topology"),
-        "not a TopoJSON Topology"
-    );
+    ensure!(topology.get("type").and_then(Value::as_str) == Some("Topology"), "not a TopoJSON Topology");
     let transform = match topology.get("transform") {
-        Some(t) => Some((
-            pair(&t["scale"]).context("transform.scale")?,
-            pair(&t["translate"]).context("transform.translate")?,
-        )),
+        Some(t) => {
+            Some((pair(&t["scale"]).context("transform.scale")?, pair(&t["translate"]).context("transform.translate")?))
+        }
         None => None,
     };
-    let raw_arcs = topology["arcs"]
-        .as_array()
-        .context("topology has no `arcs` array")?;
+    let raw_arcs = topology["arcs"].as_array().context("topology has no `arcs` array")?;
     raw_arcs
         .iter()
         .enumerate()
         .map(|(i, arc)| {
-            let positions = arc
-                .as_array()
-                .with_context(|| format!("arc {i} is not an array"))?;
+            let positions = arc.as_array().with_context(|| format!("arc {i} is not an array"))?;
             let mut decoded = Vec::with_capacity(positions.len());
             let (mut x, mut y) = (0.0, 0.0);
             for position in positions {
@@ -233,10 +197,7 @@ pub(crate) fn decode_topology(topology: &Value) -> anyhow::Result<Vec<Vec<Coord<
                     Some(([sx, sy], [tx, ty])) => {
                         x += px;
                         y += py;
-                        Coord {
-                            x: x * sx + tx,
-                            y: y * sy + ty,
-                        }
+                        Coord { x: x * sx + tx, y: y * sy + ty }
                     }
                     None => Coord { x: px, y: py },
                 });
@@ -255,11 +216,7 @@ fn pair(value: &Value) -> Option<[f64; 2]> {
 /// The positions of arc `index`: arc `i` as stored for `index >= 0`, arc `!index` (that
 /// is `-index - 1`, written `~i` in TopoJSON) reversed for `index < 0`.
 fn arc_positions(arcs: &[Vec<Coord<f64>>], index: i64) -> anyhow::Result<Vec<Coord<f64>>> {
-    let (i, reversed) = if index >= 0 {
-        (index, false)
-    } else {
-        (!index, true)
-    };
+    let (i, reversed) = if index >= 0 { (index, false) } else { (!index, true) };
     let arc = usize::try_from(i)
         .ok()
         .and_then(|i| arcs.get(i))
@@ -274,9 +231,7 @@ fn arc_positions(arcs: &[Vec<Coord<f64>>], index: i64) -> anyhow::Result<Vec<Coo
 /// Join the arcs of one ring: each arc after the first starts where the previous one
 /// ended, so its first position is skipped.
 fn stitch_ring(arcs: &[Vec<Coord<f64>>], indices: &Value) -> anyhow::Result<Ring> {
-    let indices = indices
-        .as_array()
-        .context("ring is not an array of arc indices")?;
+    let indices = indices.as_array().context("ring is not an array of arc indices")?;
     let mut ring: Ring = Vec::new();
     for index in indices {
         let index = index.as_i64().context("arc index is not an integer")?;
@@ -290,14 +245,8 @@ fn stitch_ring(arcs: &[Vec<Coord<f64>>], indices: &Value) -> anyhow::Result<Ring
 /// The polygons (each a list of rings, exterior first) of TopoJSON object `name`, which may
 /// be a Polygon, a MultiPolygon or a GeometryCollection of them; other geometry types are
 /// ignored.
-fn land_polygons(
-    topology: &Value,
-    name: &str,
-    arcs: &[Vec<Coord<f64>>],
-) -> anyhow::Result<Vec<Vec<Ring>>> {
-    let object = topology["objects"]
-        .get(name)
-        .with_context(|| format!("topology has no object `{name}`"))?;
+fn land_polygons(topology: &Value, name: &str, arcs: &[Vec<Coord<f64>>]) -> anyhow::Result<Vec<Vec<Ring>>> {
+    let object = topology["objects"].get(name).with_context(|| format!("topology has no object `{name}`"))?;
     let mut polygons = Vec::new();
     collect_polygons(object, arcs, &mut polygons)?;
     Ok(polygons)
@@ -319,19 +268,13 @@ pub(crate) fn collect_polygons(
     };
     match geometry.get("type").and_then(Value::as_str) {
         Some("GeometryCollection") => {
-            for child in geometry["geometries"]
-                .as_array()
-                .context("collection without geometries")?
-            {
+            for child in geometry["geometries"].as_array().context("collection without geometries")? {
                 collect_polygons(child, arcs, out)?;
             }
         }
         Some("Polygon") => out.push(polygon(&geometry["arcs"])?),
         Some("MultiPolygon") => {
-            for rings in geometry["arcs"]
-                .as_array()
-                .context("MultiPolygon arcs is not an array")?
-            {
+            for rings in geometry["arcs"].as_array().context("MultiPolygon arcs is not an array")? {
                 out.push(polygon(rings)?);
             }
         }
@@ -368,10 +311,7 @@ fn unwrap_longitudes(ring: &mut Ring) {
             let mean_lat = ring.iter().map(|c| c.y).sum::<f64>() / ring.len() as f64;
             let pole = if mean_lat < 0.0 { -90.0 } else { 90.0 };
             ring.push(Coord { x: last.x, y: pole });
-            ring.push(Coord {
-                x: first.x,
-                y: pole,
-            });
+            ring.push(Coord { x: first.x, y: pole });
             ring.push(first);
         }
     }
@@ -400,11 +340,7 @@ pub(crate) fn copies_overlapping_extent(mut rings: Vec<Ring>, extent: Extent) ->
             hole.iter_mut().for_each(|c| c.x += turns * 360.0);
         }
     }
-    let (south, north) = rings[0]
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(s, n), c| {
-            (s.min(c.y), n.max(c.y))
-        });
+    let (south, north) = rings[0].iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(s, n), c| (s.min(c.y), n.max(c.y)));
     if north < extent.south || south > extent.north {
         return Vec::new();
     }
@@ -413,16 +349,8 @@ pub(crate) fn copies_overlapping_extent(mut rings: Vec<Ring>, extent: Extent) ->
     (first_turn..=last_turn)
         .map(|turn| {
             let dx = turn as f64 * 360.0;
-            let shifted = |ring: &Ring| {
-                LineString::from(
-                    ring.iter()
-                        .map(|c| Coord {
-                            x: c.x + dx,
-                            y: c.y,
-                        })
-                        .collect::<Vec<_>>(),
-                )
-            };
+            let shifted =
+                |ring: &Ring| LineString::from(ring.iter().map(|c| Coord { x: c.x + dx, y: c.y }).collect::<Vec<_>>());
             Polygon::new(shifted(&rings[0]), rings[1..].iter().map(shifted).collect())
         })
         .collect()
@@ -431,10 +359,7 @@ pub(crate) fn copies_overlapping_extent(mut rings: Vec<Ring>, extent: Extent) ->
 /// The least and greatest longitude of a ring.
 fn lon_range(ring: &[Coord<f64>]) -> Option<(f64, f64)> {
     let first = ring.first()?;
-    Some(
-        ring.iter()
-            .fold((first.x, first.x), |(w, e), c| (w.min(c.x), e.max(c.x))),
-    )
+    Some(ring.iter().fold((first.x, first.x), |(w, e), c| (w.min(c.x), e.max(c.x))))
 }
 
 /// Intersect the land with the extent rectangle (`geo`'s BooleanOps).
@@ -487,10 +412,7 @@ pub(crate) fn quantize(land: &MultiPolygon<f64>, min_area_sq_deg: f64) -> Vec<In
 fn quantize_ring(ring: &LineString<f64>) -> Option<IntRing> {
     let mut out: IntRing = Vec::with_capacity(ring.0.len());
     for c in &ring.0 {
-        let p = [
-            (c.x * COORD_SCALE).round() as i64,
-            (c.y * COORD_SCALE).round() as i64,
-        ];
+        let p = [(c.x * COORD_SCALE).round() as i64, (c.y * COORD_SCALE).round() as i64];
         if out.last() != Some(&p) {
             out.push(p);
         }
@@ -507,11 +429,7 @@ fn quantize_ring(ring: &LineString<f64>) -> Option<IntRing> {
 
 /// Twice the signed area of a closed ring (positive when counter-clockwise), exact.
 fn ring_area2(ring: &[[i64; 2]]) -> i128 {
-    ring.windows(2)
-        .map(|w| {
-            i128::from(w[0][0]) * i128::from(w[1][1]) - i128::from(w[1][0]) * i128::from(w[0][1])
-        })
-        .sum()
+    ring.windows(2).map(|w| i128::from(w[0][0]) * i128::from(w[1][1]) - i128::from(w[1][0]) * i128::from(w[0][1])).sum()
 }
 
 /// Reverse a closed ring if needed so that it is counter-clockwise (`ccw`) or clockwise.
@@ -525,26 +443,14 @@ fn orient(ring: &mut IntRing, ccw: bool) {
 /// hole outside its exterior, overlapping polygons, ...).
 pub(crate) fn check_valid(what: &str, land: &[IntPolygon]) -> anyhow::Result<()> {
     let to_f64 = |ring: &IntRing| {
-        LineString::from(
-            ring.iter()
-                .map(|p| Coord {
-                    x: p[0] as f64,
-                    y: p[1] as f64,
-                })
-                .collect::<Vec<_>>(),
-        )
+        LineString::from(ring.iter().map(|p| Coord { x: p[0] as f64, y: p[1] as f64 }).collect::<Vec<_>>())
     };
     let multi = MultiPolygon::new(
-        land.iter()
-            .map(|rings| Polygon::new(to_f64(&rings[0]), rings[1..].iter().map(to_f64).collect()))
-            .collect(),
+        land.iter().map(|rings| Polygon::new(to_f64(&rings[0]), rings[1..].iter().map(to_f64).collect())).collect(),
     );
     let errors = multi.validation_errors();
     if let Some(first) = errors.first() {
-        bail!(
-            "{what}: {} validity problem(s) after simplification and rounding, first: {first}",
-            errors.len()
-        );
+        bail!("{what}: {} validity problem(s) after simplification and rounding, first: {first}", errors.len());
     }
     Ok(())
 }
@@ -553,10 +459,7 @@ pub(crate) fn check_valid(what: &str, land: &[IntPolygon]) -> anyhow::Result<()>
 /// zeros (`24105` → `24.105`, `-500` → `-0.5`, `3000` → `3`).
 pub(crate) fn format_coord(value: i64) -> String {
     let sign = if value < 0 { "-" } else { "" };
-    let (whole, frac) = (
-        value.unsigned_abs() / COORD_UNIT,
-        value.unsigned_abs() % COORD_UNIT,
-    );
+    let (whole, frac) = (value.unsigned_abs() / COORD_UNIT, value.unsigned_abs() % COORD_UNIT);
     if frac == 0 {
         format!("{sign}{whole}")
     } else {
@@ -653,12 +556,8 @@ mod tests {
 
     #[test]
     fn untransformed_arcs_are_absolute() -> anyhow::Result<()> {
-        let topology =
-            json!({"type": "Topology", "objects": {}, "arcs": [[[1.5, 2.5], [3.0, 4.0]]]});
-        assert_eq!(
-            decode_topology(&topology)?[0],
-            vec![c(1.5, 2.5), c(3.0, 4.0)]
-        );
+        let topology = json!({"type": "Topology", "objects": {}, "arcs": [[[1.5, 2.5], [3.0, 4.0]]]});
+        assert_eq!(decode_topology(&topology)?[0], vec![c(1.5, 2.5), c(3.0, 4.0)]);
         Ok(())
     }
 
@@ -666,26 +565,14 @@ mod tests {
     fn negative_index_means_reversed_arc_and_rings_are_stitched() -> anyhow::Result<()> {
         let topology = square_topology();
         let arcs = decode_topology(&topology)?;
-        assert_eq!(
-            arc_positions(&arcs, !0)?,
-            vec![c(12.0, 44.0), c(12.0, 40.0), c(10.0, 40.0)]
-        );
-        assert_eq!(
-            arc_positions(&arcs, -2)?,
-            vec![c(10.0, 40.0), c(10.0, 44.0), c(12.0, 44.0)]
-        );
+        assert_eq!(arc_positions(&arcs, !0)?, vec![c(12.0, 44.0), c(12.0, 40.0), c(10.0, 40.0)]);
+        assert_eq!(arc_positions(&arcs, -2)?, vec![c(10.0, 40.0), c(10.0, 44.0), c(12.0, 44.0)]);
         assert!(arc_positions(&arcs, 2).is_err());
         assert!(arc_positions(&arcs, -3).is_err());
 
         let polygons = land_polygons(&topology, "land", &arcs)?;
         assert_eq!(polygons.len(), 2);
-        let square = vec![
-            c(10.0, 40.0),
-            c(12.0, 40.0),
-            c(12.0, 44.0),
-            c(10.0, 44.0),
-            c(10.0, 40.0),
-        ];
+        let square = vec![c(10.0, 40.0), c(12.0, 40.0), c(12.0, 44.0), c(10.0, 44.0), c(10.0, 40.0)];
         assert_eq!(polygons[0], vec![square.clone()]);
         let reversed: Ring = square.into_iter().rev().collect();
         assert_eq!(polygons[1], vec![reversed]);
@@ -708,14 +595,8 @@ mod tests {
         assert_eq!(lons, vec![170.0, 179.0, 181.0, 190.0, 181.0, 179.0, 170.0]);
 
         // Starting on the far side, as Eurasia does in land-50m.json: the rest goes below −180.
-        let mut ring = vec![
-            c(-180.0, 60.0),
-            c(179.0, 60.0),
-            c(30.0, 60.0),
-            c(30.0, 50.0),
-            c(-180.0, 50.0),
-            c(-180.0, 60.0),
-        ];
+        let mut ring =
+            vec![c(-180.0, 60.0), c(179.0, 60.0), c(30.0, 60.0), c(30.0, 50.0), c(-180.0, 50.0), c(-180.0, 60.0)];
         unwrap_longitudes(&mut ring);
         let lons: Vec<f64> = ring.iter().map(|p| p.x).collect();
         assert_eq!(lons, vec![-180.0, -181.0, -330.0, -330.0, -180.0, -180.0]);
@@ -723,12 +604,7 @@ mod tests {
 
     #[test]
     fn a_ring_around_a_pole_is_closed_along_the_pole() {
-        let mut ring = vec![
-            c(-180.0, -80.0),
-            c(0.0, -70.0),
-            c(179.0, -80.0),
-            c(-180.0, -80.0),
-        ];
+        let mut ring = vec![c(-180.0, -80.0), c(0.0, -70.0), c(179.0, -80.0), c(-180.0, -80.0)];
         unwrap_longitudes(&mut ring);
         assert_eq!(ring.first(), ring.last());
         assert!(ring.iter().any(|p| p.y == -90.0));
@@ -759,13 +635,7 @@ mod tests {
     fn clipping_keeps_a_crossing_polygon_inside_the_extent() {
         // A square from 0°E 40°N to 10°E 50°N crosses the extent's south-west corner.
         let square = Polygon::new(
-            LineString::from(vec![
-                c(0.0, 40.0),
-                c(10.0, 40.0),
-                c(10.0, 50.0),
-                c(0.0, 50.0),
-                c(0.0, 40.0),
-            ]),
+            LineString::from(vec![c(0.0, 40.0), c(10.0, 40.0), c(10.0, 50.0), c(0.0, 50.0), c(0.0, 40.0)]),
             vec![],
         );
         let clipped = clip_to_extent(vec![square], EXTENT);
@@ -792,26 +662,14 @@ mod tests {
             vec![],
         );
         let sliver = Polygon::new(
-            LineString::from(vec![
-                c(20.0, 50.0),
-                c(20.0001, 50.0),
-                c(20.0001, 50.0001),
-                c(20.0, 50.0),
-            ]),
+            LineString::from(vec![c(20.0, 50.0), c(20.0001, 50.0), c(20.0001, 50.0001), c(20.0, 50.0)]),
             vec![],
         );
-        let land = quantize(
-            &MultiPolygon::new(vec![sliver, clockwise]),
-            MIN_RING_AREA_SQ_DEG,
-        );
+        let land = quantize(&MultiPolygon::new(vec![sliver, clockwise]), MIN_RING_AREA_SQ_DEG);
         assert_eq!(land.len(), 1);
         let ring = &land[0][0];
         assert_eq!(ring.first(), ring.last());
-        assert_eq!(
-            ring.len(),
-            5,
-            "the duplicate created by rounding is removed: {ring:?}"
-        );
+        assert_eq!(ring.len(), 5, "the duplicate created by rounding is removed: {ring:?}");
         assert!(ring_area2(ring) > 0, "exterior is counter-clockwise");
     }
 
@@ -826,12 +684,7 @@ mod tests {
 
     #[test]
     fn geojson_output_parses() -> anyhow::Result<()> {
-        let land = vec![vec![vec![
-            [3000, 43000],
-            [4000, 43000],
-            [4000, 44500],
-            [3000, 43000],
-        ]]];
+        let land = vec![vec![vec![[3000, 43000], [4000, 43000], [4000, 44500], [3000, 43000]]]];
         let json: Value = serde_json::from_str(&to_geojson(&land, EXTENT))?;
         assert_eq!(json["bbox"], json!([3.0, 43.0, 42.0, 63.0]));
         assert_eq!(json["features"][0]["properties"]["layer"], "land");

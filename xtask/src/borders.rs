@@ -60,8 +60,7 @@ pub const OVERLAY: &str = "xtask/borders/overlay.toml";
 const OUTPUT: &str = "public/data/borders.geojson";
 
 /// Cited on every feature, after the period's own sources and its regions' sources.
-const NATURAL_EARTH: &str =
-    "Natural Earth 1:50m Admin 0 countries (public domain), via npm world-atlas 2.0.2";
+const NATURAL_EARTH: &str = "Natural Earth 1:50m Admin 0 countries (public domain), via npm world-atlas 2.0.2";
 
 /// The attribution the map shows under the borders.
 pub const ATTRIBUTION: &str =
@@ -190,15 +189,15 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     let npm_dir = root.join(basemap::NPM_DIR);
     basemap::ensure_world_atlas(&npm_dir)?;
     let countries_path = npm_dir.join("node_modules/world-atlas").join(COUNTRIES_FILE);
-    let text = std::fs::read_to_string(&countries_path)
-        .with_context(|| format!("reading {}", countries_path.display()))?;
-    let topology: Value = serde_json::from_str(&text)
-        .with_context(|| format!("parsing {}", countries_path.display()))?;
+    let text =
+        std::fs::read_to_string(&countries_path).with_context(|| format!("reading {}", countries_path.display()))?;
+    let topology: Value =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", countries_path.display()))?;
     let countries = load_countries(&topology)?;
 
     let overlay_path = root.join(OVERLAY);
-    let overlay_text = std::fs::read_to_string(&overlay_path)
-        .with_context(|| format!("reading {}", overlay_path.display()))?;
+    let overlay_text =
+        std::fs::read_to_string(&overlay_path).with_context(|| format!("reading {}", overlay_path.display()))?;
     let overlay = parse_overlay(&overlay_text).with_context(|| format!("in {OVERLAY}"))?;
 
     let shapes = build_periods(&overlay, &countries)?;
@@ -382,13 +381,17 @@ pub fn parse_overlay(text: &str) -> anyhow::Result<Overlay> {
                     Name::Region(name) => regions.contains_key(name),
                     Name::Period(id) => recipes.iter().any(|r| &r.id == id),
                 };
-                ensure!(known, "period `{}`: term \"{}\" names {:?}, which is not defined", recipe.id, term.text, literal.name);
+                ensure!(
+                    known,
+                    "period `{}`: term \"{}\" names {:?}, which is not defined",
+                    recipe.id,
+                    term.text,
+                    literal.name
+                );
             }
         }
-        let uses_region = recipe
-            .terms()
-            .flat_map(|t| &t.literals)
-            .any(|l| matches!(l.name, Name::Region(_) | Name::Period(_)));
+        let uses_region =
+            recipe.terms().flat_map(|t| &t.literals).any(|l| matches!(l.name, Name::Region(_) | Name::Period(_)));
         if uses_region {
             let approximate = recipe.note.as_deref().is_some_and(|n| n.starts_with("approximate:"));
             ensure!(
@@ -446,7 +449,10 @@ fn parse_region(table: &toml::Table) -> anyhow::Result<Region> {
         let Some([lon, lat]) = pair else {
             bail!("`points[{i}]` must be [longitude, latitude] in degrees");
         };
-        ensure!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat), "`points[{i}]` = [{lon}, {lat}] is not a longitude and latitude");
+        ensure!(
+            (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat),
+            "`points[{i}]` = [{lon}, {lat}] is not a longitude and latitude"
+        );
         ring.push(Coord { x: lon, y: lat });
     }
     if ring.first() != ring.last() {
@@ -521,7 +527,10 @@ pub fn parse_term(text: &str) -> anyhow::Result<Term> {
         } else if word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
             Name::Country(word.to_owned())
         } else {
-            ensure!(slug(word), "`{word}` is neither a country code (LTU), a region (vilnius-1920) nor a period (@lithuania-1923-1939)");
+            ensure!(
+                slug(word),
+                "`{word}` is neither a country code (LTU), a region (vilnius-1920) nor a period (@lithuania-1923-1939)"
+            );
             Name::Region(word.to_owned())
         };
         literals.push(Literal { negated, name });
@@ -645,7 +654,8 @@ pub fn check_space(
     countries: &BTreeMap<String, MultiPolygon<f64>>,
 ) -> anyhow::Result<()> {
     let (west, south, east, north) = MAIN_FRAME;
-    let frame = MultiPolygon::new(vec![Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }).to_polygon()]);
+    let frame =
+        MultiPolygon::new(vec![Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }).to_polygon()]);
     let land_in_frame = countries
         .values()
         .fold(MultiPolygon::new(Vec::new()), |land, country| land.union(&country.intersection(&frame)));
@@ -663,14 +673,18 @@ pub fn check_space(
             for &b in &standing[n + 1..] {
                 let touching = match (boxes[a], boxes[b]) {
                     (Some(ra), Some(rb)) => {
-                        ra.min().x <= rb.max().x && rb.min().x <= ra.max().x && ra.min().y <= rb.max().y && rb.min().y <= ra.max().y
+                        ra.min().x <= rb.max().x
+                            && rb.min().x <= ra.max().x
+                            && ra.min().y <= rb.max().y
+                            && rb.min().y <= ra.max().y
                     }
                     _ => false,
                 };
                 if !touching {
                     continue;
                 }
-                let area = *overlaps.entry((a, b)).or_insert_with(|| shapes[a].intersection(&shapes[b]).unsigned_area());
+                let area =
+                    *overlaps.entry((a, b)).or_insert_with(|| shapes[a].intersection(&shapes[b]).unsigned_area());
                 if area > MAX_OVERLAP_SQ_DEG {
                     problems.push(format!(
                         "on {}: `{}` and `{}` overlap by {area:.4} square degrees",
@@ -704,11 +718,8 @@ pub fn check_space(
 
 /// Where rings cross themselves or each other, for the error message of an invalid period.
 fn crossings(polygons: &[IntPolygon]) -> String {
-    let segments: Vec<([i64; 2], [i64; 2])> = polygons
-        .iter()
-        .flatten()
-        .flat_map(|ring| ring.windows(2).map(|w| (w[0], w[1])))
-        .collect();
+    let segments: Vec<([i64; 2], [i64; 2])> =
+        polygons.iter().flatten().flat_map(|ring| ring.windows(2).map(|w| (w[0], w[1]))).collect();
     let orient = |a: [i64; 2], b: [i64; 2], c: [i64; 2]| {
         let v = i128::from(b[0] - a[0]) * i128::from(c[1] - a[1]) - i128::from(b[1] - a[1]) * i128::from(c[0] - a[0]);
         v.signum()
@@ -718,7 +729,11 @@ fn crossings(polygons: &[IntPolygon]) -> String {
         for &(c, d) in &segments[i + 1..] {
             let adjacent = b == c || a == d;
             let on = |p: [i64; 2], q: [i64; 2], r: [i64; 2]| {
-                orient(p, q, r) == 0 && r[0] >= p[0].min(q[0]) && r[0] <= p[0].max(q[0]) && r[1] >= p[1].min(q[1]) && r[1] <= p[1].max(q[1])
+                orient(p, q, r) == 0
+                    && r[0] >= p[0].min(q[0])
+                    && r[0] <= p[0].max(q[0])
+                    && r[1] >= p[1].min(q[1])
+                    && r[1] <= p[1].max(q[1])
             };
             let crossing = orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
             let touching = !adjacent && (on(a, b, c) || on(a, b, d) || on(c, d, a) || on(c, d, b));
@@ -914,7 +929,8 @@ mod tests {
         assert!(format!("{unknown:#}").contains("east-half"), "{unknown:#}");
         let country = parse_overlay(&text.replace("LTU & west-half", "XYZ & west-half")).unwrap_err();
         assert!(format!("{country:#}").contains("XYZ"), "{country:#}");
-        let bowtie = text.replace("[[10, 50], [11, 50], [11, 52], [10, 52]]", "[[10, 50], [11, 52], [11, 50], [10, 52]]");
+        let bowtie =
+            text.replace("[[10, 50], [11, 50], [11, 52], [10, 52]]", "[[10, 50], [11, 52], [11, 50], [10, 52]]");
         let error = format!("{:#}", parse_overlay(&bowtie).unwrap_err());
         assert!(error.contains("west-half") && error.contains("valid polygon"), "{error}");
         let no_note = text.replace("note = \"approximate: drawn by hand\"", "");
@@ -942,8 +958,17 @@ mod tests {
 
     #[test]
     fn the_day_after_crosses_months_and_years() {
-        assert_eq!(next_day(CalendarDay { year: 1939, month: 8, day: 31 }), CalendarDay { year: 1939, month: 9, day: 1 });
-        assert_eq!(next_day(CalendarDay { year: 1940, month: 2, day: 28 }), CalendarDay { year: 1940, month: 2, day: 29 });
-        assert_eq!(next_day(CalendarDay { year: 1922, month: 12, day: 31 }), CalendarDay { year: 1923, month: 1, day: 1 });
+        assert_eq!(
+            next_day(CalendarDay { year: 1939, month: 8, day: 31 }),
+            CalendarDay { year: 1939, month: 9, day: 1 }
+        );
+        assert_eq!(
+            next_day(CalendarDay { year: 1940, month: 2, day: 28 }),
+            CalendarDay { year: 1940, month: 2, day: 29 }
+        );
+        assert_eq!(
+            next_day(CalendarDay { year: 1922, month: 12, day: 31 }),
+            CalendarDay { year: 1923, month: 1, day: 1 }
+        );
     }
 }

@@ -71,20 +71,12 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Toolbox> {
     let started = Instant::now();
     println!("==> tools: checking what is installed");
     let wasm_bindgen_version = wasm_bindgen_version_in_lock(&root.join("Cargo.lock"))?;
-    let toolbox = Toolbox {
-        root: root.to_path_buf(),
-        path: tool_path(root)?,
-    };
+    let toolbox = Toolbox { root: root.to_path_buf(), path: tool_path(root)? };
 
     ensure_wasm_target(&toolbox)?;
     ensure_cargo_tool(
         &toolbox,
-        CargoTool {
-            crate_name: "trunk",
-            version: TRUNK_VERSION,
-            binaries: &["trunk"],
-            locked: true,
-        },
+        CargoTool { crate_name: "trunk", version: TRUNK_VERSION, binaries: &["trunk"], locked: true },
     )?;
     // `cargo install --locked` fails for wasm-bindgen-cli here, so it resolves its own deps.
     ensure_cargo_tool(
@@ -138,17 +130,10 @@ fn tool_path(root: &Path) -> Result<OsString> {
 
 /// Reads the version of the `wasm-bindgen` crate from `Cargo.lock`.
 pub fn wasm_bindgen_version_in_lock(lock: &Path) -> Result<String> {
-    let text = std::fs::read_to_string(lock).with_context(|| {
-        format!(
-            "reading {} (run `cargo generate-lockfile`?)",
-            lock.display()
-        )
-    })?;
+    let text = std::fs::read_to_string(lock)
+        .with_context(|| format!("reading {} (run `cargo generate-lockfile`?)", lock.display()))?;
     parse_lock_version(&text, "wasm-bindgen").with_context(|| {
-        format!(
-            "no `wasm-bindgen` package in {}: the app must depend on wasm-bindgen",
-            lock.display()
-        )
+        format!("no `wasm-bindgen` package in {}: the app must depend on wasm-bindgen", lock.display())
     })
 }
 
@@ -174,14 +159,8 @@ pub fn parse_lock_version(lock_text: &str, name: &str) -> Option<String> {
 /// Runs `cmd`, returning its trimmed stdout when it succeeds and `None` when it can't be started
 /// or fails.
 fn output_of(cmd: &mut Command) -> Option<String> {
-    let out = cmd
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    let out = cmd.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 /// Runs `cmd` to completion with inherited output; fails with `what` when it fails.
@@ -206,10 +185,7 @@ fn ensure_wasm_target(tb: &Toolbox) -> Result<()> {
         }
         Some(_) => {
             println!("    install rust target {TARGET} (rustup target add)");
-            run(
-                tb.command("rustup").args(["target", "add", TARGET]),
-                "rustup target add",
-            )
+            run(tb.command("rustup").args(["target", "add", TARGET]), "rustup target add")
         }
         None => {
             // No rustup: trust a toolchain that ships the target's std.
@@ -241,20 +217,12 @@ fn has_version(tb: &Toolbox, binary: &str, version: &str) -> bool {
 }
 
 fn ensure_cargo_tool(tb: &Toolbox, tool: CargoTool<'_>) -> Result<()> {
-    let CargoTool {
-        crate_name,
-        version,
-        binaries,
-        locked,
-    } = tool;
+    let CargoTool { crate_name, version, binaries, locked } = tool;
     if binaries.iter().all(|b| has_version(tb, b, version)) {
         println!("    ok   {crate_name} {version} ({})", binaries.join(", "));
         return Ok(());
     }
-    println!(
-        "    install {crate_name} {version} with cargo install (provides {}; takes minutes)",
-        binaries.join(", ")
-    );
+    println!("    install {crate_name} {version} with cargo install (provides {}; takes minutes)", binaries.join(", "));
     let started = Instant::now();
     let mut cmd = tb.cargo();
     cmd.args(["install", crate_name, "--version", version, "--force"])
@@ -267,10 +235,7 @@ fn ensure_cargo_tool(tb: &Toolbox, tool: CargoTool<'_>) -> Result<()> {
         cmd.arg("--locked");
     }
     run(&mut cmd, &format!("cargo install {crate_name} {version}"))?;
-    println!(
-        "    installed {crate_name} {version} in {:.0}s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("    installed {crate_name} {version} in {:.0}s", started.elapsed().as_secs_f64());
     for b in binaries {
         if !has_version(tb, b, version) {
             bail!(
@@ -285,11 +250,7 @@ fn ensure_cargo_tool(tb: &Toolbox, tool: CargoTool<'_>) -> Result<()> {
 fn ensure_wasm_opt(tb: &Toolbox) -> Result<()> {
     let dir = tb.root.join(TOOLS_NPM_DIR);
     let wasm_opt = npm_bin_dir(&tb.root).join("wasm-opt");
-    if has_version(
-        tb,
-        wasm_opt.to_str().unwrap_or("wasm-opt"),
-        &format!("({WASM_OPT_VERSION})"),
-    ) {
+    if has_version(tb, wasm_opt.to_str().unwrap_or("wasm-opt"), &format!("({WASM_OPT_VERSION})")) {
         println!("    ok   wasm-opt {WASM_OPT_VERSION} (npm binaryen in {TOOLS_NPM_DIR})");
         return Ok(());
     }
@@ -299,29 +260,18 @@ fn ensure_wasm_opt(tb: &Toolbox) -> Result<()> {
     }
     println!("    install wasm-opt {WASM_OPT_VERSION} (npm ci in {TOOLS_NPM_DIR}: binaryen)");
     run(
-        tb.command("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(&dir),
+        tb.command("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir),
         "npm ci (xtask/tools-npm)",
     )?;
-    if !has_version(
-        tb,
-        wasm_opt.to_str().unwrap_or("wasm-opt"),
-        &format!("({WASM_OPT_VERSION})"),
-    ) {
-        bail!(
-            "{} --version does not report {WASM_OPT_VERSION} after npm ci",
-            wasm_opt.display()
-        );
+    if !has_version(tb, wasm_opt.to_str().unwrap_or("wasm-opt"), &format!("({WASM_OPT_VERSION})")) {
+        bail!("{} --version does not report {WASM_OPT_VERSION} after npm ci", wasm_opt.display());
     }
     Ok(())
 }
 
 /// Path of the WebDriver binary the tests use: `$CHROMEDRIVER` or Debian's.
 pub fn chromedriver_path() -> PathBuf {
-    std::env::var_os("CHROMEDRIVER")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(CHROMEDRIVER))
+    std::env::var_os("CHROMEDRIVER").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(CHROMEDRIVER))
 }
 
 fn ensure_browser() -> Result<()> {
@@ -334,10 +284,7 @@ fn ensure_browser() -> Result<()> {
     println!("    install chromium + chromedriver (Debian packages chromium chromium-driver)");
     apt_install(&["chromium", "chromium-driver"])?;
     if !chromedriver_path().exists() || !browser.exists() {
-        bail!(
-            "chromium-driver installed but {} or {CHROMIUM} still missing",
-            chromedriver_path().display()
-        );
+        bail!("chromium-driver installed but {} or {CHROMIUM} still missing", chromedriver_path().display());
     }
     Ok(())
 }
@@ -365,8 +312,7 @@ fn apt_install(packages: &[&str]) -> Result<()> {
         argv.push("apt-get");
         argv.extend_from_slice(args);
         let mut cmd = Command::new(argv[0]);
-        cmd.args(&argv[1..])
-            .env("DEBIAN_FRONTEND", "noninteractive");
+        cmd.args(&argv[1..]).env("DEBIAN_FRONTEND", "noninteractive");
         cmd
     };
     let started = Instant::now();
@@ -374,10 +320,7 @@ fn apt_install(packages: &[&str]) -> Result<()> {
     let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
     install.extend_from_slice(packages);
     run(&mut apt(&install), &format!("apt-get install {list}"))?;
-    println!(
-        "    installed {list} in {:.0}s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("    installed {list} in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -398,10 +341,7 @@ source = "registry+https://github.com/rust-lang/crates.io-index"
 
     #[test]
     fn reads_the_exact_package_version_from_the_lock_file() {
-        assert_eq!(
-            parse_lock_version(LOCK, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
-        );
+        assert_eq!(parse_lock_version(LOCK, "wasm-bindgen").as_deref(), Some("0.2.130"));
         assert_eq!(parse_lock_version(LOCK, "trunk"), None);
     }
 }

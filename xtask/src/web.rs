@@ -20,15 +20,7 @@ pub fn serve(root: &Path) -> Result<()> {
     let port = SERVE_PORT.to_string();
     let status = tb
         .trunk()
-        .args([
-            "serve",
-            "--release",
-            "--offline",
-            "--address",
-            SERVE_ADDRESS,
-            "--port",
-            &port,
-        ])
+        .args(["serve", "--release", "--offline", "--address", SERVE_ADDRESS, "--port", &port])
         .stdin(std::process::Stdio::null())
         .status()
         .context("starting trunk serve")?;
@@ -69,41 +61,24 @@ pub fn bench(root: &Path) -> Result<()> {
 /// `cargo xtask test`: every test, cheapest first, stopping at the first failure.
 pub fn test(root: &Path) -> Result<()> {
     let started = Instant::now();
-    let tb = step("install missing tools", || {
-        tools::ensure(root, Needs::BuildAndBrowser)
-    })?;
+    let tb = step("install missing tools", || tools::ensure(root, Needs::BuildAndBrowser))?;
 
     step("native tests (atlas-core, xtask)", || {
         tools::run(
-            tb.cargo()
-                .args(["test", "--workspace", "--exclude", "entente-atlas"]),
+            tb.cargo().args(["test", "--workspace", "--exclude", "entente-atlas"]),
             "native tests: cargo test --workspace --exclude entente-atlas",
         )
     })?;
 
-    step(
-        "in-browser tests (wasm-bindgen-test in headless Chromium)",
-        || {
-            tools::run(
+    step("in-browser tests (wasm-bindgen-test in headless Chromium)", || {
+        tools::run(
             tb.cargo()
-                .args([
-                    "test",
-                    "-p",
-                    "entente-atlas",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "--test",
-                    "web",
-                ])
-                .env(
-                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                    "wasm-bindgen-test-runner",
-                )
+                .args(["test", "-p", "entente-atlas", "--target", "wasm32-unknown-unknown", "--test", "web"])
+                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
                 .env("CHROMEDRIVER", tools::chromedriver_path()),
             "in-browser tests: cargo test -p entente-atlas --target wasm32-unknown-unknown --test web",
         )
-        },
-    )?;
+    })?;
 
     let dist = step("release build (trunk build --release)", || trunk_build(&tb))?;
 
@@ -119,10 +94,7 @@ pub fn test(root: &Path) -> Result<()> {
         )
     })?;
 
-    println!(
-        "all test steps passed in {:.0}s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("all test steps passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -142,27 +114,16 @@ fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
 
 /// Trunk runs `cargo build --offline`: make sure every crate the wasm build needs is downloaded.
 fn fetch_crates(tb: &Toolbox) -> Result<()> {
-    tools::run(
-        tb.cargo()
-            .args(["fetch", "--target", "wasm32-unknown-unknown"])
-            .arg("--quiet"),
-        "cargo fetch",
-    )
+    tools::run(tb.cargo().args(["fetch", "--target", "wasm32-unknown-unknown"]).arg("--quiet"), "cargo fetch")
 }
 
 /// `trunk build --release --offline` into `<root>/dist`; returns that folder's absolute path.
 fn trunk_build(tb: &Toolbox) -> Result<PathBuf> {
     fetch_crates(tb)?;
-    tools::run(
-        tb.trunk().args(["build", "--release", "--offline"]),
-        "trunk build --release --offline",
-    )?;
+    tools::run(tb.trunk().args(["build", "--release", "--offline"]), "trunk build --release --offline")?;
     let dist = tb.root.join("dist");
     if !dist.join("index.html").is_file() {
-        bail!(
-            "trunk build finished but {} has no index.html",
-            dist.display()
-        );
+        bail!("trunk build finished but {} has no index.html", dist.display());
     }
     Ok(dist)
 }
@@ -180,10 +141,7 @@ fn report_dist(dist: &Path) -> Result<()> {
         println!("  {:>10}  {}", human(size), rel.display());
     }
     println!("  {:>10}  total ({} files)", human(total), files.len());
-    for wasm in files
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "wasm"))
-    {
+    for wasm in files.iter().filter(|f| f.extension().is_some_and(|e| e == "wasm")) {
         let bytes = std::fs::read(wasm)?;
         let gz = gzip_size(&bytes)?;
         println!(

@@ -48,13 +48,19 @@ fn synthetic(n: usize) -> Atlas {
 fn benches(c: &mut Criterion) {
     c.bench_function("load: parse and check places.geojson + events.geojson (real data)", |b| {
         b.iter(|| {
-            load_atlas(DataFile { name: "places.geojson", text: black_box(PLACES) }, DataFile { name: "events.geojson", text: black_box(EVENTS) })
-                .expect("loads")
+            load_atlas(
+                DataFile { name: "places.geojson", text: black_box(PLACES) },
+                DataFile { name: "events.geojson", text: black_box(EVENTS) },
+            )
+            .expect("loads")
         })
     });
-    let real = load_atlas(DataFile { name: "places.geojson", text: PLACES }, DataFile { name: "events.geojson", text: EVENTS })
-        .expect("loads")
-        .atlas;
+    let real = load_atlas(
+        DataFile { name: "places.geojson", text: PLACES },
+        DataFile { name: "events.geojson", text: EVENTS },
+    )
+    .expect("loads")
+    .atlas;
     c.bench_function("slider step: active events + highlighted places (real data)", |b| {
         b.iter(|| {
             let year = black_box(1935);
@@ -64,7 +70,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("layout: map frames and projection (real places)", |b| {
         b.iter(|| MapLayout::new(BALTIC_REGION, MAP_WIDTH, real.places().iter().map(|p| (p.id.as_str(), p.location))))
     });
-    c.bench_function("index: Atlas::new with 10,000 events", |b| b.iter_with_large_drop(|| synthetic(black_box(10_000))));
+    c.bench_function("index: Atlas::new with 10,000 events", |b| {
+        b.iter_with_large_drop(|| synthetic(black_box(10_000)))
+    });
     let large = synthetic(10_000);
     c.bench_function("slider step: active events + highlighted places (10,000 events)", |b| {
         b.iter(|| {

@@ -15,8 +15,10 @@ use std::collections::HashSet;
 use geojson::Value as Geometry;
 use serde_json::{Map, Value};
 
-use crate::data::{feature_collection, kind_of, lon_lat, raw_id, DataError, DataErrors, DataFile, Fields, Location, Report, Warning};
-use crate::model::{Lang, LonLat, Localized};
+use crate::data::{
+    feature_collection, kind_of, lon_lat, raw_id, DataError, DataErrors, DataFile, Fields, Location, Report, Warning,
+};
+use crate::model::{Lang, Localized, LonLat};
 use crate::time::{CalendarDay, HistoricDate, Span};
 
 /// One state in one period: its territory while its borders stood unchanged.
@@ -75,7 +77,8 @@ impl StatePeriod {
 /// Whether the outer ring's bounding box holds `point` (a cheap test before the exact one).
 fn bounds_hold(rings: &[Vec<LonLat>], point: LonLat) -> bool {
     let Some(outer) = rings.first() else { return false };
-    let (mut west, mut south, mut east, mut north) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let (mut west, mut south, mut east, mut north) =
+        (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
     for p in outer {
         west = west.min(p.lon);
         east = east.max(p.lon);
@@ -86,7 +89,9 @@ fn bounds_hold(rings: &[Vec<LonLat>], point: LonLat) -> bool {
 }
 
 fn to_polygon(rings: &[Vec<LonLat>]) -> ::geo::Polygon<f64> {
-    let ring = |r: &Vec<LonLat>| ::geo::LineString::from(r.iter().map(|p| ::geo::Coord { x: p.lon, y: p.lat }).collect::<Vec<_>>());
+    let ring = |r: &Vec<LonLat>| {
+        ::geo::LineString::from(r.iter().map(|p| ::geo::Coord { x: p.lon, y: p.lat }).collect::<Vec<_>>())
+    };
     let mut rings = rings.iter().map(ring);
     let exterior = rings.next().unwrap_or_else(|| ::geo::LineString::new(Vec::new()));
     ::geo::Polygon::new(exterior, rings.collect())
@@ -162,12 +167,16 @@ fn polygons(geometry: Option<&Geometry>) -> Result<Vec<Vec<Vec<LonLat>>>, String
         for (r, ring) in rings.iter().enumerate() {
             let mut points = Vec::with_capacity(ring.len());
             for (i, position) in ring.iter().enumerate() {
-                let point = lon_lat(position)
-                    .ok_or_else(|| format!("polygon {p}, ring {r}, position {i}: must be [longitude, latitude] in degrees"))?;
+                let point = lon_lat(position).ok_or_else(|| {
+                    format!("polygon {p}, ring {r}, position {i}: must be [longitude, latitude] in degrees")
+                })?;
                 points.push(point);
             }
             if points.len() < 4 {
-                return Err(format!("polygon {p}, ring {r}: has {} positions; a ring needs at least 4 (3 corners and the first again)", points.len()));
+                return Err(format!(
+                    "polygon {p}, ring {r}: has {} positions; a ring needs at least 4 (3 corners and the first again)",
+                    points.len()
+                ));
             }
             if points.first() != points.last() {
                 return Err(format!("polygon {p}, ring {r}: is not closed (the last position must repeat the first)"));
@@ -190,10 +199,14 @@ pub fn parse_borders(file: DataFile<'_>) -> Result<(Borders, Vec<Warning>), Data
     let all = [Lang::En, Lang::Lv, Lang::Lt, Lang::Et];
     for (index, feature) in collection.features.iter().enumerate() {
         let id = raw_id(feature);
-        let mut fields = Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
+        let mut fields =
+            Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
         let period_id = fields.string("id", "lithuania-1923-1939").and_then(|s| {
             if !is_slug(s) {
-                fields.error("id", format!("`{s}` must be a lowercase slug of a-z, 0-9 and -, e.g. \"lithuania-1923-1939\""));
+                fields.error(
+                    "id",
+                    format!("`{s}` must be a lowercase slug of a-z, 0-9 and -, e.g. \"lithuania-1923-1939\""),
+                );
                 return None;
             }
             Some(s.to_owned())
@@ -324,7 +337,13 @@ mod tests {
 
     fn square(west: f64, south: f64, size: f64) -> Vec<Vec<Vec<LonLat>>> {
         let p = |lon: f64, lat: f64| LonLat { lon, lat };
-        vec![vec![vec![p(west, south), p(west + size, south), p(west + size, south + size), p(west, south + size), p(west, south)]]]
+        vec![vec![vec![
+            p(west, south),
+            p(west + size, south),
+            p(west + size, south + size),
+            p(west, south + size),
+            p(west, south),
+        ]]]
     }
 
     fn period(id: &str, state: &str, start: &str, end: Option<&str>, polygons: Vec<Vec<Vec<LonLat>>>) -> StatePeriod {
@@ -423,7 +442,8 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_broken_file_is_reported_with_feature_and_field() {
-        let errors = parse_borders(DataFile { name: "borders.geojson", text: BROKEN }).expect_err("the file is broken").errors;
+        let errors =
+            parse_borders(DataFile { name: "borders.geojson", text: BROKEN }).expect_err("the file is broken").errors;
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         let expect = |feature: &str, field: &str, words: &str| {
             let prefix = format!("borders.geojson: {feature}: field `{field}`: ");
@@ -452,7 +472,10 @@ mod tests {
 
     #[test]
     fn a_good_file_parses_with_open_ends() {
-        let text = BROKEN.split("\n      {\"type\": \"Feature\",\n       \"properties\": {\"id\": \"Poland").next().unwrap_or_default();
+        let text = BROKEN
+            .split("\n      {\"type\": \"Feature\",\n       \"properties\": {\"id\": \"Poland")
+            .next()
+            .unwrap_or_default();
         let text = format!("{}]}}", text.trim_end().trim_end_matches(','));
         let text = text.replace("\"end\": \"1939-03-22\"", "\"end\": null");
         let (borders, warnings) = parse_borders(DataFile { name: "borders.geojson", text: &text }).expect("parses");

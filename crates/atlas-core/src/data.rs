@@ -10,7 +10,7 @@ use std::fmt;
 use geojson::{FeatureCollection, GeoJson, Value as Geometry};
 use serde_json::{Map, Value};
 
-use crate::model::{Event, EventId, EventKind, Lang, LonLat, Localized, Place, PlaceId, State, STATES};
+use crate::model::{Event, EventId, EventKind, Lang, Localized, LonLat, Place, PlaceId, State, STATES};
 use crate::time::{HistoricDate, Span};
 use crate::timeline::Atlas;
 
@@ -284,7 +284,8 @@ pub fn parse_places(file: DataFile<'_>) -> Result<(Vec<Place>, Vec<Warning>), Da
     let empty = Map::new();
     for (index, feature) in collection.features.iter().enumerate() {
         let id = raw_id(feature);
-        let mut fields = Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
+        let mut fields =
+            Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
         let place_id = fields.string("id", "riga").and_then(|s| {
             let parsed = PlaceId::new(s);
             if parsed.is_none() {
@@ -332,7 +333,8 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
     let empty = Map::new();
     for (index, feature) in collection.features.iter().enumerate() {
         let id = raw_id(feature);
-        let mut fields = Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
+        let mut fields =
+            Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
         let event_id = fields.string("id", "baltic-entente-conference-01").and_then(|s| {
             let parsed = EventId::new(s);
             if parsed.is_none() {
@@ -345,9 +347,9 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
                 fields.error("id", format!("`{eid}` is used by an earlier event"));
             }
         }
-        let kind = fields.string("kind", "conference").and_then(|s| {
-            s.parse::<EventKind>().map_err(|problem| fields.error("kind", problem)).ok()
-        });
+        let kind = fields
+            .string("kind", "conference")
+            .and_then(|s| s.parse::<EventKind>().map_err(|problem| fields.error("kind", problem)).ok());
         let start = fields.string("start", "1934-09-12").and_then(|s| fields.date("start", s));
         let end = fields.optional_string("end", "1940-07-01").map(|s| fields.date("end", s));
         let span = match (start, end) {
@@ -371,7 +373,10 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
             for (i, party) in parties.iter().enumerate() {
                 if State::find(party).is_none() {
                     let known: Vec<&str> = STATES.iter().map(|s| s.id).collect();
-                    fields.error(&format!("parties[{i}]"), format!("`{party}` is not a known state; use one of: {}", known.join(", ")));
+                    fields.error(
+                        &format!("parties[{i}]"),
+                        format!("`{party}` is not a known state; use one of: {}", known.join(", ")),
+                    );
                 }
             }
             parties
@@ -385,7 +390,10 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
             }
             for (i, source) in sources.iter().enumerate() {
                 if source.trim().eq_ignore_ascii_case("seed") {
-                    fields.error(&format!("sources[{i}]"), "\"seed\" is not a source: cite the work, e.g. «Baltijas Antante», Latvian Wikipedia");
+                    fields.error(
+                        &format!("sources[{i}]"),
+                        "\"seed\" is not a source: cite the work, e.g. «Baltijas Antante», Latvian Wikipedia",
+                    );
                 }
             }
             sources
@@ -400,15 +408,42 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
             fields.error("geometry", "must be a Point (the place), a MultiPoint (a treaty's capitals) or null, with [longitude, latitude] in degrees");
         }
         if let (Some(place), Some(points)) = (place, &points) {
-            let at_place = points.iter().any(|p| (p.lon - place.location.lon).abs() < 1e-3 && (p.lat - place.location.lat).abs() < 1e-3);
+            let at_place = points
+                .iter()
+                .any(|p| (p.lon - place.location.lon).abs() < 1e-3 && (p.lat - place.location.lat).abs() < 1e-3);
             if kind != Some(EventKind::Treaty) && !points.is_empty() && !at_place {
-                fields.warn("geometry", format!("does not lie at its place `{}` ({}, {})", place.id, place.location.lon, place.location.lat));
+                fields.warn(
+                    "geometry",
+                    format!(
+                        "does not lie at its place `{}` ({}, {})",
+                        place.id, place.location.lon, place.location.lat
+                    ),
+                );
             }
         }
-        if let (Some(id), Some(kind), Some(span), Some(parties), Some(title), Some(summary), Some(sources), Some(points)) =
-            (event_id, kind, span, parties, title, summary, sources, points)
+        if let (
+            Some(id),
+            Some(kind),
+            Some(span),
+            Some(parties),
+            Some(title),
+            Some(summary),
+            Some(sources),
+            Some(points),
+        ) = (event_id, kind, span, parties, title, summary, sources, points)
         {
-            events.push(Event { id, kind, span, place: place.map(|p| p.id.clone()), parties, title, summary, sources, note, points });
+            events.push(Event {
+                id,
+                kind,
+                span,
+                place: place.map(|p| p.id.clone()),
+                parties,
+                title,
+                summary,
+                sources,
+                note,
+                points,
+            });
         }
     }
     if report.errors.is_empty() {
@@ -454,7 +489,12 @@ pub fn parse_basemap(file: DataFile<'_>) -> Result<Basemap, DataErrors> {
         };
         match parsed {
             Some(polygons) => basemap.polygons.extend(polygons),
-            None => report.error(index, raw_id(feature), "geometry", "must be a Polygon or MultiPolygon in [longitude, latitude] degrees"),
+            None => report.error(
+                index,
+                raw_id(feature),
+                "geometry",
+                "must be a Polygon or MultiPolygon in [longitude, latitude] degrees",
+            ),
         }
     }
     if report.errors.is_empty() {

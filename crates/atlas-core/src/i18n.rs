@@ -256,23 +256,73 @@ const ET: UiText = UiText {
 /// Month names: English; Latvian and Estonian (nominative, as dates are written);
 /// Lithuanian genitive (for a day: "rugsėjo 12 d.") and nominative (a month alone).
 const EN_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 const LV_MONTHS: [&str; 12] = [
-    "janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs", "jūlijs", "augusts", "septembris", "oktobris",
-    "novembris", "decembris",
+    "janvāris",
+    "februāris",
+    "marts",
+    "aprīlis",
+    "maijs",
+    "jūnijs",
+    "jūlijs",
+    "augusts",
+    "septembris",
+    "oktobris",
+    "novembris",
+    "decembris",
 ];
 const LT_MONTHS_GENITIVE: [&str; 12] = [
-    "sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo", "spalio",
-    "lapkričio", "gruodžio",
+    "sausio",
+    "vasario",
+    "kovo",
+    "balandžio",
+    "gegužės",
+    "birželio",
+    "liepos",
+    "rugpjūčio",
+    "rugsėjo",
+    "spalio",
+    "lapkričio",
+    "gruodžio",
 ];
 const LT_MONTHS: [&str; 12] = [
-    "sausis", "vasaris", "kovas", "balandis", "gegužė", "birželis", "liepa", "rugpjūtis", "rugsėjis", "spalis",
-    "lapkritis", "gruodis",
+    "sausis",
+    "vasaris",
+    "kovas",
+    "balandis",
+    "gegužė",
+    "birželis",
+    "liepa",
+    "rugpjūtis",
+    "rugsėjis",
+    "spalis",
+    "lapkritis",
+    "gruodis",
 ];
 const ET_MONTHS: [&str; 12] = [
-    "jaanuar", "veebruar", "märts", "aprill", "mai", "juuni", "juuli", "august", "september", "oktoober", "november",
+    "jaanuar",
+    "veebruar",
+    "märts",
+    "aprill",
+    "mai",
+    "juuni",
+    "juuli",
+    "august",
+    "september",
+    "oktoober",
+    "november",
     "detsember",
 ];
 
@@ -374,10 +424,7 @@ mod tests {
     fn english_ranges_share_what_they_have_in_common() {
         assert_eq!(format_span(&span("1919-09-14", Some("1919-09-15")), Lang::En), "14–15 September 1919");
         assert_eq!(format_span(&span("1919-09-29", Some("1919-10-01")), Lang::En), "29 September – 1 October 1919");
-        assert_eq!(
-            format_span(&span("1923-11-01", Some("1940-06-29")), Lang::En),
-            "1 November 1923 – 29 June 1940"
-        );
+        assert_eq!(format_span(&span("1923-11-01", Some("1940-06-29")), Lang::En), "1 November 1923 – 29 June 1940");
         assert_eq!(format_span(&span("1934-09-12", Some("1934-09-12")), Lang::En), "12 September 1934");
     }
 }
@@ -430,7 +477,12 @@ mod language_tests {
         );
         assert_eq!(
             all("1920-08", Some("1920-09")),
-            ["1920. gada augusts – septembris", "1920 m. rugpjūtis – rugsėjis", "august – september 1920", "August – September 1920"]
+            [
+                "1920. gada augusts – septembris",
+                "1920 m. rugpjūtis – rugsėjis",
+                "august – september 1920",
+                "August – September 1920"
+            ]
         );
     }
 
@@ -452,13 +504,43 @@ mod language_tests {
         for lang in Lang::ALL {
             let text = UiText::of(lang);
             let fields = [
-                text.app_title, text.map_label, text.year, text.active_in, text.nothing_active, text.conferences_here,
-                text.no_conferences, text.in_selected_year, text.close, text.sources, text.note, text.parties,
-                text.loading, text.load_error_title, text.load_error_hint, text.legend_city, text.legend_active_city,
-                text.legend_treaty, text.attribution, text.conference, text.treaty, text.declaration, text.ultimatum,
-                text.annulment, text.other, text.language, text.play, text.pause, text.previous_event_year,
-                text.next_event_year, text.zoom_in, text.zoom_out, text.reset_view, text.countdown, text.stay,
-                text.attract_hint, text.borders_as_of,
+                text.app_title,
+                text.map_label,
+                text.year,
+                text.active_in,
+                text.nothing_active,
+                text.conferences_here,
+                text.no_conferences,
+                text.in_selected_year,
+                text.close,
+                text.sources,
+                text.note,
+                text.parties,
+                text.loading,
+                text.load_error_title,
+                text.load_error_hint,
+                text.legend_city,
+                text.legend_active_city,
+                text.legend_treaty,
+                text.attribution,
+                text.conference,
+                text.treaty,
+                text.declaration,
+                text.ultimatum,
+                text.annulment,
+                text.other,
+                text.language,
+                text.play,
+                text.pause,
+                text.previous_event_year,
+                text.next_event_year,
+                text.zoom_in,
+                text.zoom_out,
+                text.reset_view,
+                text.countdown,
+                text.stay,
+                text.attract_hint,
+                text.borders_as_of,
             ];
             assert!(text.borders_as_of.contains("{date}"), "{lang}: the borders' date is shown");
             assert!(text.countdown.contains("{n}"), "{lang}: the countdown shows the seconds");

@@ -13,6 +13,6 @@ pub mod time;
 pub mod timeline;
 
 pub use data::{load_atlas, parse_basemap, Basemap, DataError, DataErrors, DataFile, Loaded, Warning};
-pub use model::{Event, EventId, EventKind, Lang, LonLat, Localized, Place, PlaceId, State};
+pub use model::{Event, EventId, EventKind, Lang, Localized, LonLat, Place, PlaceId, State};
 pub use time::{HistoricDate, Precision, Span};
 pub use timeline::Atlas;

@@ -135,9 +135,14 @@ mod tests {
 
     #[test]
     fn malformed_values_are_ignored() {
-        for query in ["?year=abc", "?year=1850", "?year=", "?city=%3Cscript%3E", "?lang=xx", "?year=1934.5", "?idle=-3"] {
+        for query in ["?year=abc", "?year=1850", "?year=", "?city=%3Cscript%3E", "?lang=xx", "?year=1934.5", "?idle=-3"]
+        {
             let state = LinkState::parse(query, YEARS);
-            assert_eq!((state.year, state.city.clone(), state.lang, state.idle_seconds), (None, None, None, None), "{query}");
+            assert_eq!(
+                (state.year, state.city.clone(), state.lang, state.idle_seconds),
+                (None, None, None, None),
+                "{query}"
+            );
         }
     }
 

@@ -214,10 +214,22 @@ pub const STATES: &[State] = &[
     State { id: "finland", en: "Finland", lv: "Somija", lt: "Suomija", et: "Soome" },
     State { id: "poland", en: "Poland", lv: "Polija", lt: "Lenkija", et: "Poola" },
     State { id: "germany", en: "Germany", lv: "Vācija", lt: "Vokietija", et: "Saksamaa" },
-    State { id: "soviet-russia", en: "Soviet Russia", lv: "Padomju Krievija", lt: "Sovietų Rusija", et: "Nõukogude Venemaa" },
+    State {
+        id: "soviet-russia",
+        en: "Soviet Russia",
+        lv: "Padomju Krievija",
+        lt: "Sovietų Rusija",
+        et: "Nõukogude Venemaa",
+    },
     State { id: "ussr", en: "USSR", lv: "PSRS", lt: "SSRS", et: "NSV Liit" },
     State { id: "sweden", en: "Sweden", lv: "Zviedrija", lt: "Švedija", et: "Rootsi" },
-    State { id: "league-of-nations", en: "League of Nations", lv: "Tautu Savienība", lt: "Tautų Sąjunga", et: "Rahvasteliit" },
+    State {
+        id: "league-of-nations",
+        en: "League of Nations",
+        lv: "Tautu Savienība",
+        lt: "Tautų Sąjunga",
+        et: "Rahvasteliit",
+    },
 ];
 
 /// One thing that happened: a conference, a treaty, a declaration, …

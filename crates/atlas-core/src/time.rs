@@ -69,8 +69,11 @@ impl HistoricDate {
 
     /// A date known to the day.
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month: Some(month), day: Some(day) })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn year(&self) -> i32 {
@@ -166,9 +169,7 @@ impl PartialOrd for HistoricDate {
 impl Ord for HistoricDate {
     /// Chronological: by the first day meant, then the less precise first.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then(self.precision().cmp(&other.precision()))
+        self.first_day().cmp(&other.first_day()).then(self.precision().cmp(&other.precision()))
     }
 }
 

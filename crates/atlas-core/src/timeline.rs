@@ -59,11 +59,7 @@ impl Atlas {
 
     /// The positions in [`Atlas::events`] of the events active in `year`, chronological.
     pub fn active_indices(&self, year: i32) -> &[usize] {
-        usize::try_from(year - self.first_year)
-            .ok()
-            .and_then(|i| self.by_year.get(i))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        usize::try_from(year - self.first_year).ok().and_then(|i| self.by_year.get(i)).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The events active in `year` (held in it, or in force during it), chronological.

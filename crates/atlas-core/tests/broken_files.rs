@@ -55,7 +55,10 @@ fn invalid_json_gives_line_and_column() {
     )
     .expect_err("not JSON");
     let message = err.to_string();
-    assert!(message.starts_with("events.geojson: not valid JSON at line 2, column 21: expected `,` or `}`"), "{message}");
+    assert!(
+        message.starts_with("events.geojson: not valid JSON at line 2, column 21: expected `,` or `}`"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -63,7 +66,10 @@ fn duplicate_place_ids_and_bad_coordinates_are_errors() {
     let text = fixture("places-duplicate-id.geojson");
     let err = parse_places(DataFile { name: "places.geojson", text: &text }).expect_err("duplicate");
     let errors: Vec<String> = err.errors.iter().map(ToString::to_string).collect();
-    assert!(errors.iter().any(|e| e.contains("feature 1 (id `riga`): field `id`: `riga` is used by an earlier place")), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.contains("feature 1 (id `riga`): field `id`: `riga` is used by an earlier place")),
+        "{errors:#?}"
+    );
     assert!(errors.iter().any(|e| e.contains("feature 1 (id `riga`): field `geometry`")), "{errors:#?}");
 }
 

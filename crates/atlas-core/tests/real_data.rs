@@ -58,7 +58,10 @@ fn kaunas_held_three_baltic_entente_conferences() {
 fn in_1935_the_kaunas_and_riga_conferences_are_active() {
     let atlas = atlas();
     let active: Vec<&str> = atlas.active_in(1935).map(|e| e.id.as_str()).collect();
-    assert!(active.contains(&"baltic-entente-conference-02") && active.contains(&"baltic-entente-conference-03"), "{active:?}");
+    assert!(
+        active.contains(&"baltic-entente-conference-02") && active.contains(&"baltic-entente-conference-03"),
+        "{active:?}"
+    );
     assert!(!active.contains(&"baltic-entente-conference-01"), "{active:?}");
 }
 
@@ -112,8 +115,12 @@ fn every_place_is_named_in_four_languages_and_the_five_cities_exist() {
 #[test]
 fn a_city_is_highlighted_for_what_happened_there_that_year() {
     let atlas = atlas();
-    let in_year = |year| atlas.places_with_event_in(year).into_iter().map(|p| p.as_str().to_owned()).collect::<Vec<_>>();
+    let in_year =
+        |year| atlas.places_with_event_in(year).into_iter().map(|p| p.as_str().to_owned()).collect::<Vec<_>>();
     assert!(in_year(1934).contains(&"geneva".to_owned()), "the Baltic Entente treaty was signed in Geneva in 1934");
-    assert!(!in_year(1935).contains(&"geneva".to_owned()), "in 1935 the treaty is in force, but nothing happened in Geneva");
+    assert!(
+        !in_year(1935).contains(&"geneva".to_owned()),
+        "in 1935 the treaty is in force, but nothing happened in Geneva"
+    );
     assert!(in_year(1935).contains(&"kaunas".to_owned()) && in_year(1935).contains(&"riga".to_owned()));
 }

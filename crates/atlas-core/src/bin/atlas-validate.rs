@@ -26,7 +26,8 @@ fn main() -> ExitCode {
             Ok(loaded) => {
                 warnings.extend(loaded.warnings.iter().map(ToString::to_string));
                 let years = loaded.atlas.years().map(|y| format!(", {}–{}", y.start(), y.end())).unwrap_or_default();
-                summary = format!("{} places, {} events{years}", loaded.atlas.places().len(), loaded.atlas.events().len());
+                summary =
+                    format!("{} places, {} events{years}", loaded.atlas.places().len(), loaded.atlas.events().len());
             }
             Err(e) => errors.extend(e.errors.iter().map(ToString::to_string)),
         },
@@ -61,7 +62,12 @@ fn main() -> ExitCode {
         println!("ok: {} ({summary}); {} warning(s)", dir.display(), warnings.len());
         ExitCode::SUCCESS
     } else {
-        println!("{} error(s), {} warning(s) in {}: the map cannot load these files", errors.len(), warnings.len(), dir.display());
+        println!(
+            "{} error(s), {} warning(s) in {}: the map cannot load these files",
+            errors.len(),
+            warnings.len(),
+            dir.display()
+        );
         ExitCode::FAILURE
     }
 }

@@ -66,7 +66,8 @@ impl MapLayout {
                 north: location.lat + INSET_HALF_SPAN.1,
             };
             let slot = (frames.len() - 1) as f64;
-            let rect = ScreenRect { x: gap, y: gap + slot * (inset_height + gap), width: inset_width, height: inset_height };
+            let rect =
+                ScreenRect { x: gap, y: gap + slot * (inset_height + gap), width: inset_width, height: inset_height };
             frames.push(Frame { id: id.to_owned(), bounds, rect, projection: Mercator::fit(bounds, rect) });
         }
         MapLayout { width, height, frames }
@@ -153,9 +154,23 @@ pub fn ring_contains(ring: &[(f64, f64)], (px, py): (f64, f64)) -> bool {
 /// Where to write a region's name: the first of a few places around `centre` that lies
 /// inside `ring` and at least `clearance` away from every point in `avoid` (the city
 /// markers); `None` when there is no such place.
-pub fn label_position(ring: &[(f64, f64)], centre: (f64, f64), avoid: &[(f64, f64)], clearance: f64) -> Option<(f64, f64)> {
-    const OFFSETS: [(f64, f64); 9] =
-        [(0.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.5, 0.0), (-1.5, 0.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)];
+pub fn label_position(
+    ring: &[(f64, f64)],
+    centre: (f64, f64),
+    avoid: &[(f64, f64)],
+    clearance: f64,
+) -> Option<(f64, f64)> {
+    const OFFSETS: [(f64, f64); 9] = [
+        (0.0, 0.0),
+        (0.0, 1.0),
+        (0.0, -1.0),
+        (1.5, 0.0),
+        (-1.5, 0.0),
+        (1.0, 1.0),
+        (-1.0, 1.0),
+        (1.0, -1.0),
+        (-1.0, -1.0),
+    ];
     OFFSETS
         .iter()
         .map(|(dx, dy)| (centre.0 + dx * clearance, centre.1 + dy * clearance))
@@ -218,10 +233,8 @@ mod tests {
 
     #[test]
     fn coincident_markers_are_separated() {
-        let markers = declutter(
-            [("a".into(), (10.0, 10.0)), ("b".into(), (10.0, 10.0)), ("c".into(), (10.0, 10.0))],
-            5.0,
-        );
+        let markers =
+            declutter([("a".into(), (10.0, 10.0)), ("b".into(), (10.0, 10.0)), ("c".into(), (10.0, 10.0))], 5.0);
         for (i, a) in markers.iter().enumerate() {
             for b in &markers[i + 1..] {
                 assert!(distance(a.position, b.position) >= 5.0 - 1e-6, "{a:?} {b:?}");
