@@ -369,7 +369,7 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
             }
             found
         });
-        let parties = fields.strings("parties", "latvia").map(|parties| {
+        let parties = fields.strings("parties", "latvia").inspect(|parties| {
             for (i, party) in parties.iter().enumerate() {
                 if State::find(party).is_none() {
                     let known: Vec<&str> = STATES.iter().map(|s| s.id).collect();
@@ -379,12 +379,11 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
                     );
                 }
             }
-            parties
         });
         let title = fields.localized("title", &[Lang::En, Lang::Lv], false);
         let summary = fields.localized("summary", &[Lang::En, Lang::Lv], false);
         let note = fields.localized("note", &[Lang::En], true);
-        let sources = fields.strings("sources", "«Baltijas Antante», Latvian Wikipedia").map(|sources| {
+        let sources = fields.strings("sources", "«Baltijas Antante», Latvian Wikipedia").inspect(|sources| {
             if sources.is_empty() {
                 fields.error("sources", "is empty: name at least one source");
             }
@@ -396,7 +395,6 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
                     );
                 }
             }
-            sources
         });
         let points = match feature.geometry.as_ref().map(|g| &g.value) {
             None => Some(Vec::new()),

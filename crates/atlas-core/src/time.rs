@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn ordering_is_chronological_with_less_precise_first() {
-        let mut dates = vec![date("1934-09-12"), date("1934"), date("1920-01"), date("1934-01")];
+        let mut dates = [date("1934-09-12"), date("1934"), date("1920-01"), date("1934-01")];
         dates.sort();
         let texts: Vec<String> = dates.iter().map(ToString::to_string).collect();
         assert_eq!(texts, ["1920-01", "1934", "1934-01", "1934-09-12"]);
