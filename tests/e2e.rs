@@ -228,6 +228,11 @@ async fn a_finger_drag_on_the_kiosk_slider_changes_the_year() {
         page.open("?kiosk&year=1920").await;
         let (_, _, _, height) = page.find(support::page::sel::YEAR_SLIDER).await.rectangle().await.expect("rect");
         assert!(height >= 48.0, "the slider is at least 48 px tall to touch: {height}");
+        for city in ["riga", "bulduri", "geneva"] {
+            let hit = format!(r#"[data-testid="city-{city}"] .hit"#);
+            let (_, _, w, h) = page.find(&hit).await.rectangle().await.expect("the city's touch target");
+            assert!(w >= 48.0 && h >= 48.0, "{city}'s touch target is {w}×{h} px");
+        }
         page.touch_drag_slider_to(1934, 48.0).await;
         page.wait_until("the year to follow the finger", support::page::WAIT, || async {
             let year = page.year().await;
@@ -405,6 +410,23 @@ async fn a_kiosk_survives_random_touches_and_idle_periods() {
         assert!(!page.panel_is_open().await);
         assert!(page.attr(r#"[data-testid="reset-view"]"#, "disabled").await.is_some(), "the whole map is shown");
         assert_kiosk_is_whole(&page, "after returning to the start").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_keyboard_opens_a_city_with_enter_or_space() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("").await;
+        let tallinn = page.find(&support::page::sel::city("tallinn")).await;
+        tallinn.send_keys(&char::from(fantoccini::key::Key::Enter).to_string()).await.expect("Enter on Tallinn");
+        assert_eq!(page.panel_heading().await, "Tallinn");
+        page.press_escape().await;
+        page.wait_panel_closed().await;
+        let tartu = page.find(&support::page::sel::city("tartu")).await;
+        tartu.send_keys(" ").await.expect("Space on Tartu");
+        assert_eq!(page.panel_heading().await, "Tartu");
+        assert_eq!(page.panel_event_ids().await.len(), 2, "the two Tartu conferences of 1919");
     })
     .await;
 }
