@@ -14,6 +14,8 @@ use crate::state::{Locale, Selection};
 const MIN_LABELLED_AREA: f64 = 2_500.0;
 /// A state's name keeps this far (SVG units) from city markers.
 const LABEL_CLEARANCE: f64 = 40.0;
+/// Roughly half the length of a long state name (SVG units).
+const LABEL_HALF_WIDTH: f64 = 90.0;
 
 /// What is drawn of one state period: its path in each frame, and where its name goes.
 struct DrawnPeriod {
@@ -37,6 +39,18 @@ fn area_and_centroid(ring: &[(f64, f64)]) -> (f64, (f64, f64)) {
         return (0.0, (0.0, 0.0));
     }
     (area.abs(), (cx / (6.0 * area), cy / (6.0 * area)))
+}
+
+/// Whether a state's name written at `(x, y)` stays inside the main frame and clear of the insets.
+fn label_fits(layout: &MapLayout, (x, y): (f64, f64)) -> bool {
+    let r = layout.frames[0].rect;
+    let inside = (r.x + LABEL_HALF_WIDTH..=r.x + r.width - LABEL_HALF_WIDTH).contains(&x)
+        && (r.y + 20.0..=r.y + r.height - 20.0).contains(&y);
+    let under_inset = layout.frames.iter().skip(1).any(|f| {
+        let i = f.rect;
+        x - LABEL_HALF_WIDTH < i.x + i.width && y > i.y - 10.0 && y < i.y + i.height + 20.0
+    });
+    inside && !under_inset
 }
 
 /// Paths per frame and a label position in the main frame, for every period, computed once.
@@ -72,13 +86,9 @@ fn draw_periods(data: &AtlasData, layout: &MapLayout, cities: &[(f64, f64)]) -> 
                 .map(|outer| {
                     let screen: Vec<(f64, f64)> = outer.iter().filter_map(|&p| main.projection.project(p)).collect();
                     let (area, centre) = area_and_centroid(&screen);
-                    (area, label_position(&screen, centre, cities, LABEL_CLEARANCE))
+                    (area, label_position(&screen, centre, cities, LABEL_CLEARANCE, |p| label_fits(layout, p)))
                 })
                 .filter_map(|(area, at)| at.map(|at| (area, at)))
-                .filter(|(_, (x, y))| {
-                    let r = main.rect;
-                    (r.x + 40.0..=r.x + r.width - 40.0).contains(x) && (r.y + 20.0..=r.y + r.height - 20.0).contains(y)
-                })
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .filter(|(area, _)| *area >= MIN_LABELLED_AREA)
                 .map(|(_, at)| at);

@@ -152,13 +152,14 @@ pub fn ring_contains(ring: &[(f64, f64)], (px, py): (f64, f64)) -> bool {
 }
 
 /// Where to write a region's name: the first of a few places around `centre` that lies
-/// inside `ring` and at least `clearance` away from every point in `avoid` (the city
-/// markers); `None` when there is no such place.
+/// inside `ring`, at least `clearance` away from every point in `avoid` (the city
+/// markers) and `allowed` (e.g. not under an inset); `None` when there is no such place.
 pub fn label_position(
     ring: &[(f64, f64)],
     centre: (f64, f64),
     avoid: &[(f64, f64)],
     clearance: f64,
+    allowed: impl Fn((f64, f64)) -> bool,
 ) -> Option<(f64, f64)> {
     const OFFSETS: [(f64, f64); 9] = [
         (0.0, 0.0),
@@ -174,7 +175,7 @@ pub fn label_position(
     OFFSETS
         .iter()
         .map(|(dx, dy)| (centre.0 + dx * clearance, centre.1 + dy * clearance))
-        .find(|&p| ring_contains(ring, p) && avoid.iter().all(|&a| distance(a, p) >= clearance))
+        .find(|&p| ring_contains(ring, p) && avoid.iter().all(|&a| distance(a, p) >= clearance) && allowed(p))
 }
 
 #[cfg(test)]
@@ -208,10 +209,13 @@ mod tests {
     fn a_label_avoids_the_cities_and_stays_inside() {
         let square = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0), (0.0, 0.0)];
         assert!(ring_contains(&square, (50.0, 50.0)) && !ring_contains(&square, (150.0, 50.0)));
-        assert_eq!(label_position(&square, (50.0, 50.0), &[], 30.0), Some((50.0, 50.0)));
-        let moved = label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 30.0).expect("a place");
+        let anywhere = |_| true;
+        assert_eq!(label_position(&square, (50.0, 50.0), &[], 30.0, anywhere), Some((50.0, 50.0)));
+        let moved = label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 30.0, anywhere).expect("a place");
         assert!(distance(moved, (50.0, 50.0)) >= 30.0 && ring_contains(&square, moved));
-        assert_eq!(label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 200.0), None);
+        assert_eq!(label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 200.0, anywhere), None);
+        let right_half = label_position(&square, (50.0, 50.0), &[], 30.0, |(x, _)| x > 60.0).expect("a place");
+        assert!(right_half.0 > 60.0);
     }
 
     #[test]
