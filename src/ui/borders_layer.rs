@@ -3,8 +3,7 @@
 use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
-use atlas_core::geo::{label_position, rings_path, GeoBounds, MapLayout};
-use atlas_core::LonLat;
+use atlas_core::geo::{label_position, polygons_path, MapLayout};
 use leptos::prelude::*;
 
 use crate::load::AtlasData;
@@ -59,25 +58,7 @@ fn draw_periods(data: &AtlasData, layout: &MapLayout, cities: &[(f64, f64)]) -> 
         .periods()
         .iter()
         .map(|period| {
-            let paths = layout
-                .frames
-                .iter()
-                .map(|frame| {
-                    let rings: Vec<&[LonLat]> = period
-                        .polygons
-                        .iter()
-                        .filter(|polygon| {
-                            polygon
-                                .first()
-                                .and_then(|outer| GeoBounds::around(outer.iter().copied()))
-                                .is_some_and(|b| b.intersects(&frame.bounds))
-                        })
-                        .flatten()
-                        .map(Vec::as_slice)
-                        .collect();
-                    (!rings.is_empty()).then(|| rings_path(rings, &frame.projection))
-                })
-                .collect();
+            let paths = layout.frames.iter().map(|frame| polygons_path(&period.polygons, frame)).collect();
             let main = &layout.frames[0];
             let label_at = period
                 .polygons

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-use atlas_core::geo::{declutter, line_path, rings_path, GeoBounds, MapLayout, MapView, Marker};
+use atlas_core::geo::{declutter, line_path, polygons_path, MapLayout, MapView, Marker};
 use atlas_core::i18n::format_date;
 use atlas_core::{EventKind, HistoricDate, PlaceId};
 use leptos::prelude::*;
@@ -24,26 +24,12 @@ const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
 /// "Show the whole map": four corners pointing outwards.
 const RESET_ICON: &str = "M3 3h7v2H6.4l4.3 4.3-1.4 1.4L5 6.4V10H3zM21 3v7h-2V6.4l-4.3 4.3-1.4-1.4L17.6 5H14V3zM3 21v-7h2v3.6l4.3-4.3 1.4 1.4L6.4 19H10v2zM21 21h-7v-2h3.6l-4.3-4.3 1.4-1.4 4.3 4.3V14h2z";
 
-/// The land path of each frame, clipped by the frame's rectangle.
+/// The land path of each frame (clipped to the frame's rectangle when drawn).
 fn land_paths(data: &AtlasData, layout: &MapLayout) -> Vec<String> {
     layout
         .frames
         .iter()
-        .map(|frame| {
-            let rings = data
-                .basemap
-                .polygons
-                .iter()
-                .filter(|polygon| {
-                    polygon
-                        .first()
-                        .and_then(|outer| GeoBounds::around(outer.iter().copied()))
-                        .is_some_and(|b| b.intersects(&frame.bounds))
-                })
-                .flatten()
-                .map(Vec::as_slice);
-            rings_path(rings, &frame.projection)
-        })
+        .map(|frame| polygons_path(&data.basemap.polygons, frame).unwrap_or_else(|| "M0 0".to_owned()))
         .collect()
 }
 

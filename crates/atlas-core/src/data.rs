@@ -157,6 +157,25 @@ impl<'a> Fields<'a, '_> {
         self.report.warn(self.index, self.id, field, message);
     }
 
+    /// The feature's `id`: a lowercase slug not used by an earlier feature of the file.
+    pub(crate) fn unique_id<T: Clone + Eq + std::hash::Hash + std::fmt::Display>(
+        &mut self,
+        seen: &mut HashSet<T>,
+        example: &str,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let text = self.string("id", example)?;
+        let Some(id) = parse(text) else {
+            self.error("id", format!("`{text}` must be a lowercase slug of a-z, 0-9 and -, e.g. \"{example}\""));
+            return None;
+        };
+        if !seen.insert(id.clone()) {
+            self.error("id", format!("`{id}` is used by an earlier {what}"));
+        }
+        Some(id)
+    }
+
     /// A required, non-empty string.
     pub(crate) fn string(&mut self, field: &str, example: &str) -> Option<&'a str> {
         match self.properties.get(field) {
@@ -286,18 +305,7 @@ pub fn parse_places(file: DataFile<'_>) -> Result<(Vec<Place>, Vec<Warning>), Da
         let id = raw_id(feature);
         let mut fields =
             Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
-        let place_id = fields.string("id", "riga").and_then(|s| {
-            let parsed = PlaceId::new(s);
-            if parsed.is_none() {
-                fields.error("id", format!("`{s}` must be a lowercase slug of a-z, 0-9 and -, e.g. \"riga\""));
-            }
-            parsed
-        });
-        if let Some(pid) = &place_id {
-            if !seen.insert(pid.clone()) {
-                fields.error("id", format!("`{pid}` is used by an earlier place"));
-            }
-        }
+        let place_id = fields.unique_id(&mut seen, "riga", "place", PlaceId::new);
         let name = fields.localized("name", &[Lang::En], false);
         let sources = match fields.properties.get("sources") {
             None | Some(Value::Null) => Some(Vec::new()),
@@ -335,18 +343,7 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
         let id = raw_id(feature);
         let mut fields =
             Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
-        let event_id = fields.string("id", "baltic-entente-conference-01").and_then(|s| {
-            let parsed = EventId::new(s);
-            if parsed.is_none() {
-                fields.error("id", format!("`{s}` must be a lowercase slug of a-z, 0-9 and -"));
-            }
-            parsed
-        });
-        if let Some(eid) = &event_id {
-            if !seen.insert(eid.clone()) {
-                fields.error("id", format!("`{eid}` is used by an earlier event"));
-            }
-        }
+        let event_id = fields.unique_id(&mut seen, "baltic-entente-conference-01", "event", EventId::new);
         let kind = fields
             .string("kind", "conference")
             .and_then(|s| s.parse::<EventKind>().map_err(|problem| fields.error("kind", problem)).ok());

@@ -1,7 +1,8 @@
 //! GeoJSON coordinates to SVG path strings.
 use std::fmt::Write;
 
-use super::projection::Mercator;
+use super::layout::Frame;
+use super::projection::{GeoBounds, Mercator};
 use crate::model::LonLat;
 
 /// SVG rejects an empty `d`; this draws nothing.
@@ -40,6 +41,19 @@ pub fn rings_path<'a>(rings: impl IntoIterator<Item = &'a [LonLat]>, projection:
     } else {
         out
     }
+}
+
+/// The polygons that reach into `frame` (each a list of rings, outer first), as one path in
+/// that frame's projection; `None` when none of them does.
+pub fn polygons_path(polygons: &[Vec<Vec<LonLat>>], frame: &Frame) -> Option<String> {
+    let touching = |polygon: &&Vec<Vec<LonLat>>| {
+        polygon
+            .first()
+            .and_then(|outer| GeoBounds::around(outer.iter().copied()))
+            .is_some_and(|b| b.intersects(&frame.bounds))
+    };
+    let rings: Vec<&[LonLat]> = polygons.iter().filter(touching).flatten().map(Vec::as_slice).collect();
+    (!rings.is_empty()).then(|| rings_path(rings, &frame.projection))
 }
 
 /// An open line through screen points.
@@ -88,6 +102,28 @@ mod tests {
     fn degenerate_rings_are_dropped() {
         let ring = [LonLat { lon: 0.0, lat: 0.0 }, LonLat { lon: 1.0, lat: 1.0 }];
         assert_eq!(rings_path([&ring[..]], &unit_projection()), "M0 0");
+    }
+
+    #[test]
+    fn only_polygons_reaching_into_a_frame_are_drawn_there() {
+        let square = |x: f64| {
+            vec![vec![
+                LonLat { lon: x, lat: 0.0 },
+                LonLat { lon: x + 1.0, lat: 0.0 },
+                LonLat { lon: x + 1.0, lat: 1.0 },
+                LonLat { lon: x, lat: 0.0 },
+            ]]
+        };
+        let bounds = GeoBounds { west: 0.0, south: 0.0, east: 10.0, north: 10.0 };
+        let frame = Frame {
+            id: "main".into(),
+            bounds,
+            rect: ScreenRect { x: 0.0, y: 0.0, width: 100.0, height: 100.0 },
+            projection: unit_projection(),
+        };
+        let inside = polygons_path(&[square(2.0), square(50.0)], &frame).expect("one polygon inside");
+        assert_eq!(inside.matches('M').count(), 1, "{inside}");
+        assert_eq!(polygons_path(&[square(50.0)], &frame), None);
     }
 
     #[test]
