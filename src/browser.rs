@@ -51,3 +51,15 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Gives keyboard focus back to a city's marker (after its panel closes).
+pub fn focus_city_marker(place: &str) {
+    use wasm_bindgen::JsCast;
+    let marker = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!(r#"[data-testid="city-{place}"]"#)).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
+    if let Some(marker) = marker {
+        let _ = marker.focus();
+    }
+}

@@ -49,6 +49,15 @@ impl Selection {
     pub fn close_city(&self) {
         self.city.set(None);
     }
+
+    /// Closes the open panel and returns keyboard focus to its city, as a reader who
+    /// pressed Escape or Close expects.
+    pub fn close_city_and_refocus(&self) {
+        if let Some(place) = self.city.get_untracked() {
+            self.city.set(None);
+            crate::browser::focus_city_marker(place.as_str());
+        }
+    }
 }
 
 /// The language everything is shown in.

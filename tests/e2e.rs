@@ -423,6 +423,8 @@ async fn a_keyboard_opens_a_city_with_enter_or_space() {
         assert_eq!(page.panel_heading().await, "Tallinn");
         page.press_escape().await;
         page.wait_panel_closed().await;
+        let focused = page.run_script("return document.activeElement.getAttribute('data-testid');").await;
+        assert_eq!(focused.as_str(), Some("city-tallinn"), "focus goes back to the city");
         let tartu = page.find(&support::page::sel::city("tartu")).await;
         tartu.send_keys(" ").await.expect("Space on Tartu");
         assert_eq!(page.panel_heading().await, "Tartu");

@@ -59,7 +59,7 @@ pub fn AtlasView(
 
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" {
-            selection.close_city();
+            selection.close_city_and_refocus();
         }
     });
     on_cleanup(move || handle.remove());

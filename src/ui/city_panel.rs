@@ -57,7 +57,7 @@ fn OpenPanel(
         <aside class="city-panel" data-testid="city-panel" role="dialog" aria-labelledby="city-panel-heading">
             <div class="city-panel-head">
                 <h2 id="city-panel-heading" lang=move || heading().1>{move || heading().0}</h2>
-                <button class="close" node_ref=close_button on:click=move |_| selection.close_city()>
+                <button class="close" node_ref=close_button on:click=move |_| selection.close_city_and_refocus()>
                     {move || locale.text().close}
                 </button>
             </div>
