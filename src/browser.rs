@@ -2,6 +2,7 @@
 //! page's `lang`. Everything here is a thin call; the decisions are in atlas-core.
 use atlas_core::link::{preferred_lang, LinkState};
 use atlas_core::Lang;
+use wasm_bindgen::JsCast;
 
 /// The address's query string, `?year=…` (empty when there is none).
 pub fn query() -> String {
@@ -54,12 +55,40 @@ pub fn mark(name: &str) {
 
 /// Gives keyboard focus back to a city's marker (after its panel closes).
 pub fn focus_city_marker(place: &str) {
-    use wasm_bindgen::JsCast;
     let marker = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&format!(r#"[data-testid="city-{place}"]"#)).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
     if let Some(marker) = marker {
         let _ = marker.focus();
+    }
+}
+
+/// Seconds before a kiosk reloads after a fatal error.
+const KIOSK_RELOAD_SECONDS: i32 = 5;
+
+/// Shows a plain message over the page after a fatal error (the app can no longer draw
+/// anything itself); a kiosk reloads to its start after a few seconds.
+pub fn show_fatal_error(reload: bool) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(body) = window.document().and_then(|d| d.body()) {
+        let message = "The map stopped because of an error. / Karte apstājās kļūdas dēļ. / \
+                       Žemėlapis sustojo dėl klaidos. / Kaart peatus vea tõttu.";
+        let html = format!(
+            r#"<div role="alert" data-testid="fatal-error" style="position:fixed;inset:0;z-index:99;display:flex;\
+               align-items:center;justify-content:center;background:#f7f4ec;font:1.4rem system-ui;padding:2rem;\
+               text-align:center">{message}</div>"#
+        );
+        let _ = body.insert_adjacent_html("beforeend", &html);
+    }
+    if reload {
+        let location = window.location();
+        let closure = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = location.reload();
+        });
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            closure.unchecked_ref(),
+            KIOSK_RELOAD_SECONDS * 1000,
+        );
     }
 }

@@ -35,5 +35,16 @@ pub fn App() -> impl IntoView {
 
 /// Mounts the app on the page's body.
 pub fn mount() {
+    install_panic_hook();
     leptos::mount::mount_to_body(App);
+}
+
+/// After a bug (a panic), the page says so instead of freezing silently, and a kiosk
+/// reloads itself to its start screen a few seconds later.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let kiosk = LinkState::parse(&browser::query(), i32::MIN..=i32::MAX).mode == atlas_core::link::Mode::Kiosk;
+        browser::show_fatal_error(kiosk);
+    }));
 }

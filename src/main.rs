@@ -1,4 +1,4 @@
+//! The entente-atlas app's entry point; everything else is in the library.
 fn main() {
-    console_error_panic_hook::set_once();
     entente_atlas::mount();
 }

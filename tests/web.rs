@@ -105,3 +105,16 @@ async fn a_load_error_names_the_file() {
     assert!(text.contains("events.geojson"), "{text}");
     assert!(text.contains("line 1"), "{text}");
 }
+
+#[wasm_bindgen_test]
+fn a_fatal_error_is_shown_in_four_languages() {
+    entente_atlas::browser::show_fatal_error(false);
+    let document = web_sys::window().expect("window").document().expect("document");
+    let alert = document.query_selector("[data-testid=fatal-error]").expect("selector").expect("message shown");
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    let text = alert.text_content().unwrap_or_default();
+    for words in ["stopped because of an error", "Karte apstājās", "Žemėlapis sustojo", "Kaart peatus"] {
+        assert!(text.contains(words), "{text}");
+    }
+    alert.remove();
+}
