@@ -312,6 +312,17 @@ async fn moving_from_1938_to_1939_changes_the_borders_and_leaves_the_cities_in_p
             .await;
         assert!(epoch_1939.contains("germany-1939-memel"), "Klaipėda German from March 1939: {epoch_1939}");
         assert!(!epoch_1939.contains("lithuania-1923-1939"), "{epoch_1939}");
+        let about = page
+            .run_script(
+                r#"return document.querySelector('[data-testid="borders"] path.state-lithuania title').textContent;"#,
+            )
+            .await;
+        let about = about.as_str().unwrap_or_default();
+        assert!(
+            about.starts_with("Lithuania (23 March 1939 – 27 October 1939)"),
+            "a state's period and sources: {about}"
+        );
+        assert!(about.contains("•"), "the sources of its lines: {about}");
         let riga_1939 = page.find(&riga).await.rectangle().await.expect("Riga's marker");
         assert_eq!(riga_1938, riga_1939, "the cities stay where they are");
         assert_eq!(page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(), Some("Borders as of 1 July 1939"));

@@ -2,8 +2,10 @@
 //! drawn again only when the borders change (a new epoch), not on every slider step.
 use std::sync::Arc;
 
-use atlas_core::borders::reference_day;
+use atlas_core::borders::{reference_day, StatePeriod};
 use atlas_core::geo::{label_position, polygons_path, MapLayout};
+use atlas_core::i18n::format_date;
+use atlas_core::{HistoricDate, Lang};
 use leptos::prelude::*;
 
 use crate::load::AtlasData;
@@ -38,6 +40,23 @@ fn area_and_centroid(ring: &[(f64, f64)]) -> (f64, (f64, f64)) {
         return (0.0, (0.0, 0.0));
     }
     (area.abs(), (cx / (6.0 * area), cy / (6.0 * area)))
+}
+
+/// What a historian sees on hovering over a state: its name, the period its border stood and
+/// the sources of its lines (the data's own words).
+fn describe_period(period: &StatePeriod, lang: Lang) -> String {
+    let day = |d: atlas_core::time::CalendarDay| {
+        HistoricDate::day(d.year, d.month, d.day).map(|d| format_date(&d, lang)).unwrap_or_default()
+    };
+    let until = period.last_day().map(day).unwrap_or_default();
+    let mut text = format!("{} ({} – {until})", period.name.text(lang), day(period.first_day()));
+    if let Some(note) = &period.note {
+        text.push_str(&format!("\n{note}"));
+    }
+    for source in &period.sources {
+        text.push_str(&format!("\n• {source}"));
+    }
+    text
 }
 
 /// Whether a state's name written at `(x, y)` stays inside the main frame and clear of the insets.
@@ -107,7 +126,12 @@ pub fn BordersLayer(
                         .filter_map(|&i| {
                             let period = &drawn[i];
                             let d = period.paths[frame].clone()?;
-                            Some(view! { <path class=format!("state state-{}", period.state) d=d /> })
+                            let about = describe_period(&data.borders.periods()[i], lang);
+                            Some(view! {
+                                <path class=format!("state state-{}", period.state) d=d>
+                                    <title>{about}</title>
+                                </path>
+                            })
                         })
                         .collect_view()
                 });
