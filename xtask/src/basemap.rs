@@ -482,35 +482,41 @@ fn to_geojson(land: &[IntPolygon], extent: Extent) -> String {
         .map(|key| format!("{}:{}", Value::from(*key), properties[*key]))
         .collect::<Vec<_>>()
         .join(",");
-    let bbox = [extent.west, extent.south, extent.east, extent.north]
-        .iter()
-        .map(|v| Value::from(*v).to_string())
-        .collect::<Vec<_>>()
-        .join(",");
-    let polygons = land
-        .iter()
-        .map(|rings| {
-            let rings = rings
-                .iter()
-                .map(|ring| {
-                    let positions = ring
-                        .iter()
-                        .map(|p| format!("[{},{}]", format_coord(p[0]), format_coord(p[1])))
-                        .collect::<Vec<_>>()
-                        .join(",");
-                    format!("[{positions}]")
-                })
-                .collect::<Vec<_>>()
-                .join(",");
-            format!("[{rings}]")
-        })
-        .collect::<Vec<_>>()
-        .join(",\n");
+    let bbox = extent.bbox_json();
+    let polygons = land.iter().map(polygon_json).collect::<Vec<_>>().join(",\n");
     format!(
         "{{\"type\":\"FeatureCollection\",\"bbox\":[{bbox}],\"features\":[\n\
          {{\"type\":\"Feature\",\"properties\":{{{properties}}},\"geometry\":{{\"type\":\"MultiPolygon\",\"coordinates\":[\n\
          {polygons}\n]}}}}\n]}}\n"
     )
+}
+
+impl Extent {
+    /// The GeoJSON `bbox` members, without brackets: `3,43,42,63`.
+    pub(crate) fn bbox_json(&self) -> String {
+        [self.west, self.south, self.east, self.north]
+            .iter()
+            .map(|v| Value::from(*v).to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// One polygon's GeoJSON coordinates on one line: `[[[x,y],…],[…]]`.
+pub(crate) fn polygon_json(rings: &IntPolygon) -> String {
+    let rings = rings
+        .iter()
+        .map(|ring| {
+            let positions = ring
+                .iter()
+                .map(|p| format!("[{},{}]", format_coord(p[0]), format_coord(p[1])))
+                .collect::<Vec<_>>()
+                .join(",");
+            format!("[{positions}]")
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    format!("[{rings}]")
 }
 
 /// The size of `bytes` gzipped at the best compression level (what a server would send).

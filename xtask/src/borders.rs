@@ -795,11 +795,7 @@ fn collect_regions<'a>(recipe: &'a Recipe, overlay: &'a Overlay, out: &mut Vec<&
 /// properties in a fixed order, one polygon per line.
 fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -> String {
     let text = |s: &str| Value::from(s).to_string();
-    let bbox = [EXTENT.west, EXTENT.south, EXTENT.east, EXTENT.north]
-        .iter()
-        .map(|v| Value::from(*v).to_string())
-        .collect::<Vec<_>>()
-        .join(",");
+    let bbox = EXTENT.bbox_json();
     let features = features
         .iter()
         .map(|(recipe, sources, polygons)| {
@@ -817,25 +813,10 @@ fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -> String {
                 sources.iter().map(|s| text(s)).collect::<Vec<_>>().join(","),
                 recipe.note.as_deref().map(text).unwrap_or_else(|| "null".to_owned()),
             );
-            let polygon = |rings: &IntPolygon| {
-                let rings = rings
-                    .iter()
-                    .map(|ring| {
-                        let positions = ring
-                            .iter()
-                            .map(|p| format!("[{},{}]", basemap::format_coord(p[0]), basemap::format_coord(p[1])))
-                            .collect::<Vec<_>>()
-                            .join(",");
-                        format!("[{positions}]")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(",");
-                format!("[{rings}]")
-            };
             let geometry = if let [single] = polygons.as_slice() {
-                format!("{{\"type\":\"Polygon\",\"coordinates\":\n{}\n}}", polygon(single))
+                format!("{{\"type\":\"Polygon\",\"coordinates\":\n{}\n}}", basemap::polygon_json(single))
             } else {
-                let all = polygons.iter().map(polygon).collect::<Vec<_>>().join(",\n");
+                let all = polygons.iter().map(basemap::polygon_json).collect::<Vec<_>>().join(",\n");
                 format!("{{\"type\":\"MultiPolygon\",\"coordinates\":[\n{all}\n]}}")
             };
             format!("{{\"type\":\"Feature\",\"properties\":{{{properties}}},\"geometry\":{geometry}}}")
