@@ -13,11 +13,9 @@
 use std::collections::HashSet;
 
 use geojson::Value as Geometry;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::data::{
-    feature_collection, kind_of, lon_lat, raw_id, DataError, DataErrors, DataFile, Fields, Location, Report, Warning,
-};
+use crate::data::{kind_of, lon_lat, read_features, DataError, DataErrors, DataFile, Location, Warning};
 use crate::model::{Lang, Localized, LonLat};
 use crate::time::{CalendarDay, HistoricDate, Span};
 
@@ -191,31 +189,11 @@ fn polygons(geometry: Option<&Geometry>) -> Result<Vec<Vec<Vec<LonLat>>>, String
 /// Reads `borders.geojson`. Every problem is reported with the file, the feature (index and
 /// id) and the field; all problems are collected.
 pub fn parse_borders(file: DataFile<'_>) -> Result<(Borders, Vec<Warning>), DataErrors> {
-    let collection = feature_collection(file).map_err(|e| DataErrors { errors: vec![e] })?;
-    let mut report = Report::new(file.name);
-    let mut periods = Vec::new();
     let mut seen = HashSet::new();
-    let empty = Map::new();
     let all = [Lang::En, Lang::Lv, Lang::Lt, Lang::Et];
-    for (index, feature) in collection.features.iter().enumerate() {
-        let id = raw_id(feature);
-        let mut fields =
-            Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
-        let period_id = fields.string("id", "lithuania-1923-1939").and_then(|s| {
-            if !is_slug(s) {
-                fields.error(
-                    "id",
-                    format!("`{s}` must be a lowercase slug of a-z, 0-9 and -, e.g. \"lithuania-1923-1939\""),
-                );
-                return None;
-            }
-            Some(s.to_owned())
-        });
-        if let Some(pid) = &period_id {
-            if !seen.insert(pid.clone()) {
-                fields.error("id", format!("`{pid}` is used by an earlier period"));
-            }
-        }
+    let (periods, warnings) = read_features(file, |fields, feature| {
+        let period_id =
+            fields.unique_id(&mut seen, "lithuania-1923-1939", "period", |s| is_slug(s).then(|| s.to_owned()));
         let state = fields.string("state", "lithuania").and_then(|s| {
             if !is_slug(s) {
                 fields.error("state", format!("`{s}` must be a lowercase slug of a-z, 0-9 and -, e.g. \"lithuania\""));
@@ -257,17 +235,14 @@ pub fn parse_borders(file: DataFile<'_>) -> Result<(Borders, Vec<Warning>), Data
         let shapes = polygons(feature.geometry.as_ref().map(|g| &g.value))
             .map_err(|problem| fields.error("geometry", problem))
             .ok();
-        if let (Some(id), Some(state), Some(name), Some(span), Some(sources), Some(polygons)) =
+        let (Some(id), Some(state), Some(name), Some(span), Some(sources), Some(polygons)) =
             (period_id, state, name, span, sources, shapes)
-        {
-            periods.push(StatePeriod { id, state, name, span, sources, note, polygons });
-        }
-    }
-    if report.errors.is_empty() {
-        Ok((Borders::new(file.name, periods), report.warnings))
-    } else {
-        Err(DataErrors { errors: report.errors })
-    }
+        else {
+            return None;
+        };
+        Some(StatePeriod { id, state, name, span, sources, note, polygons })
+    })?;
+    Ok((Borders::new(file.name, periods), warnings))
 }
 
 /// The checks too costly for the app: periods of one state must not overlap in time, and

@@ -294,17 +294,33 @@ pub(crate) fn lon_lat(position: &[f64]) -> Option<LonLat> {
     }
 }
 
-/// Reads `places.geojson`.
-pub fn parse_places(file: DataFile<'_>) -> Result<(Vec<Place>, Vec<Warning>), DataErrors> {
+/// Reads every feature of `file` with `read`, which reports its problems through [`Fields`].
+/// All problems of all features are collected; the values read are returned only when there
+/// was none.
+pub(crate) fn read_features<T>(
+    file: DataFile<'_>,
+    mut read: impl for<'a, 'r> FnMut(&mut Fields<'a, 'r>, &'a geojson::Feature) -> Option<T>,
+) -> Result<(Vec<T>, Vec<Warning>), DataErrors> {
     let collection = feature_collection(file).map_err(|e| DataErrors { errors: vec![e] })?;
     let mut report = Report::new(file.name);
-    let mut places = Vec::new();
-    let mut seen = HashSet::new();
     let empty = Map::new();
+    let mut values = Vec::new();
     for (index, feature) in collection.features.iter().enumerate() {
-        let id = raw_id(feature);
-        let mut fields =
-            Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
+        let properties = feature.properties.as_ref().unwrap_or(&empty);
+        let mut fields = Fields { properties, report: &mut report, index, id: raw_id(feature) };
+        values.extend(read(&mut fields, feature));
+    }
+    if report.errors.is_empty() {
+        Ok((values, report.warnings))
+    } else {
+        Err(DataErrors { errors: report.errors })
+    }
+}
+
+/// Reads `places.geojson`.
+pub fn parse_places(file: DataFile<'_>) -> Result<(Vec<Place>, Vec<Warning>), DataErrors> {
+    let mut seen = HashSet::new();
+    read_features(file, |fields, feature| {
         let place_id = fields.unique_id(&mut seen, "riga", "place", PlaceId::new);
         let name = fields.localized("name", &[Lang::En], false);
         let sources = match fields.properties.get("sources") {
@@ -321,28 +337,17 @@ pub fn parse_places(file: DataFile<'_>) -> Result<(Vec<Place>, Vec<Warning>), Da
                 None
             }
         };
-        if let (Some(id), Some(name), Some(location), Some(sources)) = (place_id, name, location, sources) {
-            places.push(Place { id, name, location, sources });
+        match (place_id, name, location, sources) {
+            (Some(id), Some(name), Some(location), Some(sources)) => Some(Place { id, name, location, sources }),
+            _ => None,
         }
-    }
-    if report.errors.is_empty() {
-        Ok((places, report.warnings))
-    } else {
-        Err(DataErrors { errors: report.errors })
-    }
+    })
 }
 
 /// Reads `events.geojson`, checking its places against `places`.
 pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>, Vec<Warning>), DataErrors> {
-    let collection = feature_collection(file).map_err(|e| DataErrors { errors: vec![e] })?;
-    let mut report = Report::new(file.name);
-    let mut events = Vec::new();
     let mut seen = HashSet::new();
-    let empty = Map::new();
-    for (index, feature) in collection.features.iter().enumerate() {
-        let id = raw_id(feature);
-        let mut fields =
-            Fields { properties: feature.properties.as_ref().unwrap_or(&empty), report: &mut report, index, id };
+    read_features(file, |fields, feature| {
         let event_id = fields.unique_id(&mut seen, "baltic-entente-conference-01", "event", EventId::new);
         let kind = fields
             .string("kind", "conference")
@@ -416,36 +421,24 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
                 );
             }
         }
-        if let (
-            Some(id),
-            Some(kind),
-            Some(span),
-            Some(parties),
-            Some(title),
-            Some(summary),
-            Some(sources),
-            Some(points),
-        ) = (event_id, kind, span, parties, title, summary, sources, points)
-        {
-            events.push(Event {
-                id,
-                kind,
-                span,
-                place: place.map(|p| p.id.clone()),
-                parties,
-                title,
-                summary,
-                sources,
-                note,
-                points,
-            });
-        }
-    }
-    if report.errors.is_empty() {
-        Ok((events, report.warnings))
-    } else {
-        Err(DataErrors { errors: report.errors })
-    }
+        let (Some(id), Some(kind), Some(span), Some(parties), Some(title), Some(summary), Some(sources), Some(points)) =
+            (event_id, kind, span, parties, title, summary, sources, points)
+        else {
+            return None;
+        };
+        Some(Event {
+            id,
+            kind,
+            span,
+            place: place.map(|p| p.id.clone()),
+            parties,
+            title,
+            summary,
+            sources,
+            note,
+            points,
+        })
+    })
 }
 
 /// Reads both files into an [`Atlas`]. Errors of both files are reported together.
@@ -471,30 +464,18 @@ impl Basemap {
 
 /// Reads `basemap.geojson`: Polygon and MultiPolygon features.
 pub fn parse_basemap(file: DataFile<'_>) -> Result<Basemap, DataErrors> {
-    let collection = feature_collection(file).map_err(|e| DataErrors { errors: vec![e] })?;
-    let mut report = Report::new(file.name);
-    let mut basemap = Basemap::default();
     let ring = |ring: &Vec<Vec<f64>>| -> Option<Vec<LonLat>> { ring.iter().map(|p| lon_lat(p)).collect() };
     let polygon = |rings: &Vec<Vec<Vec<f64>>>| -> Option<Vec<Vec<LonLat>>> { rings.iter().map(ring).collect() };
-    for (index, feature) in collection.features.iter().enumerate() {
+    let (parts, _) = read_features(file, |fields, feature| {
         let parsed = match feature.geometry.as_ref().map(|g| &g.value) {
             Some(Geometry::Polygon(rings)) => polygon(rings).map(|p| vec![p]),
             Some(Geometry::MultiPolygon(polygons)) => polygons.iter().map(polygon).collect(),
             _ => None,
         };
-        match parsed {
-            Some(polygons) => basemap.polygons.extend(polygons),
-            None => report.error(
-                index,
-                raw_id(feature),
-                "geometry",
-                "must be a Polygon or MultiPolygon in [longitude, latitude] degrees",
-            ),
+        if parsed.is_none() {
+            fields.error("geometry", "must be a Polygon or MultiPolygon in [longitude, latitude] degrees");
         }
-    }
-    if report.errors.is_empty() {
-        Ok(basemap)
-    } else {
-        Err(DataErrors { errors: report.errors })
-    }
+        parsed
+    })?;
+    Ok(Basemap { polygons: parts.into_iter().flatten().collect() })
 }
