@@ -16,7 +16,8 @@ use geojson::Value as Geometry;
 use serde_json::Value;
 
 use crate::data::{kind_of, lon_lat, read_features, DataError, DataErrors, DataFile, Location, Warning};
-use crate::model::{Lang, Localized, LonLat};
+use crate::lang::{Lang, Localized};
+use crate::model::LonLat;
 use crate::time::{CalendarDay, HistoricDate, Span};
 
 /// One state in one period: its territory while its borders stood unchanged.
@@ -188,9 +189,8 @@ fn polygons(geometry: Option<&Geometry>) -> Result<Vec<Vec<Vec<LonLat>>>, String
 
 /// Reads `borders.geojson`. Every problem is reported with the file, the feature (index and
 /// id) and the field; all problems are collected.
-pub fn parse_borders(file: DataFile<'_>) -> Result<(Borders, Vec<Warning>), DataErrors> {
+pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, Vec<Warning>), DataErrors> {
     let mut seen = HashSet::new();
-    let all = [Lang::En, Lang::Lv, Lang::Lt, Lang::Et];
     let (periods, warnings) = read_features(file, |fields, feature| {
         let period_id =
             fields.unique_id(&mut seen, "lithuania-1923-1939", "period", |s| is_slug(s).then(|| s.to_owned()));
@@ -201,7 +201,7 @@ pub fn parse_borders(file: DataFile<'_>) -> Result<(Borders, Vec<Warning>), Data
             }
             Some(s.to_owned())
         });
-        let name = fields.localized("name", &all, false);
+        let name = fields.localized("name", offered, false);
         let start = fields.string("start", "1923-01-19").and_then(|s| fields.date("start", s));
         let end: Option<Option<HistoricDate>> = match fields.properties.get("end") {
             None => {
@@ -252,7 +252,7 @@ pub fn check_borders(borders: &Borders) -> Vec<DataError> {
     use ::geo::Validation as _;
     let location = |index: usize| Location {
         file: borders.file.clone(),
-        index,
+        index: Some(index),
         id: borders.periods.get(index).map(|p| p.id.clone()),
     };
     let mut errors = Vec::new();
@@ -301,6 +301,7 @@ pub fn check_borders(borders: &Borders) -> Vec<DataError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::{committed_langs, test_langs};
 
     fn day(year: i32, month: u8, day: u8) -> CalendarDay {
         CalendarDay { year, month, day }
@@ -325,7 +326,7 @@ mod tests {
         StatePeriod {
             id: id.to_owned(),
             state: state.to_owned(),
-            name: Localized { en: id.to_owned(), ..Localized::default() },
+            name: Localized::new(id),
             span: Span { start: date(start), end: end.map(date) },
             sources: vec!["a treaty".to_owned()],
             note: None,
@@ -417,8 +418,9 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_broken_file_is_reported_with_feature_and_field() {
-        let errors =
-            parse_borders(DataFile { name: "borders.geojson", text: BROKEN }).expect_err("the file is broken").errors;
+        let errors = parse_borders(DataFile { name: "borders.geojson", text: BROKEN }, &test_langs())
+            .expect_err("the file is broken")
+            .errors;
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         let expect = |feature: &str, field: &str, words: &str| {
             let prefix = format!("borders.geojson: {feature}: field `{field}`: ");
@@ -428,7 +430,6 @@ mod tests {
             );
         };
         expect("feature 1 (id `Poland 1930`)", "id", "lowercase slug");
-        expect("feature 1 (id `Poland 1930`)", "name.et", "missing");
         expect("feature 1 (id `Poland 1930`)", "end", "before the start");
         expect("feature 1 (id `Poland 1930`)", "sources", "is empty");
         expect("feature 1 (id `Poland 1930`)", "geometry", "ring 1: has 3 positions");
@@ -441,7 +442,8 @@ mod tests {
         expect("feature 2 (id `lithuania-1923-1939`)", "note", "must be a string");
         expect("feature 2 (id `lithuania-1923-1939`)", "geometry", "Polygon or MultiPolygon");
         assert!(messages.iter().all(|m| !m.contains("feature 0")), "feature 0 is fine: {messages:#?}");
-        let not_json = parse_borders(DataFile { name: "borders.geojson", text: "{\"type\": " }).expect_err("not JSON");
+        let not_json = parse_borders(DataFile { name: "borders.geojson", text: "{\"type\": " }, &test_langs())
+            .expect_err("not JSON");
         assert!(not_json.to_string().starts_with("borders.geojson: not valid JSON at line 1"), "{not_json}");
     }
 
@@ -453,7 +455,8 @@ mod tests {
             .unwrap_or_default();
         let text = format!("{}]}}", text.trim_end().trim_end_matches(','));
         let text = text.replace("\"end\": \"1939-03-22\"", "\"end\": null");
-        let (borders, warnings) = parse_borders(DataFile { name: "borders.geojson", text: &text }).expect("parses");
+        let (borders, warnings) =
+            parse_borders(DataFile { name: "borders.geojson", text: &text }, &test_langs()).expect("parses");
         assert!(warnings.is_empty());
         let lithuania = &borders.periods()[0];
         assert_eq!(lithuania.last_day(), None);
@@ -467,7 +470,7 @@ mod tests {
     fn real() -> Borders {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/borders.geojson");
         let text = std::fs::read_to_string(path).expect("public/data/borders.geojson");
-        let (borders, warnings) = parse_borders(DataFile { name: "borders.geojson", text: &text })
+        let (borders, warnings) = parse_borders(DataFile { name: "borders.geojson", text: &text }, &committed_langs())
             .unwrap_or_else(|e| panic!("borders.geojson does not load:\n{e}"));
         assert!(warnings.is_empty(), "warnings: {warnings:#?}");
         borders
@@ -484,7 +487,7 @@ mod tests {
         let errors: Vec<String> = check_borders(&borders).iter().map(ToString::to_string).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         for period in borders.periods() {
-            assert!(Lang::ALL.iter().all(|&lang| period.name.exact(lang).is_some()), "{}", period.id);
+            assert!(committed_langs().iter().all(|&lang| period.name.exact(lang).is_some()), "{}", period.id);
             assert!(!period.sources.is_empty(), "{}", period.id);
         }
     }
@@ -520,7 +523,9 @@ mod tests {
     #[test]
     fn the_baltic_states_are_shown_occupied_then_annexed_in_1940() {
         let b = real();
-        let name = |lon, lat, d| b.state_at(LonLat { lon, lat }, d).map(|p| p.name.en.clone()).unwrap_or_default();
+        let name = |lon, lat, d| {
+            b.state_at(LonLat { lon, lat }, d).map(|p| p.name.text(Lang::EN).to_owned()).unwrap_or_default()
+        };
         // Riga, Tallinn, Kaunas.
         assert_eq!(name(24.11, 56.95, day(1940, 6, 16)), "Latvia");
         assert!(name(24.11, 56.95, day(1940, 6, 17)).contains("occupation"));
