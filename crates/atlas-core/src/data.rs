@@ -584,10 +584,3 @@ pub fn parse_basemap(file: DataFile<'_>) -> Result<Basemap, DataErrors> {
 pub(crate) fn test_langs() -> Vec<Lang> {
     ["en", "lv", "lt", "et"].into_iter().filter_map(Lang::new).collect()
 }
-
-/// The languages offered by the committed `public/data/languages.json`.
-#[cfg(test)]
-pub(crate) fn committed_langs() -> Vec<Lang> {
-    let text = include_str!("../../../public/data/languages.json");
-    crate::i18n::parse_language_list(DataFile { name: "languages.json", text }).expect("languages.json")
-}
