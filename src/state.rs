@@ -87,10 +87,9 @@ impl Locale {
         }
     }
 
-    /// Takes the loaded languages; a language that is not offered gives way to `fallback`.
-    pub fn set_languages(&self, languages: Languages, fallback: Lang) {
-        let current = self.lang.get_untracked();
-        let lang = if languages.find(current).is_some() { current } else { fallback };
+    /// Takes the loaded languages and shows `lang` (English if it is not offered).
+    pub fn set_languages(&self, languages: Languages, lang: Lang) {
+        let lang = if languages.find(lang).is_some() { lang } else { Lang::EN };
         self.languages.set(Arc::new(languages));
         self.lang.set(lang);
     }
