@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use atlas_core::i18n::{format_span, UiText};
-use atlas_core::{Lang, Localized, State};
+use atlas_core::{EventIndex, Lang, Localized, State};
 use leptos::prelude::*;
 
 use crate::load::AtlasData;
@@ -22,7 +22,7 @@ fn text_in(text: &Localized, lang: Lang) -> (String, &'static str) {
 #[component]
 pub fn EventItem(
     /// The event's position in `Atlas::events`.
-    index: usize,
+    index: EventIndex,
     /// The language to write it in.
     lang: Lang,
     /// Whether the event belongs to the selected year (marked in city panels).
@@ -31,7 +31,7 @@ pub fn EventItem(
 ) -> impl IntoView {
     let data = expect_context::<Arc<AtlasData>>();
     let text = UiText::of(lang);
-    let event = &data.atlas.events()[index];
+    let event = data.atlas.event(index);
     let (title, title_lang) = text_in(&event.title, lang);
     let place = event.place.as_ref().and_then(|p| data.atlas.place(p)).map(|p| text_in(&p.name, lang));
     let open = RwSignal::new(false);
@@ -54,10 +54,10 @@ pub fn EventItem(
 
 /// The summary, parties, note and sources of an event, drawn when a reader opens them.
 #[component]
-fn EventDetails(index: usize, lang: Lang) -> impl IntoView {
+fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
     let data = expect_context::<Arc<AtlasData>>();
     let text = UiText::of(lang);
-    let event = &data.atlas.events()[index];
+    let event = data.atlas.event(index);
     let (summary, summary_lang) = text_in(&event.summary, lang);
     let parties =
         event.parties.iter().filter_map(|p| State::find(p)).map(|s| s.name(lang)).collect::<Vec<_>>().join(", ");

@@ -7,7 +7,7 @@ use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
 use atlas_core::geo::{declutter, line_path, polygons_path, MapLayout, MapView, Marker};
 use atlas_core::i18n::format_date;
-use atlas_core::{EventKind, HistoricDate, PlaceId};
+use atlas_core::{EventIndex, EventKind, HistoricDate, PlaceId};
 use leptos::prelude::*;
 
 use super::borders_layer::BordersLayer;
@@ -38,11 +38,9 @@ const TREATY_LANE_GAP: f64 = 5.0;
 
 /// Lines between each pair of a treaty's signatories, per treaty event position.
 /// Each treaty gets a lane, so that treaties between the same capitals stay apart.
-fn treaty_paths(data: &AtlasData, layout: &MapLayout) -> HashMap<usize, String> {
+fn treaty_paths(data: &AtlasData, layout: &MapLayout) -> HashMap<EventIndex, String> {
     data.atlas
-        .events()
-        .iter()
-        .enumerate()
+        .indexed_events()
         .filter(|(_, e)| e.kind == EventKind::Treaty && e.points.len() >= 2)
         .enumerate()
         .map(|(lane, (index, event))| {

@@ -15,4 +15,4 @@ pub mod timeline;
 pub use data::{load_atlas, parse_basemap, Basemap, DataError, DataErrors, DataFile, Loaded, Warning};
 pub use model::{Event, EventId, EventKind, Lang, Localized, LonLat, Place, PlaceId, State};
 pub use time::{HistoricDate, Precision, Span};
-pub use timeline::Atlas;
+pub use timeline::{Atlas, EventIndex};
