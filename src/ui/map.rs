@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-use atlas_core::geo::{declutter, line_path, polygons_path, MapLayout, MapView, Marker};
+use atlas_core::geo::{
+    city_label_obstacles, city_markers, line_path, polygons_path, LabelOffset, LabelSide, MapLayout, MapView, Marker,
+};
 use atlas_core::i18n::format_date;
 use atlas_core::{EventIndex, EventKind, HistoricDate, PlaceId};
 use leptos::prelude::*;
@@ -14,10 +16,6 @@ use super::borders_layer::BordersLayer;
 use super::icon_button::IconButton;
 use crate::load::AtlasData;
 use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
-
-/// Markers closer than this (SVG units) are moved apart, with a leader line; wide
-/// enough for the larger labels on a phone.
-const MARKER_SPACING: f64 = 44.0;
 
 const ZOOM_IN_ICON: &str = "M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z";
 const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
@@ -57,14 +55,6 @@ fn treaty_paths(data: &AtlasData, layout: &MapLayout) -> HashMap<EventIndex, Str
             (index, d)
         })
         .collect()
-}
-
-/// City markers, the busiest first so that they keep their true place.
-fn city_markers(data: &AtlasData, layout: &MapLayout) -> Vec<Marker> {
-    let mut places: Vec<_> = data.atlas.places().iter().collect();
-    places.sort_by_key(|p| (std::cmp::Reverse(data.atlas.conferences_at(&p.id).count()), p.id.clone()));
-    let anchors = places.into_iter().filter_map(|p| layout.project(p.location).map(|xy| (p.id.to_string(), xy)));
-    declutter(anchors, MARKER_SPACING)
 }
 
 /// Drag to pan, pinch or wheel to zoom: pointer positions in map frame units.
@@ -152,15 +142,8 @@ pub fn AtlasMap() -> impl IntoView {
     let view_box = format!("0 0 {} {:.0}", layout.width, layout.height);
     let lands = land_paths(&data, &layout);
     let treaties = treaty_paths(&data, &layout);
-    let markers = city_markers(&data, &layout);
-    // Markers, their true places, and roughly where their labels run (either side).
-    let city_points: Vec<(f64, f64)> = markers
-        .iter()
-        .flat_map(|m| {
-            let (x, y) = m.position;
-            [m.position, m.anchor, (x + 45.0, y), (x - 45.0, y)]
-        })
-        .collect();
+    let markers = city_markers(&data.atlas, &layout);
+    let city_points = city_label_obstacles(&markers);
 
     let atlas = data.clone();
     let selection = expect_context::<Selection>();
@@ -244,10 +227,11 @@ pub fn AtlasMap() -> impl IntoView {
                 </g>
                 <g class="city-layer">
                     {markers.into_iter().map(|marker| {
-                        let in_inset = PlaceId::new(&marker.id)
+                        let frame = PlaceId::new(&marker.id)
                             .and_then(|id| data.atlas.place(&id))
-                            .is_some_and(|place| layout.frame_for(place.location).is_inset());
-                        view! { <CityMarker marker=marker map_width=layout.width in_inset=in_inset active_places=active_places /> }
+                            .map_or(&layout.frames[0], |place| layout.frame_for(place.location));
+                        let side = LabelSide::of(&marker, frame, layout.width);
+                        view! { <CityMarker marker=marker side=side active_places=active_places /> }
                     }).collect_view()}
                 </g>
                 </g>
@@ -287,10 +271,8 @@ pub fn AtlasMap() -> impl IntoView {
 #[component]
 fn CityMarker(
     marker: Marker,
-    /// The width of the map, to keep labels inside it.
-    map_width: f64,
-    /// Whether the city is drawn in an inset (its label then goes below, centred).
-    in_inset: bool,
+    /// Where its label goes.
+    side: LabelSide,
     /// The places with an event in the selected year.
     active_places: Memo<Vec<PlaceId>>,
 ) -> impl IntoView {
@@ -305,16 +287,7 @@ fn CityMarker(
     let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
     let (x, y) = marker.position;
     let (ax, ay) = marker.anchor;
-    // The label goes on the side the marker was moved to, and never off the map's right edge.
-    let label_left = x < ax || x > map_width * 0.88;
-    // Offsets in `em`, so that they grow with the label on small screens.
-    let (dx, dy, anchor) = if in_inset {
-        ("0", "1.45em", "middle")
-    } else if label_left {
-        ("-0.65em", "0.35em", "end")
-    } else {
-        ("0.65em", "0.35em", "start")
-    };
+    let LabelOffset { dx, dy, text_anchor } = side.offset();
     let is_active = {
         let id = id.clone();
         move || active_places.with(|places| places.binary_search(&id).is_ok())
@@ -357,7 +330,7 @@ fn CityMarker(
             {leader}
             <circle class="hit" cx=x cy=y r="18" />
             <circle class="dot" cx=x cy=y r="6" />
-            <text class="label" x=x y=y dx=dx dy=dy text-anchor=anchor>{label}</text>
+            <text class="label" x=x y=y dx=dx dy=dy text-anchor=text_anchor>{label}</text>
         </g>
     }
     .into_any()
