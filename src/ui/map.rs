@@ -6,7 +6,8 @@ use std::sync::Arc;
 use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
 use atlas_core::geo::{
-    city_label_obstacles, city_markers, line_path, polygons_path, LabelOffset, LabelSide, MapLayout, MapView, Marker,
+    city_label_obstacles, city_markers, frame_point, line_path, polygons_path, LabelOffset, LabelSide, MapLayout,
+    MapView, Marker, Pointers, ScreenRect,
 };
 use atlas_core::i18n::format_date;
 use atlas_core::{EventIndex, EventKind, HistoricDate, PlaceId};
@@ -63,68 +64,45 @@ struct Gestures {
     svg: NodeRef<leptos::svg::Svg>,
     size: (f64, f64),
     view: RwSignal<MapView>,
-    /// The pointers down on the map: id and last position.
-    pointers: StoredValue<Vec<(i32, (f64, f64))>>,
+    pointers: StoredValue<Pointers>,
 }
 
 impl Gestures {
     fn new(svg: NodeRef<leptos::svg::Svg>, size: (f64, f64), view: RwSignal<MapView>) -> Self {
-        Self { svg, size, view, pointers: StoredValue::new(Vec::new()) }
+        Self { svg, size, view, pointers: StoredValue::new(Pointers::default()) }
     }
 
     /// A client (CSS pixel) position in the map's frame units.
     fn position(&self, x: i32, y: i32) -> Option<(f64, f64)> {
-        let svg = self.svg.get_untracked()?;
-        let rect = svg.get_bounding_client_rect();
-        (rect.width() > 0.0 && rect.height() > 0.0).then(|| {
-            (
-                (f64::from(x) - rect.left()) * self.size.0 / rect.width(),
-                (f64::from(y) - rect.top()) * self.size.1 / rect.height(),
-            )
-        })
+        let rect = self.svg.get_untracked()?.get_bounding_client_rect();
+        let element = ScreenRect { x: rect.left(), y: rect.top(), width: rect.width(), height: rect.height() };
+        frame_point((f64::from(x), f64::from(y)), element, self.size)
     }
 
     fn down(&self, ev: &leptos::ev::PointerEvent) {
         if let Some(p) = self.position(ev.client_x(), ev.client_y()) {
-            self.pointers.update_value(|ps| {
-                ps.retain(|(id, _)| *id != ev.pointer_id());
-                ps.push((ev.pointer_id(), p));
-            });
+            self.pointers.update_value(|ps| ps.down(ev.pointer_id(), p));
         }
     }
 
     fn moved(&self, ev: &leptos::ev::PointerEvent) {
         let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
-        let before = self.pointers.get_value();
-        let Some(slot) = before.iter().position(|(id, _)| *id == ev.pointer_id()) else { return };
-        let mut after = before.clone();
-        after[slot].1 = p;
-        self.pointers.set_value(after.clone());
-        let size = self.size;
-        match (before.as_slice(), after.as_slice()) {
-            ([(_, a)], [(_, b)]) => self.view.update(|v| *v = v.pan(b.0 - a.0, b.1 - a.1, size)),
-            ([(_, a0), (_, a1), ..], [(_, b0), (_, b1), ..]) => {
-                let distance = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0).hypot(p.1 - q.1);
-                let mid = |p: (f64, f64), q: (f64, f64)| ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
-                let (old_mid, new_mid) = (mid(*a0, *a1), mid(*b0, *b1));
-                let factor = distance(*b0, *b1) / distance(*a0, *a1).max(1.0);
-                self.view.update(|v| {
-                    *v = v.zoom_at(factor, new_mid, size).pan(new_mid.0 - old_mid.0, new_mid.1 - old_mid.1, size)
-                });
-            }
-            _ => {}
+        let mut view = None;
+        self.pointers.update_value(|ps| view = ps.moved(ev.pointer_id(), p, self.view.get_untracked(), self.size));
+        if let Some(view) = view {
+            self.view.set(view);
         }
     }
 
     fn up(&self, ev: &leptos::ev::PointerEvent) {
-        self.pointers.update_value(|ps| ps.retain(|(id, _)| *id != ev.pointer_id()));
+        self.pointers.update_value(|ps| ps.up(ev.pointer_id()));
     }
 
     fn wheel(&self, ev: &leptos::ev::WheelEvent) {
         let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
         ev.prevent_default();
         let size = self.size;
-        self.view.update(|v| *v = v.zoom_at((-ev.delta_y() * 0.002).exp(), p, size));
+        self.view.update(|v| *v = v.wheel(ev.delta_y(), p, size));
     }
 }
 
@@ -195,7 +173,6 @@ pub fn AtlasMap() -> impl IntoView {
     let size = (layout.width, layout.height);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let gestures = Gestures::new(svg_ref, size, map_view);
-    let zoom_by = move |factor: f64| map_view.update(|v| *v = v.zoom_at(factor, (size.0 / 2.0, size.1 / 2.0), size));
 
     view! {
         <div class="map-wrap">
@@ -241,13 +218,13 @@ pub fn AtlasMap() -> impl IntoView {
                     testid="zoom-in"
                     label=Signal::derive(move || locale.text().zoom_in)
                     icon=ZOOM_IN_ICON
-                    on_click=move || zoom_by(1.5)
+                    on_click=move || map_view.update(|v| *v = v.zoom_in(size))
                 />
                 <IconButton
                     testid="zoom-out"
                     label=Signal::derive(move || locale.text().zoom_out)
                     icon=ZOOM_OUT_ICON
-                    on_click=move || zoom_by(1.0 / 1.5)
+                    on_click=move || map_view.update(|v| *v = v.zoom_out(size))
                 />
                 <IconButton
                     testid="reset-view"

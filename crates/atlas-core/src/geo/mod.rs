@@ -1,5 +1,6 @@
 //! Geometry for the map: projection, SVG paths and the layout of map frames.
 pub mod area;
+pub mod gesture;
 pub mod label;
 pub mod layout;
 pub mod path;
@@ -7,6 +8,7 @@ pub mod projection;
 pub mod view;
 
 pub use area::{area_and_centroid, ring_contains};
+pub use gesture::{frame_point, Pointers};
 pub use label::{city_label_obstacles, label_position, state_label_position, LabelOffset, LabelSide};
 pub use layout::{city_markers, declutter, Frame, MapLayout, Marker};
 pub use path::{line_path, polygons_path, rings_path};
