@@ -1,16 +1,15 @@
 //! The SVG map: land and sea (drawn once), treaty lines and city markers (which
 //! follow the selected year). Positions come from atlas-core's layout.
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
 use atlas_core::geo::{
-    city_label_obstacles, city_markers, frame_point, line_path, polygons_path, LabelOffset, LabelSide, MapLayout,
+    city_label_obstacles, city_markers, frame_point, polygons_path, treaty_paths, LabelOffset, LabelSide, MapLayout,
     MapView, Marker, Pointers, ScreenRect,
 };
 use atlas_core::i18n::format_date;
-use atlas_core::{EventIndex, EventKind, HistoricDate, PlaceId};
+use atlas_core::{HistoricDate, PlaceId};
 use leptos::prelude::*;
 
 use super::borders_layer::BordersLayer;
@@ -29,32 +28,6 @@ fn land_paths(data: &AtlasData, layout: &MapLayout) -> Vec<String> {
         .frames
         .iter()
         .map(|frame| polygons_path(&data.basemap.polygons, frame).unwrap_or_else(|| "M0 0".to_owned()))
-        .collect()
-}
-
-/// Treaties between the same capitals are drawn side by side, this far apart.
-const TREATY_LANE_GAP: f64 = 5.0;
-
-/// Lines between each pair of a treaty's signatories, per treaty event position.
-/// Each treaty gets a lane, so that treaties between the same capitals stay apart.
-fn treaty_paths(data: &AtlasData, layout: &MapLayout) -> HashMap<EventIndex, String> {
-    data.atlas
-        .indexed_events()
-        .filter(|(_, e)| e.kind == EventKind::Treaty && e.points.len() >= 2)
-        .enumerate()
-        .map(|(lane, (index, event))| {
-            let offset = ((lane % 3) as f64 - 1.0) * TREATY_LANE_GAP;
-            let points: Vec<(f64, f64)> = event.points.iter().filter_map(|&p| layout.project(p)).collect();
-            let mut d = String::new();
-            for (i, &a) in points.iter().enumerate() {
-                for &b in &points[i + 1..] {
-                    let length = (b.0 - a.0).hypot(b.1 - a.1).max(1e-9);
-                    let (nx, ny) = (-(b.1 - a.1) / length * offset, (b.0 - a.0) / length * offset);
-                    d.push_str(&line_path(&[(a.0 + nx, a.1 + ny), (b.0 + nx, b.1 + ny)]));
-                }
-            }
-            (index, d)
-        })
         .collect()
 }
 
@@ -119,7 +92,7 @@ pub fn AtlasMap() -> impl IntoView {
     ));
     let view_box = format!("0 0 {} {:.0}", layout.width, layout.height);
     let lands = land_paths(&data, &layout);
-    let treaties = treaty_paths(&data, &layout);
+    let treaties = treaty_paths(&data.atlas, &layout);
     let markers = city_markers(&data.atlas, &layout);
     let city_points = city_label_obstacles(&markers);
 

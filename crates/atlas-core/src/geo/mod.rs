@@ -2,6 +2,7 @@
 pub mod area;
 pub mod gesture;
 pub mod label;
+pub mod lanes;
 pub mod layout;
 pub mod path;
 pub mod projection;
@@ -10,6 +11,7 @@ pub mod view;
 pub use area::{area_and_centroid, ring_contains};
 pub use gesture::{frame_point, Pointers};
 pub use label::{city_label_obstacles, label_position, state_label_position, LabelOffset, LabelSide};
+pub use lanes::treaty_paths;
 pub use layout::{city_markers, declutter, Frame, MapLayout, Marker};
 pub use path::{line_path, polygons_path, rings_path};
 pub use projection::{GeoBounds, Mercator, ScreenRect};
