@@ -124,3 +124,24 @@ fn a_city_is_highlighted_for_what_happened_there_that_year() {
     );
     assert!(in_year(1935).contains(&"kaunas".to_owned()) && in_year(1935).contains(&"riga".to_owned()));
 }
+
+#[test]
+fn treaties_between_the_same_capitals_never_share_a_lane_in_any_year() {
+    let atlas = atlas();
+    let lines = atlas_core::geo::treaty_lanes(&atlas);
+    assert!(lines.len() >= 10, "the treaties' lines: {}", lines.len());
+    for year in atlas.years().expect("events") {
+        let shown: Vec<_> = lines.iter().filter(|l| atlas.event(l.event).active_in(year)).collect();
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                assert!(
+                    !a.joins_same_cities(b) || a.lane != b.lane,
+                    "{year}: {} and {} share lane {}",
+                    atlas.event(a.event).id,
+                    atlas.event(b.event).id,
+                    a.lane
+                );
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ pub mod view;
 pub use area::{area_and_centroid, ring_contains};
 pub use gesture::{frame_point, Pointers};
 pub use label::{city_label_obstacles, label_position, state_label_position, LabelOffset, LabelSide};
-pub use lanes::treaty_paths;
+pub use lanes::{treaty_lanes, treaty_paths, TreatyLine};
 pub use layout::{city_markers, declutter, Frame, MapLayout, Marker};
 pub use path::{line_path, polygons_path, rings_path};
 pub use projection::{GeoBounds, Mercator, ScreenRect};
