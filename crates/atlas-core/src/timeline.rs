@@ -212,16 +212,18 @@ impl Atlas {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::time::{HistoricDate, Span};
 
-    fn event(id: &str, kind: EventKind, start: i32, end: i32, place: &str) -> Event {
+    /// An event for the tests of the atlas's queries: from the year `start` through `end` (or
+    /// through `start`), nowhere and with no points; set `place` or `points` where a test needs them.
+    pub(crate) fn event(id: &str, kind: EventKind, start: i32, end: Option<i32>) -> Event {
         Event {
             id: crate::model::EventId::new(id).expect("slug"),
             kind,
-            span: Span { start: HistoricDate::year_only(start), end: Some(HistoricDate::year_only(end)) },
-            place: PlaceId::new(place),
+            span: Span { start: HistoricDate::year_only(start), end: end.map(HistoricDate::year_only) },
+            place: None,
             parties: vec![],
             title: Default::default(),
             summary: Default::default(),
@@ -231,14 +233,18 @@ mod tests {
         }
     }
 
+    fn at(place: &str, event: Event) -> Event {
+        Event { place: PlaceId::new(place), ..event }
+    }
+
     #[test]
     fn indices_name_the_events_in_time_order() {
         let atlas = Atlas::new(
             vec![],
             vec![
-                event("c", EventKind::Conference, 1936, 1936, "riga"),
-                event("a", EventKind::Treaty, 1923, 1940, "riga"),
-                event("b", EventKind::Conference, 1934, 1934, "riga"),
+                at("riga", event("c", EventKind::Conference, 1936, None)),
+                at("riga", event("a", EventKind::Treaty, 1923, Some(1940))),
+                at("riga", event("b", EventKind::Conference, 1934, None)),
             ],
         );
         let ids = |indices: &[EventIndex]| indices.iter().map(|&i| atlas.event(i).id.to_string()).collect::<Vec<_>>();
@@ -250,7 +256,7 @@ mod tests {
 
     #[test]
     fn a_place_without_conferences_has_none() {
-        let atlas = Atlas::new(vec![], vec![event("a", EventKind::Conference, 1935, 1935, "kaunas")]);
+        let atlas = Atlas::new(vec![], vec![at("kaunas", event("a", EventKind::Conference, 1935, None))]);
         assert!(atlas.conference_indices_at(&PlaceId::new("tartu").expect("slug")).is_empty());
         assert!(Atlas::new(vec![], vec![]).conference_indices_at(&PlaceId::new("riga").expect("slug")).is_empty());
     }

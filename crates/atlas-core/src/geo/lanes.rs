@@ -192,8 +192,7 @@ mod tests {
 
     use super::*;
     use crate::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-    use crate::model::{Event, EventId};
-    use crate::time::{HistoricDate, Span};
+    use crate::model::Event;
 
     const RIGA: LonLat = LonLat { lon: 24.1059, lat: 56.946 };
     const TALLINN: LonLat = LonLat { lon: 24.7535, lat: 59.437 };
@@ -202,18 +201,7 @@ mod tests {
     const CITIES: [LonLat; 4] = [RIGA, TALLINN, KAUNAS, MOSCOW];
 
     fn treaty(id: &str, start: i32, end: Option<i32>, points: &[LonLat]) -> Event {
-        Event {
-            id: EventId::new(id).expect("slug"),
-            kind: EventKind::Treaty,
-            span: Span { start: HistoricDate::year_only(start), end: end.map(HistoricDate::year_only) },
-            place: None,
-            parties: vec![],
-            title: Default::default(),
-            summary: Default::default(),
-            sources: vec![],
-            note: None,
-            points: points.to_vec(),
-        }
+        Event { points: points.to_vec(), ..crate::timeline::tests::event(id, EventKind::Treaty, start, end) }
     }
 
     /// The treaties of the atlas's data, with their capitals in the data's order.

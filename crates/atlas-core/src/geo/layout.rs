@@ -200,8 +200,7 @@ mod tests {
 
     #[test]
     fn the_city_with_most_conferences_keeps_its_place() {
-        use crate::model::{Event, EventId, EventKind, Place, PlaceId};
-        use crate::time::{HistoricDate, Span};
+        use crate::model::{Event, EventKind, Place, PlaceId};
         let place = |id: &str, location: LonLat| Place {
             id: PlaceId::new(id).expect("slug"),
             name: Default::default(),
@@ -209,16 +208,8 @@ mod tests {
             sources: vec![],
         };
         let conference = |id: &str, year: i32, place: &str| Event {
-            id: EventId::new(id).expect("slug"),
-            kind: EventKind::Conference,
-            span: Span { start: HistoricDate::year_only(year), end: None },
             place: PlaceId::new(place),
-            parties: vec![],
-            title: Default::default(),
-            summary: Default::default(),
-            sources: vec![],
-            note: None,
-            points: vec![],
+            ..crate::timeline::tests::event(id, EventKind::Conference, year, None)
         };
         let places =
             vec![place("bulduri", at(23.87, 56.98)), place("riga", at(24.11, 56.95)), place("geneva", at(6.14, 46.2))];
