@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use atlas_core::i18n::{format_span, UiText};
-use atlas_core::{EventIndex, Lang, Localized, State};
+use atlas_core::EventIndex;
+use atlas_core::{Lang, Localized, State};
 use leptos::prelude::*;
 
 use crate::load::AtlasData;
