@@ -4,12 +4,12 @@ use std::sync::Arc;
 
 use atlas_core::borders::{reference_day, StatePeriod};
 use atlas_core::geo::{polygons_path, state_label_position, MapLayout};
-use atlas_core::i18n::format_date;
-use atlas_core::{HistoricDate, Lang};
+use atlas_core::i18n::UiText;
+use atlas_core::HistoricDate;
 use leptos::prelude::*;
 
-use crate::load::AtlasData;
 use crate::state::{Locale, Selection};
+use atlas_core::DataSet;
 
 /// What is drawn of one state period: its path in each frame, and where its name goes.
 struct DrawnPeriod {
@@ -20,9 +20,10 @@ struct DrawnPeriod {
 
 /// What a historian sees on hovering over a state: its name, the period its border stood and
 /// the sources of its lines (the data's own words).
-fn describe_period(period: &StatePeriod, lang: Lang) -> String {
+fn describe_period(period: &StatePeriod, text: &UiText) -> String {
+    let lang = text.lang();
     let day = |d: atlas_core::time::CalendarDay| {
-        HistoricDate::day(d.year, d.month, d.day).map(|d| format_date(&d, lang)).unwrap_or_default()
+        HistoricDate::day(d.year, d.month, d.day).map(|d| text.dates().date(&d)).unwrap_or_default()
     };
     let until = period.last_day().map(day).unwrap_or_default();
     let mut text = format!("{} ({} – {until})", period.name.text(lang), day(period.first_day()));
@@ -36,7 +37,7 @@ fn describe_period(period: &StatePeriod, lang: Lang) -> String {
 }
 
 /// Paths per frame and a label position in the main frame, for every period, computed once.
-fn draw_periods(data: &AtlasData, layout: &MapLayout, cities: &[(f64, f64)]) -> Vec<DrawnPeriod> {
+fn draw_periods(data: &DataSet, layout: &MapLayout, cities: &[(f64, f64)]) -> Vec<DrawnPeriod> {
     data.borders
         .periods()
         .iter()
@@ -56,7 +57,7 @@ pub fn BordersLayer(
     /// Where the city markers and their labels are, for the names of states to keep clear of.
     cities: Vec<(f64, f64)>,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
+    let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let drawn = StoredValue::new(draw_periods(&data, &layout, &cities));
@@ -66,6 +67,7 @@ pub fn BordersLayer(
     move || {
         let periods = epoch.get();
         let lang = locale.lang();
+        let ui = locale.text();
         let ids = periods.iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" ");
         let fills = frame_clips
             .iter()
@@ -77,7 +79,7 @@ pub fn BordersLayer(
                         .filter_map(|&i| {
                             let period = &drawn[i];
                             let d = period.paths[frame].clone()?;
-                            let about = describe_period(&data.borders.periods()[i], lang);
+                            let about = describe_period(&data.borders.periods()[i], &ui);
                             Some(view! {
                                 <path class=format!("state state-{}", period.state) d=d>
                                     <title>{about}</title>
@@ -95,7 +97,7 @@ pub fn BordersLayer(
                 .filter_map(|&i| {
                     let (x, y) = drawn[i].label_at?;
                     let (name, name_lang) = data.borders.periods()[i].name.get(lang);
-                    Some(view! { <text class="state-name" x=x y=y text-anchor="middle" lang=name_lang.code()>{name.to_owned()}</text> })
+                    Some(view! { <text class="state-name" x=x y=y text-anchor="middle" lang=name_lang.to_string()>{name.to_owned()}</text> })
                 })
                 .collect_view()
         });

@@ -7,8 +7,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::EventItem;
-use crate::load::AtlasData;
 use crate::state::{Locale, Selection};
+use atlas_core::DataSet;
 
 /// Shown while a city is selected; the close button and Escape close it.
 #[component]
@@ -16,7 +16,7 @@ pub fn CityPanel() -> impl IntoView {
     let selection = expect_context::<Selection>();
     move || {
         selection.city().map(|place| {
-            let data = expect_context::<Arc<AtlasData>>();
+            let data = expect_context::<Arc<DataSet>>();
             let conferences = data.atlas.conference_indices_at(&place).to_vec();
             let name = data.atlas.place(&place).map(|p| p.name.clone()).unwrap_or_default();
             view! { <OpenPanel name=name conferences=conferences /> }
@@ -31,7 +31,7 @@ fn OpenPanel(
     /// The conferences held there, chronological.
     conferences: Vec<EventIndex>,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
+    let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let close_button = NodeRef::<html::Button>::new();
@@ -44,7 +44,7 @@ fn OpenPanel(
     let heading = move || {
         name.with_value(|name| {
             let (text, lang) = name.get(locale.lang());
-            (text.to_owned(), lang.code())
+            (text.to_owned(), lang.to_string())
         })
     };
     let empty = conferences.is_empty();
@@ -53,11 +53,11 @@ fn OpenPanel(
             <div class="city-panel-head">
                 <h2 id="city-panel-heading" lang=move || heading().1>{move || heading().0}</h2>
                 <button class="close" node_ref=close_button on:click=move |_| selection.close_city_and_refocus()>
-                    {move || locale.text().close}
+                    {move || locale.text().close().to_owned()}
                 </button>
             </div>
-            <h3>{move || locale.text().conferences_here}</h3>
-            {empty.then(|| view! { <p class="empty">{move || locale.text().no_conferences}</p> })}
+            <h3>{move || locale.text().conferences_here().to_owned()}</h3>
+            {empty.then(|| view! { <p class="empty">{move || locale.text().no_conferences().to_owned()}</p> })}
             <ol class="city-conferences">
                 {move || {
                     let lang = locale.lang();
