@@ -114,7 +114,7 @@ impl Locale {
 /// The positions (in `Atlas::events`) of the events active in the selected year,
 /// read by the map and the list alike.
 #[derive(Debug, Clone, Copy)]
-pub struct ActiveEvents(pub Memo<Vec<usize>>);
+pub struct ActiveEvents(pub Memo<Vec<atlas_core::EventIndex>>);
 
 /// The reader's zoom and pan of the map.
 #[derive(Debug, Clone, Copy)]

@@ -2,6 +2,7 @@
 //! with those of the selected year marked.
 use std::sync::Arc;
 
+use atlas_core::EventIndex;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -16,14 +17,7 @@ pub fn CityPanel() -> impl IntoView {
     move || {
         selection.city().map(|place| {
             let data = expect_context::<Arc<DataSet>>();
-            let conferences: Vec<(usize, i32, i32)> = data
-                .atlas
-                .events()
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == atlas_core::EventKind::Conference && e.place.as_ref() == Some(&place))
-                .map(|(i, e)| (i, e.span.first_day().year, e.span.last_day().year))
-                .collect();
+            let conferences = data.atlas.conference_indices_at(&place).to_vec();
             let name = data.atlas.place(&place).map(|p| p.name.clone()).unwrap_or_default();
             view! { <OpenPanel name=name conferences=conferences /> }
         })
@@ -34,9 +28,10 @@ pub fn CityPanel() -> impl IntoView {
 #[component]
 fn OpenPanel(
     name: atlas_core::Localized,
-    /// (event position, first year, last year) of each conference held there.
-    conferences: Vec<(usize, i32, i32)>,
+    /// The conferences held there, chronological.
+    conferences: Vec<EventIndex>,
 ) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let close_button = NodeRef::<html::Button>::new();
@@ -68,8 +63,9 @@ fn OpenPanel(
                     let lang = locale.lang();
                     conferences
                         .iter()
-                        .map(|&(index, first, last)| {
-                            let current = Signal::derive(move || (first..=last).contains(&selection.year()));
+                        .map(|&index| {
+                            let span = data.atlas.event(index).span;
+                            let current = Signal::derive(move || span.overlaps_year(selection.year()));
                             view! { <EventItem index=index lang=lang current=current /> }
                         })
                         .collect_view()

@@ -6,6 +6,7 @@
 //! costs a few DOM nodes per event and no reactive work on a slider step.
 use std::sync::Arc;
 
+use atlas_core::EventIndex;
 use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
@@ -23,7 +24,7 @@ fn text_in(text: &Localized, lang: Lang) -> (String, String) {
 #[component]
 pub fn EventItem(
     /// The event's position in `Atlas::events`.
-    index: usize,
+    index: EventIndex,
     /// The language to write it in.
     lang: Lang,
     /// Whether the event belongs to the selected year (marked in city panels).
@@ -32,7 +33,7 @@ pub fn EventItem(
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let text = expect_context::<Locale>().text_in(lang);
-    let event = &data.atlas.events()[index];
+    let event = data.atlas.event(index);
     let (title, title_lang) = text_in(&event.title, lang);
     let place = event.place.as_ref().and_then(|p| data.atlas.place(p)).map(|p| text_in(&p.name, lang));
     let open = RwSignal::new(false);
@@ -55,10 +56,10 @@ pub fn EventItem(
 
 /// The summary, parties, note and sources of an event, drawn when a reader opens them.
 #[component]
-fn EventDetails(index: usize, lang: Lang) -> impl IntoView {
+fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let text = expect_context::<Locale>().text_in(lang);
-    let event = &data.atlas.events()[index];
+    let event = data.atlas.event(index);
     let (summary, summary_lang) = text_in(&event.summary, lang);
     let parties =
         event.parties.iter().filter_map(|p| data.state(p)).map(|s| s.name.text(lang)).collect::<Vec<_>>().join(", ");

@@ -1,22 +1,20 @@
 //! The SVG map: land and sea (drawn once), treaty lines and city markers (which
 //! follow the selected year). Positions come from atlas-core's layout.
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-use atlas_core::geo::{declutter, line_path, polygons_path, MapLayout, MapView, Marker};
-use atlas_core::{EventKind, HistoricDate, PlaceId};
+use atlas_core::geo::{
+    city_label_obstacles, city_markers, frame_point, polygons_path, treaty_paths, LabelOffset, LabelSide, MapLayout,
+    MapView, Marker, Pointers, ScreenRect,
+};
+use atlas_core::{HistoricDate, PlaceId};
 use leptos::prelude::*;
 
 use super::borders_layer::BordersLayer;
 use super::icon_button::IconButton;
 use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
 use atlas_core::DataSet;
-
-/// Markers closer than this (SVG units) are moved apart, with a leader line; wide
-/// enough for the larger labels on a phone.
-const MARKER_SPACING: f64 = 44.0;
 
 const ZOOM_IN_ICON: &str = "M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z";
 const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
@@ -32,110 +30,51 @@ fn land_paths(data: &DataSet, layout: &MapLayout) -> Vec<String> {
         .collect()
 }
 
-/// Treaties between the same capitals are drawn side by side, this far apart.
-const TREATY_LANE_GAP: f64 = 5.0;
-
-/// Lines between each pair of a treaty's signatories, per treaty event position.
-/// Each treaty gets a lane, so that treaties between the same capitals stay apart.
-fn treaty_paths(data: &DataSet, layout: &MapLayout) -> HashMap<usize, String> {
-    data.atlas
-        .events()
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EventKind::Treaty && e.points.len() >= 2)
-        .enumerate()
-        .map(|(lane, (index, event))| {
-            let offset = ((lane % 3) as f64 - 1.0) * TREATY_LANE_GAP;
-            let points: Vec<(f64, f64)> = event.points.iter().filter_map(|&p| layout.project(p)).collect();
-            let mut d = String::new();
-            for (i, &a) in points.iter().enumerate() {
-                for &b in &points[i + 1..] {
-                    let length = (b.0 - a.0).hypot(b.1 - a.1).max(1e-9);
-                    let (nx, ny) = (-(b.1 - a.1) / length * offset, (b.0 - a.0) / length * offset);
-                    d.push_str(&line_path(&[(a.0 + nx, a.1 + ny), (b.0 + nx, b.1 + ny)]));
-                }
-            }
-            (index, d)
-        })
-        .collect()
-}
-
-/// City markers, the busiest first so that they keep their true place.
-fn city_markers(data: &DataSet, layout: &MapLayout) -> Vec<Marker> {
-    let mut places: Vec<_> = data.atlas.places().iter().collect();
-    places.sort_by_key(|p| (std::cmp::Reverse(data.atlas.conferences_at(&p.id).count()), p.id.clone()));
-    let anchors = places.into_iter().filter_map(|p| layout.project(p.location).map(|xy| (p.id.to_string(), xy)));
-    declutter(anchors, MARKER_SPACING)
-}
-
 /// Drag to pan, pinch or wheel to zoom: pointer positions in map frame units.
 #[derive(Clone, Copy)]
 struct Gestures {
     svg: NodeRef<leptos::svg::Svg>,
     size: (f64, f64),
     view: RwSignal<MapView>,
-    /// The pointers down on the map: id and last position.
-    pointers: StoredValue<Vec<(i32, (f64, f64))>>,
+    pointers: StoredValue<Pointers>,
 }
 
 impl Gestures {
     fn new(svg: NodeRef<leptos::svg::Svg>, size: (f64, f64), view: RwSignal<MapView>) -> Self {
-        Self { svg, size, view, pointers: StoredValue::new(Vec::new()) }
+        Self { svg, size, view, pointers: StoredValue::new(Pointers::default()) }
     }
 
     /// A client (CSS pixel) position in the map's frame units.
     fn position(&self, x: i32, y: i32) -> Option<(f64, f64)> {
-        let svg = self.svg.get_untracked()?;
-        let rect = svg.get_bounding_client_rect();
-        (rect.width() > 0.0 && rect.height() > 0.0).then(|| {
-            (
-                (f64::from(x) - rect.left()) * self.size.0 / rect.width(),
-                (f64::from(y) - rect.top()) * self.size.1 / rect.height(),
-            )
-        })
+        let rect = self.svg.get_untracked()?.get_bounding_client_rect();
+        let element = ScreenRect { x: rect.left(), y: rect.top(), width: rect.width(), height: rect.height() };
+        frame_point((f64::from(x), f64::from(y)), element, self.size)
     }
 
     fn down(&self, ev: &leptos::ev::PointerEvent) {
         if let Some(p) = self.position(ev.client_x(), ev.client_y()) {
-            self.pointers.update_value(|ps| {
-                ps.retain(|(id, _)| *id != ev.pointer_id());
-                ps.push((ev.pointer_id(), p));
-            });
+            self.pointers.update_value(|ps| ps.down(ev.pointer_id(), p));
         }
     }
 
     fn moved(&self, ev: &leptos::ev::PointerEvent) {
         let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
-        let before = self.pointers.get_value();
-        let Some(slot) = before.iter().position(|(id, _)| *id == ev.pointer_id()) else { return };
-        let mut after = before.clone();
-        after[slot].1 = p;
-        self.pointers.set_value(after.clone());
-        let size = self.size;
-        match (before.as_slice(), after.as_slice()) {
-            ([(_, a)], [(_, b)]) => self.view.update(|v| *v = v.pan(b.0 - a.0, b.1 - a.1, size)),
-            ([(_, a0), (_, a1), ..], [(_, b0), (_, b1), ..]) => {
-                let distance = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0).hypot(p.1 - q.1);
-                let mid = |p: (f64, f64), q: (f64, f64)| ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
-                let (old_mid, new_mid) = (mid(*a0, *a1), mid(*b0, *b1));
-                let factor = distance(*b0, *b1) / distance(*a0, *a1).max(1.0);
-                self.view.update(|v| {
-                    *v = v.zoom_at(factor, new_mid, size).pan(new_mid.0 - old_mid.0, new_mid.1 - old_mid.1, size)
-                });
-            }
-            _ => {}
+        let mut view = None;
+        self.pointers.update_value(|ps| view = ps.moved(ev.pointer_id(), p, self.view.get_untracked(), self.size));
+        if let Some(view) = view {
+            self.view.set(view);
         }
     }
 
     fn up(&self, ev: &leptos::ev::PointerEvent) {
-        self.pointers.update_value(|ps| ps.retain(|(id, _)| *id != ev.pointer_id()));
+        self.pointers.update_value(|ps| ps.up(ev.pointer_id()));
     }
 
     fn wheel(&self, ev: &leptos::ev::WheelEvent) {
         let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
         ev.prevent_default();
         let size = self.size;
-        self.view.update(|v| *v = v.zoom_at((-ev.delta_y() * 0.002).exp(), p, size));
+        self.view.update(|v| *v = v.wheel(ev.delta_y(), p, size));
     }
 }
 
@@ -152,16 +91,9 @@ pub fn AtlasMap() -> impl IntoView {
     ));
     let view_box = format!("0 0 {} {:.0}", layout.width, layout.height);
     let lands = land_paths(&data, &layout);
-    let treaties = treaty_paths(&data, &layout);
-    let markers = city_markers(&data, &layout);
-    // Markers, their true places, and roughly where their labels run (either side).
-    let city_points: Vec<(f64, f64)> = markers
-        .iter()
-        .flat_map(|m| {
-            let (x, y) = m.position;
-            [m.position, m.anchor, (x + 45.0, y), (x - 45.0, y)]
-        })
-        .collect();
+    let treaties = treaty_paths(&data.atlas, &layout);
+    let markers = city_markers(&data.atlas, &layout);
+    let city_points = city_label_obstacles(&markers);
 
     let atlas = data.clone();
     let selection = expect_context::<Selection>();
@@ -213,7 +145,6 @@ pub fn AtlasMap() -> impl IntoView {
     let size = (layout.width, layout.height);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let gestures = Gestures::new(svg_ref, size, map_view);
-    let zoom_by = move |factor: f64| map_view.update(|v| *v = v.zoom_at(factor, (size.0 / 2.0, size.1 / 2.0), size));
 
     view! {
         <div class="map-wrap">
@@ -245,10 +176,11 @@ pub fn AtlasMap() -> impl IntoView {
                 </g>
                 <g class="city-layer">
                     {markers.into_iter().map(|marker| {
-                        let in_inset = PlaceId::new(&marker.id)
+                        let frame = PlaceId::new(&marker.id)
                             .and_then(|id| data.atlas.place(&id))
-                            .is_some_and(|place| layout.frame_for(place.location).is_inset());
-                        view! { <CityMarker marker=marker map_width=layout.width in_inset=in_inset active_places=active_places /> }
+                            .map_or(&layout.frames[0], |place| layout.frame_for(place.location));
+                        let side = LabelSide::of(&marker, frame, layout.width);
+                        view! { <CityMarker marker=marker side=side active_places=active_places /> }
                     }).collect_view()}
                 </g>
                 </g>
@@ -258,13 +190,13 @@ pub fn AtlasMap() -> impl IntoView {
                     testid="zoom-in"
                     label=Signal::derive(move || locale.text().zoom_in().to_owned())
                     icon=ZOOM_IN_ICON
-                    on_click=move || zoom_by(1.5)
+                    on_click=move || map_view.update(|v| *v = v.zoom_in(size))
                 />
                 <IconButton
                     testid="zoom-out"
                     label=Signal::derive(move || locale.text().zoom_out().to_owned())
                     icon=ZOOM_OUT_ICON
-                    on_click=move || zoom_by(1.0 / 1.5)
+                    on_click=move || map_view.update(|v| *v = v.zoom_out(size))
                 />
                 <IconButton
                     testid="reset-view"
@@ -288,10 +220,8 @@ pub fn AtlasMap() -> impl IntoView {
 #[component]
 fn CityMarker(
     marker: Marker,
-    /// The width of the map, to keep labels inside it.
-    map_width: f64,
-    /// Whether the city is drawn in an inset (its label then goes below, centred).
-    in_inset: bool,
+    /// Where its label goes.
+    side: LabelSide,
     /// The places with an event in the selected year.
     active_places: Memo<Vec<PlaceId>>,
 ) -> impl IntoView {
@@ -306,16 +236,7 @@ fn CityMarker(
     let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
     let (x, y) = marker.position;
     let (ax, ay) = marker.anchor;
-    // The label goes on the side the marker was moved to, and never off the map's right edge.
-    let label_left = x < ax || x > map_width * 0.88;
-    // Offsets in `em`, so that they grow with the label on small screens.
-    let (dx, dy, anchor) = if in_inset {
-        ("0", "1.45em", "middle")
-    } else if label_left {
-        ("-0.65em", "0.35em", "end")
-    } else {
-        ("0.65em", "0.35em", "start")
-    };
+    let LabelOffset { dx, dy, text_anchor } = side.offset();
     let is_active = {
         let id = id.clone();
         move || active_places.with(|places| places.binary_search(&id).is_ok())
@@ -358,7 +279,7 @@ fn CityMarker(
             {leader}
             <circle class="hit" cx=x cy=y r="18" />
             <circle class="dot" cx=x cy=y r="6" />
-            <text class="label" x=x y=y dx=dx dy=dy text-anchor=anchor>{label}</text>
+            <text class="label" x=x y=y dx=dx dy=dy text-anchor=text_anchor>{label}</text>
         </g>
     }
     .into_any()

@@ -20,4 +20,4 @@ pub use dataset::DataSet;
 pub use lang::{Lang, Localized};
 pub use model::{Event, EventId, EventKind, LonLat, Place, PlaceId, State, StateId};
 pub use time::{HistoricDate, Precision, Span};
-pub use timeline::Atlas;
+pub use timeline::{Atlas, EventIndex};

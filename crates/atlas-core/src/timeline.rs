@@ -3,6 +3,11 @@ use std::collections::HashMap;
 
 use crate::model::{Event, EventKind, Place, PlaceId};
 
+/// The position of an event in [`Atlas::events`]: what the app's lists and the map key
+/// their items by. Only an [`Atlas`] hands these out, so one always names an event of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventIndex(usize);
+
 /// All places and events, with indexes that answer the slider's questions without
 /// scanning every event.
 #[derive(Debug, Clone)]
@@ -13,9 +18,9 @@ pub struct Atlas {
     /// The first year of `by_year`.
     first_year: i32,
     /// For each year from `first_year`, the indexes of the events active in it, chronological.
-    by_year: Vec<Vec<usize>>,
+    by_year: Vec<Vec<EventIndex>>,
     /// For each place, the indexes of the conferences held there, chronological.
-    conferences_by_place: HashMap<PlaceId, Vec<usize>>,
+    conferences_by_place: HashMap<PlaceId, Vec<EventIndex>>,
 }
 
 impl Atlas {
@@ -27,8 +32,9 @@ impl Atlas {
         let first_year = events.iter().map(|e| e.span.first_day().year).min().unwrap_or(0);
         let last_year = events.iter().map(|e| e.span.last_day().year).max().unwrap_or(-1);
         let mut by_year = vec![Vec::new(); (last_year - first_year + 1).max(0) as usize];
-        let mut conferences_by_place: HashMap<PlaceId, Vec<usize>> = HashMap::new();
+        let mut conferences_by_place: HashMap<PlaceId, Vec<EventIndex>> = HashMap::new();
         for (index, event) in events.iter().enumerate() {
+            let index = EventIndex(index);
             for year in event.span.first_day().year..=event.span.last_day().year {
                 by_year[(year - first_year) as usize].push(index);
             }
@@ -52,24 +58,132 @@ impl Atlas {
         &self.events
     }
 
+    /// Every event with its index, chronological.
+    ///
+    /// ```
+    /// # use atlas_core::{Atlas, Event, EventId, EventKind, HistoricDate, Span};
+    /// # let event = |id: &str, year: i32| Event {
+    /// #     id: EventId::new(id).expect("slug"),
+    /// #     kind: EventKind::Conference,
+    /// #     span: Span { start: HistoricDate::year_only(year), end: None },
+    /// #     place: None,
+    /// #     parties: vec![],
+    /// #     title: Default::default(),
+    /// #     summary: Default::default(),
+    /// #     sources: vec![],
+    /// #     note: None,
+    /// #     points: vec![],
+    /// # };
+    /// let atlas = Atlas::new(vec![], vec![event("later", 1936), event("earlier", 1935)]);
+    /// for (index, event) in atlas.indexed_events() {
+    ///     assert_eq!(atlas.event(index), event);
+    /// }
+    /// assert_eq!(atlas.indexed_events().next().map(|(_, e)| e.id.as_str()), Some("earlier"));
+    /// ```
+    pub fn indexed_events(&self) -> impl Iterator<Item = (EventIndex, &Event)> + '_ {
+        self.events.iter().enumerate().map(|(index, event)| (EventIndex(index), event))
+    }
+
+    /// The event at `index`.
+    ///
+    /// An index comes from this atlas's own queries, so it always names one of its events;
+    /// an index from another, larger atlas panics.
+    ///
+    /// ```
+    /// # use atlas_core::{Atlas, Event, EventId, EventKind, HistoricDate, Span};
+    /// # let treaty = Event {
+    /// #     id: EventId::new("riga-treaty").expect("slug"),
+    /// #     kind: EventKind::Treaty,
+    /// #     span: Span { start: HistoricDate::year_only(1923), end: Some(HistoricDate::year_only(1940)) },
+    /// #     place: None,
+    /// #     parties: vec![],
+    /// #     title: Default::default(),
+    /// #     summary: Default::default(),
+    /// #     sources: vec![],
+    /// #     note: None,
+    /// #     points: vec![],
+    /// # };
+    /// let atlas = Atlas::new(vec![], vec![treaty]);
+    /// let index = atlas.active_indices(1930)[0];
+    /// assert_eq!(atlas.event(index).id.as_str(), "riga-treaty");
+    /// ```
+    pub fn event(&self, index: EventIndex) -> &Event {
+        &self.events[index.0]
+    }
+
     /// The years from the first event's start to the last event's end, if there are events.
     pub fn years(&self) -> Option<std::ops::RangeInclusive<i32>> {
         (!self.by_year.is_empty()).then(|| self.first_year..=self.first_year + self.by_year.len() as i32 - 1)
     }
 
     /// The positions in [`Atlas::events`] of the events active in `year`, chronological.
-    pub fn active_indices(&self, year: i32) -> &[usize] {
+    ///
+    /// ```
+    /// # use atlas_core::{Atlas, Event, EventId, EventKind, HistoricDate, Span};
+    /// # let event = |id: &str, start: i32, end: i32| Event {
+    /// #     id: EventId::new(id).expect("slug"),
+    /// #     kind: EventKind::Treaty,
+    /// #     span: Span { start: HistoricDate::year_only(start), end: Some(HistoricDate::year_only(end)) },
+    /// #     place: None,
+    /// #     parties: vec![],
+    /// #     title: Default::default(),
+    /// #     summary: Default::default(),
+    /// #     sources: vec![],
+    /// #     note: None,
+    /// #     points: vec![],
+    /// # };
+    /// let atlas = Atlas::new(vec![], vec![event("later", 1934, 1940), event("earlier", 1923, 1940)]);
+    /// let ids: Vec<&str> = atlas.active_indices(1935).iter().map(|&i| atlas.event(i).id.as_str()).collect();
+    /// assert_eq!(ids, ["earlier", "later"]);
+    /// assert!(atlas.active_indices(1925).len() == 1 && atlas.active_indices(1950).is_empty());
+    /// ```
+    pub fn active_indices(&self, year: i32) -> &[EventIndex] {
         usize::try_from(year - self.first_year).ok().and_then(|i| self.by_year.get(i)).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The events active in `year` (held in it, or in force during it), chronological.
     pub fn active_in(&self, year: i32) -> impl Iterator<Item = &Event> + '_ {
-        self.active_indices(year).iter().map(|&index| &self.events[index])
+        self.active_indices(year).iter().map(|&index| self.event(index))
+    }
+
+    /// The positions in [`Atlas::events`] of the conferences held at `place`, chronological
+    /// (from the index built once, not a scan of every event): what a city's panel lists.
+    ///
+    /// ```
+    /// # use atlas_core::{Atlas, Event, EventId, EventKind, HistoricDate, PlaceId, Span};
+    /// # let event = |id: &str, kind: EventKind, year: i32, place: &str| Event {
+    /// #     id: EventId::new(id).expect("slug"),
+    /// #     kind,
+    /// #     span: Span { start: HistoricDate::year_only(year), end: None },
+    /// #     place: PlaceId::new(place),
+    /// #     parties: vec![],
+    /// #     title: Default::default(),
+    /// #     summary: Default::default(),
+    /// #     sources: vec![],
+    /// #     note: None,
+    /// #     points: vec![],
+    /// # };
+    /// let atlas = Atlas::new(
+    ///     vec![],
+    ///     vec![
+    ///         event("second", EventKind::Conference, 1936, "riga"),
+    ///         event("signed-there", EventKind::Treaty, 1935, "riga"),
+    ///         event("first", EventKind::Conference, 1935, "riga"),
+    ///         event("elsewhere", EventKind::Conference, 1935, "kaunas"),
+    ///     ],
+    /// );
+    /// let riga = PlaceId::new("riga").expect("slug");
+    /// let held: Vec<&str> = atlas.conference_indices_at(&riga).iter().map(|&i| atlas.event(i).id.as_str()).collect();
+    /// assert_eq!(held, ["first", "second"]);
+    /// assert!(atlas.conference_indices_at(&PlaceId::new("tartu").expect("slug")).is_empty());
+    /// ```
+    pub fn conference_indices_at(&self, place: &PlaceId) -> &[EventIndex] {
+        self.conferences_by_place.get(place).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The conferences held at `place`, chronological.
     pub fn conferences_at(&self, place: &PlaceId) -> impl Iterator<Item = &Event> + '_ {
-        self.conferences_by_place.get(place).into_iter().flatten().map(|&index| &self.events[index])
+        self.conference_indices_at(place).iter().map(|&index| self.event(index))
     }
 
     /// The places where something happened in `year`, sorted: a conference or other
@@ -94,5 +208,56 @@ impl Atlas {
     /// The nearest year before `year` in which an event starts.
     pub fn previous_event_year(&self, year: i32) -> Option<i32> {
         self.events.iter().map(|e| e.span.first_day().year).filter(|&y| y < year).max()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::time::{HistoricDate, Span};
+
+    /// An event for the tests of the atlas's queries: from the year `start` through `end` (or
+    /// through `start`), nowhere and with no points; set `place` or `points` where a test needs them.
+    pub(crate) fn event(id: &str, kind: EventKind, start: i32, end: Option<i32>) -> Event {
+        Event {
+            id: crate::model::EventId::new(id).expect("slug"),
+            kind,
+            span: Span { start: HistoricDate::year_only(start), end: end.map(HistoricDate::year_only) },
+            place: None,
+            parties: vec![],
+            title: Default::default(),
+            summary: Default::default(),
+            sources: vec![],
+            note: None,
+            points: vec![],
+        }
+    }
+
+    fn at(place: &str, event: Event) -> Event {
+        Event { place: PlaceId::new(place), ..event }
+    }
+
+    #[test]
+    fn indices_name_the_events_in_time_order() {
+        let atlas = Atlas::new(
+            vec![],
+            vec![
+                at("riga", event("c", EventKind::Conference, 1936, None)),
+                at("riga", event("a", EventKind::Treaty, 1923, Some(1940))),
+                at("riga", event("b", EventKind::Conference, 1934, None)),
+            ],
+        );
+        let ids = |indices: &[EventIndex]| indices.iter().map(|&i| atlas.event(i).id.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(atlas.active_indices(1934)), ["a", "b"]);
+        assert_eq!(ids(atlas.active_indices(1936)), ["a", "c"]);
+        let riga = PlaceId::new("riga").expect("slug");
+        assert_eq!(ids(atlas.conference_indices_at(&riga)), ["b", "c"], "the treaty signed there is not a conference");
+    }
+
+    #[test]
+    fn a_place_without_conferences_has_none() {
+        let atlas = Atlas::new(vec![], vec![at("kaunas", event("a", EventKind::Conference, 1935, None))]);
+        assert!(atlas.conference_indices_at(&PlaceId::new("tartu").expect("slug")).is_empty());
+        assert!(Atlas::new(vec![], vec![]).conference_indices_at(&PlaceId::new("riga").expect("slug")).is_empty());
     }
 }

@@ -171,3 +171,24 @@ fn every_party_is_a_state_of_the_states_file_named_in_every_language() {
         }
     }
 }
+
+#[test]
+fn treaties_between_the_same_capitals_never_share_a_lane_in_any_year() {
+    let atlas = atlas();
+    let lines = atlas_core::geo::treaty_lanes(&atlas);
+    assert!(lines.len() >= 10, "the treaties' lines: {}", lines.len());
+    for year in atlas.years().expect("events") {
+        let shown: Vec<_> = lines.iter().filter(|l| atlas.event(l.event).active_in(year)).collect();
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                assert!(
+                    !a.joins_same_cities(b) || a.lane != b.lane,
+                    "{year}: {} and {} share lane {}",
+                    atlas.event(a.event).id,
+                    atlas.event(b.event).id,
+                    a.lane
+                );
+            }
+        }
+    }
+}

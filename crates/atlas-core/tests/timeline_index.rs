@@ -59,6 +59,14 @@ proptest! {
             prop_assert!(held.windows(2).all(|w| w[0].span.first_day() <= w[1].span.first_day()));
             let count = events.iter().filter(|e| e.kind == EventKind::Conference && e.place.as_ref() == Some(&id)).count();
             prop_assert_eq!(held.len(), count);
+            // The city panel's query: the same conferences as a scan of all events, by position.
+            let scanned: Vec<&Event> = atlas
+                .events()
+                .iter()
+                .filter(|e| e.kind == EventKind::Conference && e.place.as_ref() == Some(&id))
+                .collect();
+            let indexed: Vec<&Event> = atlas.conference_indices_at(&id).iter().map(|&i| atlas.event(i)).collect();
+            prop_assert_eq!(indexed, scanned);
         }
     }
 }

@@ -3,6 +3,7 @@
 //! (Bulduri is 15 km from Riga).
 use super::projection::{GeoBounds, Mercator, ScreenRect};
 use crate::model::LonLat;
+use crate::timeline::Atlas;
 
 /// The main frame: the three Baltic states with Helsinki, Tartu and Moscow.
 pub const BALTIC_REGION: GeoBounds = GeoBounds { west: 19.5, south: 53.3, east: 39.0, north: 61.0 };
@@ -12,6 +13,9 @@ pub const MAP_WIDTH: f64 = 1000.0;
 
 /// An inset shows this many degrees of longitude and latitude on each side of its place.
 const INSET_HALF_SPAN: (f64, f64) = (1.6, 0.8);
+/// Markers closer than this (SVG units) are moved apart, with a leader line; wide
+/// enough for the larger labels on a phone.
+const MARKER_SPACING: f64 = 44.0;
 /// An inset's size as a fraction of the map width.
 const INSET_SIZE: (f64, f64) = (0.19, 0.14);
 /// The gap between insets and the map edge, as a fraction of the map width.
@@ -100,7 +104,8 @@ impl Marker {
     }
 }
 
-fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+/// The straight distance between two screen points.
+pub(super) fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
     (a.0 - b.0).hypot(a.1 - b.1)
 }
 
@@ -139,43 +144,31 @@ pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_di
     placed
 }
 
-/// Whether `point` lies inside the closed `ring` (even–odd rule, screen coordinates).
-pub fn ring_contains(ring: &[(f64, f64)], (px, py): (f64, f64)) -> bool {
-    let mut inside = false;
-    for pair in ring.windows(2) {
-        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
-        if (y0 > py) != (y1 > py) && px < x0 + (py - y0) * (x1 - x0) / (y1 - y0) {
-            inside = !inside;
-        }
-    }
-    inside
-}
-
-/// Where to write a region's name: the first of a few places around `centre` that lies
-/// inside `ring`, at least `clearance` away from every point in `avoid` (the city
-/// markers) and `allowed` (e.g. not under an inset); `None` when there is no such place.
-pub fn label_position(
-    ring: &[(f64, f64)],
-    centre: (f64, f64),
-    avoid: &[(f64, f64)],
-    clearance: f64,
-    allowed: impl Fn((f64, f64)) -> bool,
-) -> Option<(f64, f64)> {
-    const OFFSETS: [(f64, f64); 9] = [
-        (0.0, 0.0),
-        (0.0, 1.0),
-        (0.0, -1.0),
-        (1.5, 0.0),
-        (-1.5, 0.0),
-        (1.0, 1.0),
-        (-1.0, 1.0),
-        (1.0, -1.0),
-        (-1.0, -1.0),
-    ];
-    OFFSETS
-        .iter()
-        .map(|(dx, dy)| (centre.0 + dx * clearance, centre.1 + dy * clearance))
-        .find(|&p| ring_contains(ring, p) && avoid.iter().all(|&a| distance(a, p) >= clearance) && allowed(p))
+/// The atlas's city markers on `layout`, the busiest first (most conferences, then by id)
+/// so that they keep their true place, and the others moved apart from them where they crowd.
+///
+/// ```
+/// use atlas_core::geo::layout::{city_markers, BALTIC_REGION, MAP_WIDTH};
+/// use atlas_core::geo::MapLayout;
+/// use atlas_core::{Atlas, LonLat, Place, PlaceId};
+///
+/// let place = |id: &str, lon: f64, lat: f64| Place {
+///     id: PlaceId::new(id).expect("slug"),
+///     name: Default::default(),
+///     location: LonLat { lon, lat },
+///     sources: vec![],
+/// };
+/// let atlas = Atlas::new(vec![place("riga", 24.11, 56.95), place("bulduri", 23.87, 56.98)], vec![]);
+/// let layout = MapLayout::new(BALTIC_REGION, MAP_WIDTH, atlas.places().iter().map(|p| (p.id.as_str(), p.location)));
+/// let markers = city_markers(&atlas, &layout);
+/// assert_eq!(markers.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["bulduri", "riga"]);
+/// assert!(!markers[0].is_moved() && markers[1].is_moved(), "15 km apart: one is moved");
+/// ```
+pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<Marker> {
+    let mut places: Vec<_> = atlas.places().iter().collect();
+    places.sort_by_key(|p| (std::cmp::Reverse(atlas.conference_indices_at(&p.id).len()), p.id.clone()));
+    let anchors = places.into_iter().filter_map(|p| layout.project(p.location).map(|xy| (p.id.to_string(), xy)));
+    declutter(anchors, MARKER_SPACING)
 }
 
 #[cfg(test)]
@@ -206,16 +199,29 @@ mod tests {
     }
 
     #[test]
-    fn a_label_avoids_the_cities_and_stays_inside() {
-        let square = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0), (0.0, 0.0)];
-        assert!(ring_contains(&square, (50.0, 50.0)) && !ring_contains(&square, (150.0, 50.0)));
-        let anywhere = |_| true;
-        assert_eq!(label_position(&square, (50.0, 50.0), &[], 30.0, anywhere), Some((50.0, 50.0)));
-        let moved = label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 30.0, anywhere).expect("a place");
-        assert!(distance(moved, (50.0, 50.0)) >= 30.0 && ring_contains(&square, moved));
-        assert_eq!(label_position(&square, (50.0, 50.0), &[(50.0, 50.0)], 200.0, anywhere), None);
-        let right_half = label_position(&square, (50.0, 50.0), &[], 30.0, |(x, _)| x > 60.0).expect("a place");
-        assert!(right_half.0 > 60.0);
+    fn the_city_with_most_conferences_keeps_its_place() {
+        use crate::model::{Event, EventKind, Place, PlaceId};
+        let place = |id: &str, location: LonLat| Place {
+            id: PlaceId::new(id).expect("slug"),
+            name: Default::default(),
+            location,
+            sources: vec![],
+        };
+        let conference = |id: &str, year: i32, place: &str| Event {
+            place: PlaceId::new(place),
+            ..crate::timeline::tests::event(id, EventKind::Conference, year, None)
+        };
+        let places =
+            vec![place("bulduri", at(23.87, 56.98)), place("riga", at(24.11, 56.95)), place("geneva", at(6.14, 46.2))];
+        let atlas = Atlas::new(places, vec![conference("one", 1935, "riga"), conference("two", 1936, "riga")]);
+        let layout =
+            MapLayout::new(BALTIC_REGION, MAP_WIDTH, atlas.places().iter().map(|p| (p.id.as_str(), p.location)));
+        let markers = city_markers(&atlas, &layout);
+        let ids: Vec<&str> = markers.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["riga", "bulduri", "geneva"], "busiest first, then by id");
+        assert!(!markers[0].is_moved() && markers[1].is_moved() && !markers[2].is_moved());
+        assert!(distance(markers[0].position, markers[1].position) >= MARKER_SPACING - 1e-6);
+        assert_eq!(Some(markers[2].position), layout.project(at(6.14, 46.2)), "in its inset");
     }
 
     #[test]

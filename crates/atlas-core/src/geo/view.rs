@@ -5,6 +5,20 @@
 pub const MIN_SCALE: f64 = 1.0;
 pub const MAX_SCALE: f64 = 6.0;
 
+/// A press of a zoom button zooms in or out by this factor.
+pub const ZOOM_STEP: f64 = 1.5;
+/// A turn of the mouse wheel by `delta_y` CSS pixels zooms by `exp(-delta_y * WHEEL_ZOOM_RATE)`:
+/// 500 pixels towards the reader zoom out by a factor e.
+const WHEEL_ZOOM_RATE: f64 = 0.002;
+
+fn distance(p: (f64, f64), q: (f64, f64)) -> f64 {
+    (p.0 - q.0).hypot(p.1 - q.1)
+}
+
+fn midpoint(p: (f64, f64), q: (f64, f64)) -> (f64, f64) {
+    ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0)
+}
+
 /// A zoom and pan: a map point `p` is drawn at `p * scale + (x, y)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapView {
@@ -24,6 +38,13 @@ impl MapView {
     pub const HOME: MapView = MapView { scale: 1.0, x: 0.0, y: 0.0 };
 
     /// Zooms by `factor` keeping the map point under `(cx, cy)` (in frame units) where it is.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let view = MapView::HOME.zoom_at(2.0, (400.0, 300.0), (1000.0, 700.0));
+    /// assert_eq!((view.scale, view.to_map((400.0, 300.0))), (2.0, (400.0, 300.0)));
+    /// ```
     pub fn zoom_at(self, factor: f64, (cx, cy): (f64, f64), size: (f64, f64)) -> MapView {
         if !factor.is_finite() || factor <= 0.0 {
             return self;
@@ -33,7 +54,80 @@ impl MapView {
         MapView { scale, x: cx - (cx - self.x) * applied, y: cy - (cy - self.y) * applied }.clamped(size)
     }
 
-    /// Moves the map by `(dx, dy)` frame units.
+    /// The zoom-in button: zooms by [`ZOOM_STEP`] about the middle of a frame of `size`.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let size = (1000.0, 700.0);
+    /// let view = MapView::HOME.zoom_in(size);
+    /// assert_eq!(view.scale, 1.5);
+    /// assert_eq!(view.to_map((500.0, 350.0)), (500.0, 350.0), "the middle stays where it is");
+    /// ```
+    pub fn zoom_in(self, size: (f64, f64)) -> MapView {
+        self.zoom_at(ZOOM_STEP, (size.0 / 2.0, size.1 / 2.0), size)
+    }
+
+    /// The zoom-out button: the opposite of [`MapView::zoom_in`], down to the whole map.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let size = (1000.0, 700.0);
+    /// assert_eq!(MapView::HOME.zoom_in(size).zoom_out(size), MapView::HOME);
+    /// assert_eq!(MapView::HOME.zoom_out(size), MapView::HOME);
+    /// ```
+    pub fn zoom_out(self, size: (f64, f64)) -> MapView {
+        self.zoom_at(1.0 / ZOOM_STEP, (size.0 / 2.0, size.1 / 2.0), size)
+    }
+
+    /// A turn of the mouse wheel by `delta_y` CSS pixels (as `WheelEvent.deltaY` gives it) with
+    /// the pointer at `at` (frame units): turning it away from the reader (negative) zooms in
+    /// about the pointer.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let size = (1000.0, 700.0);
+    /// let view = MapView::HOME.wheel(-100.0, (200.0, 300.0), size);
+    /// assert!(view.scale > 1.2 && view.scale < 1.25);
+    /// let (x, y) = view.to_map((200.0, 300.0));
+    /// assert!((x - 200.0).abs() < 1e-9 && (y - 300.0).abs() < 1e-9, "the point under the pointer stays");
+    /// assert_eq!(view.wheel(100.0, (200.0, 300.0), size), MapView::HOME);
+    /// ```
+    pub fn wheel(self, delta_y: f64, at: (f64, f64), size: (f64, f64)) -> MapView {
+        self.zoom_at((-delta_y * WHEEL_ZOOM_RATE).exp(), at, size)
+    }
+
+    /// Two fingers moved from `before` to `after` (frame units): the map zooms by how much
+    /// further apart they are, about their new midpoint, and follows the midpoint's move
+    /// (for the small steps between two pointer events, the map point between the fingers
+    /// stays very nearly under them).
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let size = (1000.0, 700.0);
+    /// let spread = MapView::HOME.pinch([(400.0, 300.0), (600.0, 300.0)], [(300.0, 300.0), (700.0, 300.0)], size);
+    /// assert_eq!(spread.scale, 2.0);
+    /// assert_eq!(spread.to_map((500.0, 300.0)), (500.0, 300.0), "the point between the fingers stays");
+    /// ```
+    pub fn pinch(self, before: [(f64, f64); 2], after: [(f64, f64); 2], size: (f64, f64)) -> MapView {
+        let (old_mid, new_mid) = (midpoint(before[0], before[1]), midpoint(after[0], after[1]));
+        let factor = distance(after[0], after[1]) / distance(before[0], before[1]).max(1.0);
+        self.zoom_at(factor, new_mid, size).pan(new_mid.0 - old_mid.0, new_mid.1 - old_mid.1, size)
+    }
+
+    /// Moves the map by `(dx, dy)` frame units, no further than its edges.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let size = (1000.0, 700.0);
+    /// let view = MapView::HOME.zoom_at(2.0, (0.0, 0.0), size).pan(-30.0, -20.0, size);
+    /// assert_eq!((view.x, view.y), (-30.0, -20.0));
+    /// assert_eq!(view.pan(500.0, 0.0, size).x, 0.0, "the map's left edge stops at the frame's");
+    /// ```
     pub fn pan(self, dx: f64, dy: f64, size: (f64, f64)) -> MapView {
         if !(dx.is_finite() && dy.is_finite()) {
             return self;
@@ -50,16 +144,36 @@ impl MapView {
         }
     }
 
+    /// Whether the whole map is shown, unzoomed.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// assert!(MapView::HOME.is_home() && !MapView::HOME.zoom_in((1000.0, 700.0)).is_home());
+    /// ```
     pub fn is_home(&self) -> bool {
         *self == MapView::HOME
     }
 
     /// The SVG `transform` attribute.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let view = MapView { scale: 2.0, x: -10.0, y: -5.5 };
+    /// assert_eq!(view.transform(), "translate(-10.00 -5.50) scale(2.0000)");
+    /// ```
     pub fn transform(&self) -> String {
         format!("translate({:.2} {:.2}) scale({:.4})", self.x, self.y, self.scale)
     }
 
     /// The map point drawn at frame point `(px, py)`.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// assert_eq!(MapView { scale: 2.0, x: -100.0, y: 0.0 }.to_map((300.0, 50.0)), (200.0, 25.0));
+    /// ```
     pub fn to_map(&self, (px, py): (f64, f64)) -> (f64, f64) {
         ((px - self.x) / self.scale, (py - self.y) / self.scale)
     }
@@ -94,6 +208,50 @@ mod tests {
         assert_eq!((view.x, view.y), (-1000.0, -700.0));
         let view = view.pan(99999.0, 99999.0, SIZE);
         assert_eq!((view.x, view.y), (0.0, 0.0));
+    }
+
+    #[test]
+    fn the_buttons_zoom_about_the_middle_and_undo_each_other() {
+        let middle = (SIZE.0 / 2.0, SIZE.1 / 2.0);
+        let twice = MapView::HOME.zoom_in(SIZE).zoom_in(SIZE);
+        assert!((twice.scale - ZOOM_STEP * ZOOM_STEP).abs() < 1e-12);
+        let (mx, my) = twice.to_map(middle);
+        assert!((mx - middle.0).abs() < 1e-9 && (my - middle.1).abs() < 1e-9);
+        let back = twice.zoom_out(SIZE).zoom_out(SIZE);
+        assert!((back.scale - 1.0).abs() < 1e-12 && back.x.abs() < 1e-9 && back.y.abs() < 1e-9, "{back:?}");
+        let mut deepest = MapView::HOME;
+        for _ in 0..20 {
+            deepest = deepest.zoom_in(SIZE);
+        }
+        assert_eq!(deepest.scale, MAX_SCALE);
+    }
+
+    #[test]
+    fn the_wheel_zooms_about_the_pointer_and_back() {
+        let at = (250.0, 600.0);
+        let view = MapView::HOME.wheel(-500.0, at, SIZE);
+        assert!((view.scale - std::f64::consts::E).abs() < 1e-12);
+        let (mx, my) = view.to_map(at);
+        assert!((mx - at.0).abs() < 1e-9 && (my - at.1).abs() < 1e-9);
+        let back = view.wheel(500.0, at, SIZE);
+        assert!((back.scale - 1.0).abs() < 1e-12 && back.x.abs() < 1e-9 && back.y.abs() < 1e-9, "{back:?}");
+        assert_eq!(view.wheel(0.0, at, SIZE), view);
+        assert_eq!(view.wheel(f64::NAN, at, SIZE), view);
+    }
+
+    #[test]
+    fn a_pinch_zooms_by_the_spread_and_follows_the_fingers() {
+        let view = MapView::HOME.zoom_at(2.0, (500.0, 350.0), SIZE);
+        // Both fingers move 40 units right without spreading: a pan.
+        let moved = view.pinch([(400.0, 300.0), (500.0, 300.0)], [(440.0, 300.0), (540.0, 300.0)], SIZE);
+        assert_eq!(moved.scale, view.scale);
+        assert!((moved.x - (view.x + 40.0)).abs() < 1e-9 && (moved.y - view.y).abs() < 1e-9);
+        // Fingers closing to half their distance: half the zoom, the map point under their middle stays.
+        let pinched = view.pinch([(400.0, 300.0), (600.0, 300.0)], [(450.0, 300.0), (550.0, 300.0)], SIZE);
+        assert_eq!(pinched.scale, 1.0);
+        // Fingers almost together at first: the spread counts from 1 unit, not from zero.
+        let spread = MapView::HOME.pinch([(500.0, 350.0), (500.0, 350.0)], [(499.0, 350.0), (501.0, 350.0)], SIZE);
+        assert_eq!(spread.scale, 2.0);
     }
 
     #[test]
