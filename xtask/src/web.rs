@@ -12,6 +12,10 @@ use crate::tools::{self, Needs, Toolbox};
 pub const SERVE_ADDRESS: &str = "127.0.0.1";
 pub const SERVE_PORT: u16 = 8080;
 
+/// The root package's feature that enables the suites driving `dist/` in Chromium
+/// (`tests/e2e.rs`, `tests/browser_bench.rs`); a plain `cargo test` leaves them out.
+const BROWSER_TESTS: &str = "browser-tests";
+
 /// `cargo xtask serve`: tools, then `trunk serve --release` on <http://127.0.0.1:8080>.
 pub fn serve(root: &Path) -> Result<()> {
     let tb = tools::ensure(root, Needs::Build)?;
@@ -50,10 +54,19 @@ pub fn bench(root: &Path) -> Result<()> {
     step("browser benchmark (tests/browser_bench.rs)", || {
         tools::run(
             tb.cargo()
-                .args(["test", "--release", "-p", "entente-atlas", "--test", "browser_bench"])
+                .args([
+                    "test",
+                    "--release",
+                    "-p",
+                    "entente-atlas",
+                    "--features",
+                    BROWSER_TESTS,
+                    "--test",
+                    "browser_bench",
+                ])
                 .env("ATLAS_DIST", &dist)
                 .env("CHROMEDRIVER", tools::chromedriver_path()),
-            "browser benchmark: cargo test -p entente-atlas --test browser_bench",
+            "browser benchmark: cargo test -p entente-atlas --features browser-tests --test browser_bench",
         )
     })
 }
@@ -85,12 +98,12 @@ pub fn test(root: &Path) -> Result<()> {
     step("end-to-end tests (tests/e2e.rs: dist/ in Chromium)", || {
         tools::run(
             tb.cargo()
-                .args(["test", "-p", "entente-atlas", "--test", "e2e"])
+                .args(["test", "-p", "entente-atlas", "--features", BROWSER_TESTS, "--test", "e2e"])
                 // One browser at a time: two cores, and timing-sensitive UI waits.
                 .args(["--", "--test-threads=1"])
                 .env("ATLAS_DIST", &dist)
                 .env("CHROMEDRIVER", tools::chromedriver_path()),
-            "end-to-end tests: cargo test -p entente-atlas --test e2e",
+            "end-to-end tests: cargo test -p entente-atlas --features browser-tests --test e2e",
         )
     })?;
 
