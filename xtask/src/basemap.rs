@@ -169,6 +169,13 @@ fn installed_world_atlas_version(npm_dir: &Path) -> Option<String> {
     json.get("version")?.as_str().map(str::to_owned)
 }
 
+// Why this TopoJSON decoding is written here rather than taken from the `topojson` crate
+// (georust, 0.5.1, the latest): that crate requires `geojson >=0.16, <0.24` while the workspace
+// uses geojson 0.24, so it would add a second geojson (0.23) and thiserror 1 to the build; its
+// `to_geojson` keeps the repeated first position of every stitched arc (changing the rings, and
+// so the output files) and does not expose its decoded arcs, which `borders` must simplify one
+// by one before stitching. What is left to write by hand is the ~80 lines below.
+
 /// Decode every arc of a TopoJSON topology into absolute lon/lat positions.
 ///
 /// With a `transform` {scale, translate}, each arc's positions are quantized and
