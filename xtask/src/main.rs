@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 mod basemap;
 mod borders;
+mod geometry;
+mod natural_earth;
 mod tools;
 mod web;
 
