@@ -1,5 +1,7 @@
 //! The output file: each period's sources, its GeoJSON feature, and where an invalid one's
 //! rings cross.
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 use super::overlay::{Name, Overlay, Recipe};
@@ -89,6 +91,19 @@ fn collect_regions<'a>(recipe: &'a Recipe, overlay: &'a Overlay, out: &mut Vec<&
     }
 }
 
+/// The languages whose names come first in the output, in this order (the atlas's languages
+/// as the file has always listed them); any other language follows, alphabetically.
+const FIRST_LANGUAGES: [&str; 4] = ["en", "lv", "lt", "et"];
+
+/// A period's names in the output's order: [`FIRST_LANGUAGES`], then the others by code.
+fn names_in_order(names: &BTreeMap<String, String>) -> impl Iterator<Item = (&str, &str)> {
+    let rank = |code: &str| FIRST_LANGUAGES.iter().position(|&first| first == code).unwrap_or(FIRST_LANGUAGES.len());
+    let mut ordered: Vec<(&str, &str)> = names.iter().map(|(code, name)| (code.as_str(), name.as_str())).collect();
+    // Stable: the map already iterates alphabetically.
+    ordered.sort_by_key(|&(code, _)| rank(code));
+    ordered.into_iter()
+}
+
 /// The output: a FeatureCollection with one feature per period in the overlay's order, its
 /// properties in a fixed order, one polygon per line.
 pub(super) fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -> String {
@@ -97,15 +112,14 @@ pub(super) fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -
     let features = features
         .iter()
         .map(|(recipe, sources, polygons)| {
-            let [en, lv, lt, et] = &recipe.name;
+            let names = names_in_order(&recipe.name)
+                .map(|(code, name)| format!("{}:{}", text(code), text(name)))
+                .collect::<Vec<_>>()
+                .join(",");
             let properties = format!(
-                "\"id\":{},\"state\":{},\"name\":{{\"en\":{},\"lv\":{},\"lt\":{},\"et\":{}}},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
+                "\"id\":{},\"state\":{},\"name\":{{{names}}},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
                 text(&recipe.id),
                 text(&recipe.state),
-                text(en),
-                text(lv),
-                text(lt),
-                text(et),
                 text(&recipe.start.to_string()),
                 recipe.end.map(|e| text(&e.to_string())).unwrap_or_else(|| "null".to_owned()),
                 sources.iter().map(|s| text(s)).collect::<Vec<_>>().join(","),
@@ -126,4 +140,33 @@ pub(super) fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -
         text(ATTRIBUTION),
         text(&format!("cargo xtask borders, from {OVERLAY} and {NATURAL_EARTH}")),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::borders::fixtures::OVERLAY_TEXT;
+    use crate::borders::overlay::parse_overlay;
+
+    #[test]
+    fn names_are_written_en_lv_lt_et_first_then_other_languages_alphabetically() -> anyhow::Result<()> {
+        let text = OVERLAY_TEXT.replace("AAA", "LTU").replacen(
+            r#"name = { en = "A", lv = "A", lt = "A", et = "A" }"#,
+            r#"name = { ru = "Латвия", et = "Läti", en = "Latvia", be = "Латвія", lt = "Latvija", lv = "Latvija" }"#,
+            1,
+        );
+        let overlay = parse_overlay(&text)?;
+        let square: Vec<IntPolygon> =
+            vec![vec![vec![[10_000, 50_000], [11_000, 50_000], [11_000, 51_000], [10_000, 50_000]]]];
+        let features: Vec<_> =
+            overlay.recipes.iter().map(|recipe| (recipe, vec!["Treaty".to_owned()], square.clone())).collect();
+        let json = to_geojson(&features);
+        let expected =
+            r#""name":{"en":"Latvia","lv":"Latvija","lt":"Latvija","et":"Läti","be":"Латвія","ru":"Латвия"}"#;
+        assert!(json.contains(expected), "{json}");
+        assert!(json.contains(r#""name":{"en":"B","lv":"B","lt":"B","et":"B"}"#), "{json}");
+        let parsed: Value = serde_json::from_str(&json)?;
+        assert_eq!(parsed["features"][0]["properties"]["name"]["ru"], "Латвия");
+        Ok(())
+    }
 }

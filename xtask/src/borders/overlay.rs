@@ -44,8 +44,9 @@ pub struct Term {
 pub struct Recipe {
     pub id: String,
     pub state: String,
-    /// en, lv, lt, et.
-    pub name: [String; 4],
+    /// The state's name in this period by language (lowercase ISO 639 code: `en`, `lv`, `ru`,
+    /// …); `en` is always there.
+    pub name: BTreeMap<String, String>,
     pub start: HistoricDate,
     pub end: Option<HistoricDate>,
     pub parts: Vec<Term>,
@@ -227,13 +228,8 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
     let state = string(table, "state")?;
     ensure!(slug(&state), "`state` must be a lowercase slug (a-z, 0-9, -)");
     let name = match table.get("name") {
-        Some(toml::Value::Table(names)) => {
-            for key in names.keys() {
-                ensure!(["en", "lv", "lt", "et"].contains(&key.as_str()), "`name.{key}`: only en, lv, lt and et");
-            }
-            [string(names, "en")?, string(names, "lv")?, string(names, "lt")?, string(names, "et")?]
-        }
-        _ => bail!("`name` must be {{ en = \"…\", lv = \"…\", lt = \"…\", et = \"…\" }}"),
+        Some(toml::Value::Table(names)) => parse_names(names)?,
+        _ => bail!("`name` must be a table of names by language, e.g. {{ en = \"…\", lv = \"…\", ru = \"…\" }}"),
     };
     let date = |key: &str| -> anyhow::Result<HistoricDate> {
         string(table, key)?.parse().map_err(|e| anyhow::anyhow!("`{key}`: {e}"))
@@ -260,6 +256,27 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
         Some(_) => Some(string(table, "note")?),
     };
     Ok(Recipe { id, state, name, start, end, parts, minus, sources, note })
+}
+
+/// Reads a period's `name` table: language code to name. Any lowercase 2- or 3-letter code
+/// (ISO 639) is a language; `en` is required, being what the map shows in a language that
+/// has no name of its own.
+fn parse_names(names: &toml::Table) -> anyhow::Result<BTreeMap<String, String>> {
+    ensure!(names.contains_key("en"), "`name.en` is missing: every period needs its English name");
+    names
+        .keys()
+        .map(|code| {
+            ensure!(
+                is_language_code(code),
+                "`name.{code}`: languages are written as their 2- or 3-letter lowercase ISO 639 code (en, lv, ru, …)"
+            );
+            Ok((code.clone(), string(names, code).with_context(|| format!("`name.{code}`"))?))
+        })
+        .collect()
+}
+
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Parses one term: names joined by `&`, each optionally prefixed with `!`.
@@ -325,5 +342,27 @@ mod tests {
         let no_note = text.replace("note = \"approximate: drawn by hand\"", "");
         let error = format!("{:#}", parse_overlay(&no_note).unwrap_err());
         assert!(error.contains("approximate"), "{error}");
+    }
+
+    #[test]
+    fn names_take_any_language_and_need_english() -> anyhow::Result<()> {
+        let text = OVERLAY_TEXT.replace("AAA", "LTU");
+        let a_names = r#"name = { en = "A", lv = "A", lt = "A", et = "A" }"#;
+        let with = |names: &str| text.replacen(a_names, names, 1);
+
+        let overlay = parse_overlay(&with(r#"name = { en = "Latvia", ru = "Латвия", lv = "Latvija" }"#))?;
+        let names: Vec<(&str, &str)> = overlay.recipes[0].name.iter().map(|(c, n)| (c.as_str(), n.as_str())).collect();
+        assert_eq!(names, [("en", "Latvia"), ("lv", "Latvija"), ("ru", "Латвия")]);
+
+        let no_english = format!("{:#}", parse_overlay(&with(r#"name = { lv = "Latvija" }"#)).unwrap_err());
+        assert!(no_english.contains("`name.en` is missing"), "{no_english}");
+        for bad in ["EN", "e", "engl", "pt-br"] {
+            let names = format!(r#"name = {{ en = "Latvia", "{bad}" = "x" }}"#);
+            let error = format!("{:#}", parse_overlay(&with(&names)).unwrap_err());
+            assert!(error.contains(&format!("`name.{bad}`")) && error.contains("ISO 639"), "{error}");
+        }
+        let empty = format!("{:#}", parse_overlay(&with(r#"name = { en = "Latvia", ru = " " }"#)).unwrap_err());
+        assert!(empty.contains("`name.ru`") && empty.contains("non-empty"), "{empty}");
+        Ok(())
     }
 }
