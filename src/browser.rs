@@ -1,6 +1,7 @@
 //! The few things the app asks of the browser: the address, its languages, the
 //! page's `lang`. Everything here is a thin call; the decisions are in atlas-core.
-use atlas_core::link::{preferred_lang, LinkState};
+use atlas_core::i18n::{Languages, PluralCategory};
+use atlas_core::link::LinkState;
 use atlas_core::Lang;
 use wasm_bindgen::JsCast;
 
@@ -21,19 +22,31 @@ fn browser_languages() -> Vec<String> {
     languages
 }
 
-/// The language to start in: `?lang=`, else the browser's first known language, else English.
-pub fn initial_lang(link: &LinkState) -> Lang {
-    link.lang.or_else(|| preferred_lang(browser_languages().iter().map(String::as_str))).unwrap_or(Lang::En)
+/// The language to start in: `?lang=` if offered, else the browser's first offered language,
+/// else English.
+pub fn initial_lang(link: &LinkState, languages: &Languages) -> Lang {
+    link.lang
+        .filter(|lang| languages.find(*lang).is_some())
+        .or_else(|| languages.preferred(browser_languages().iter().map(String::as_str)))
+        .unwrap_or(Lang::EN)
+}
+
+/// The CLDR plural category of `n` in `lang`, by the browser's `Intl.PluralRules`
+/// (no plural rules in the wasm); English's rule if the browser has none.
+pub fn plural_category(lang: Lang, n: u32) -> PluralCategory {
+    let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(lang.code()));
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    String::from(rules.select(f64::from(n))).parse().unwrap_or_else(|_| PluralCategory::english(n))
 }
 
 /// Sets `<html lang>` (so that screen readers and hyphenation follow the choice) and the
 /// page's title in that language.
-pub fn set_document_lang(lang: Lang) {
+pub fn set_document_lang(lang: Lang, title: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.code());
     }
-    document.set_title(atlas_core::i18n::UiText::of(lang).app_title);
+    document.set_title(title);
 }
 
 /// Replaces the address's query in place (no new history entry), keeping the path.

@@ -11,8 +11,8 @@ use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::load::AtlasData;
 use crate::state::Selection;
+use atlas_core::DataSet;
 
 /// The parent window, when the map is inside an iframe.
 fn parent_window() -> Option<web_sys::Window> {
@@ -26,7 +26,7 @@ fn field(data: &JsValue, name: &str) -> JsValue {
 }
 
 /// Reports changes to the parent page and obeys its commands; does nothing outside an iframe.
-pub fn use_embed_bridge(selection: Selection, data: Arc<AtlasData>) {
+pub fn use_embed_bridge(selection: Selection, data: Arc<DataSet>) {
     let Some(parent) = parent_window() else { return };
     Effect::new(move |_| {
         let message = Object::new();

@@ -10,7 +10,7 @@ pub mod load;
 pub mod state;
 pub mod ui;
 
-use load::{load_atlas_data, LoadState};
+use load::{load_data_set, LoadState};
 use state::Locale;
 use ui::{AtlasView, LoadError};
 
@@ -19,15 +19,22 @@ use ui::{AtlasView, LoadError};
 #[component]
 pub fn App() -> impl IntoView {
     let link = LinkState::parse(&browser::query(), i32::MIN..=i32::MAX);
-    let locale = Locale::new(browser::initial_lang(&link));
+    let locale = Locale::new(browser::initial_lang(&link, &atlas_core::i18n::Languages::builtin()));
     provide_context(locale);
-    Effect::new(move |_| browser::set_document_lang(locale.lang()));
+    Effect::new(move |_| browser::set_document_lang(locale.lang(), locale.text().app_title()));
     let load_state = RwSignal::new(LoadState::Loading);
     leptos::task::spawn_local(async move {
-        load_state.set(load_atlas_data("data").await);
+        let loaded = load_data_set("data").await;
+        if let LoadState::Ready(data) = &loaded {
+            let languages = data.languages.clone();
+            locale.set_languages(languages.clone(), browser::initial_lang(&link, &languages));
+        }
+        load_state.set(loaded);
     });
     move || match load_state.get() {
-        LoadState::Loading => view! { <p class="loading" aria-live="polite">{locale.text().loading}</p> }.into_any(),
+        LoadState::Loading => {
+            view! { <p class="loading" aria-live="polite">{move || locale.text().loading().to_owned()}</p> }.into_any()
+        }
         LoadState::Ready(data) => view! { <AtlasView data=data /> }.into_any(),
         LoadState::Failed(message) => view! { <LoadError message=message /> }.into_any(),
     }

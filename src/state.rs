@@ -1,6 +1,9 @@
 //! What the reader has selected: the year and the open city. A small `Copy`
 //! struct in context, with typed accessors.
-use atlas_core::PlaceId;
+use std::sync::Arc;
+
+use atlas_core::i18n::{Languages, UiText};
+use atlas_core::{Lang, PlaceId};
 use leptos::prelude::*;
 
 /// The selected year and the city whose panel is open.
@@ -60,28 +63,52 @@ impl Selection {
     }
 }
 
-/// The language everything is shown in.
+/// The language everything is shown in, and the interfaces of every offered language.
 #[derive(Debug, Clone, Copy)]
 pub struct Locale {
-    lang: RwSignal<atlas_core::Lang>,
+    lang: RwSignal<Lang>,
+    languages: RwSignal<Arc<Languages>>,
 }
 
 impl Locale {
-    pub fn new(lang: atlas_core::Lang) -> Self {
-        Self { lang: RwSignal::new(lang) }
+    /// Starts in `lang` with only the built-in English interface, until the language files load.
+    pub fn new(lang: Lang) -> Self {
+        Self { lang: RwSignal::new(lang), languages: RwSignal::new(Arc::new(Languages::builtin())) }
     }
 
-    pub fn lang(&self) -> atlas_core::Lang {
+    pub fn lang(&self) -> Lang {
         self.lang.get()
     }
 
-    pub fn set_lang(&self, lang: atlas_core::Lang) {
+    /// Switches to `lang` if the atlas offers it.
+    pub fn set_lang(&self, lang: Lang) {
+        if self.languages.with_untracked(|l| l.find(lang).is_some()) && self.lang.get_untracked() != lang {
+            self.lang.set(lang);
+        }
+    }
+
+    /// Takes the loaded languages; a language that is not offered gives way to `fallback`.
+    pub fn set_languages(&self, languages: Languages, fallback: Lang) {
+        let current = self.lang.get_untracked();
+        let lang = if languages.find(current).is_some() { current } else { fallback };
+        self.languages.set(Arc::new(languages));
         self.lang.set(lang);
     }
 
+    /// The offered languages and their interfaces.
+    pub fn languages(&self) -> Arc<Languages> {
+        self.languages.get()
+    }
+
     /// The interface texts in the current language.
-    pub fn text(&self) -> &'static atlas_core::i18n::UiText {
-        atlas_core::i18n::UiText::of(self.lang())
+    pub fn text(&self) -> Arc<UiText> {
+        let lang = self.lang();
+        self.languages.with(|l| l.get(lang))
+    }
+
+    /// The interface texts in `lang` (English where it is not offered), without tracking.
+    pub fn text_in(&self, lang: Lang) -> Arc<UiText> {
+        self.languages.with_untracked(|l| l.get(lang))
     }
 }
 

@@ -102,6 +102,27 @@ async fn lang_lv_shows_latvian_names_and_interface() {
 }
 
 #[tokio::test]
+async fn lang_ru_shows_the_whole_atlas_in_russian() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?lang=ru&year=1935&city=riga").await;
+        assert_eq!(page.html_lang().await, "ru");
+        assert_eq!(page.text_of("h1").await.as_deref(), Some("Балтийская Антанта, 1919–1940"));
+        let title = page.run_script("return document.title;").await.as_str().unwrap_or_default().to_owned();
+        assert_eq!(title, "Балтийская Антанта, 1919–1940");
+        assert_eq!(page.panel_heading().await, "Рига");
+        assert_eq!(page.attr(&support::page::sel::city("tallinn"), "aria-label").await.as_deref(), Some("Таллин"));
+        let switcher = page.text_of(r#"[data-testid="lang-ru"]"#).await.unwrap_or_default();
+        assert_eq!(switcher, "Русский", "the switcher offers Russian, named in Russian");
+        let panel = page.text_of("[data-testid=city-panel]").await.unwrap_or_default();
+        assert!(panel.contains("9–11 декабря 1935 г."), "dates in Russian forms: {panel}");
+        let heading = page.text_of("#active-heading").await.unwrap_or_default();
+        assert!(heading.contains("1935"), "{heading}");
+        assert!(!heading.contains("Active"), "the active list's heading is Russian: {heading}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn switching_to_lithuanian_renames_the_open_panel_and_keeps_the_year() {
     with_page(PageOptions::default(), |page| async move {
         page.open("?lang=en").await;
@@ -364,6 +385,7 @@ async fn a_kiosk_survives_random_touches_and_idle_periods() {
             "lang-lv",
             "lang-lt",
             "lang-en",
+            "lang-ru",
             "next-event-year",
             "previous-event-year",
             "play",

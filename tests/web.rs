@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use entente_atlas::load::parse_all;
+use atlas_core::DataSet;
 use entente_atlas::ui::{AtlasView, LoadError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,10 +12,24 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PLACES: &str = include_str!("../public/data/places.geojson");
-const EVENTS: &str = include_str!("../public/data/events.geojson");
-const BASEMAP: &str = include_str!("../public/data/basemap.geojson");
-const BORDERS: &str = include_str!("../public/data/borders.geojson");
+/// The committed data files, as the app fetches them.
+fn committed(name: &str) -> Result<Vec<u8>, String> {
+    let bytes: &[u8] = match name {
+        "languages.json" => include_bytes!("../public/data/languages.json"),
+        "lang/en.json" => include_bytes!("../public/data/lang/en.json"),
+        "lang/lv.json" => include_bytes!("../public/data/lang/lv.json"),
+        "lang/lt.json" => include_bytes!("../public/data/lang/lt.json"),
+        "lang/et.json" => include_bytes!("../public/data/lang/et.json"),
+        "lang/ru.json" => include_bytes!("../public/data/lang/ru.json"),
+        "places.geojson" => include_bytes!("../public/data/places.geojson"),
+        "states.geojson" => include_bytes!("../public/data/states.geojson"),
+        "events.geojson" => include_bytes!("../public/data/events.geojson"),
+        "basemap.geojson" => include_bytes!("../public/data/basemap.geojson"),
+        "borders.geojson" => include_bytes!("../public/data/borders.geojson"),
+        other => return Err(format!("{other} is not in this test")),
+    };
+    Ok(bytes.to_vec())
+}
 
 /// A fresh container in the page, so tests do not see each other's DOM.
 fn container() -> web_sys::HtmlElement {
@@ -26,7 +40,7 @@ fn container() -> web_sys::HtmlElement {
 }
 
 fn mount_atlas() -> web_sys::HtmlElement {
-    let data = Arc::new(parse_all(PLACES, EVENTS, BASEMAP, BORDERS).expect("the real data files load"));
+    let data = Arc::new(DataSet::load(committed).expect("the real data files load"));
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <AtlasView data=data.clone() /> });
     handle.forget();
@@ -97,7 +111,10 @@ async fn clicking_a_city_opens_its_panel_and_close_closes_it() {
 #[wasm_bindgen_test]
 async fn a_load_error_names_the_file() {
     let root = container();
-    let message = parse_all(PLACES, "{ not json", BASEMAP, BORDERS).expect_err("broken events file");
+    let message =
+        DataSet::load(|name| if name == "events.geojson" { Ok(b"{ not json".to_vec()) } else { committed(name) })
+            .expect_err("broken events file")
+            .to_string();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadError message=message.clone() /> });
     handle.forget();
     leptos::task::tick().await;

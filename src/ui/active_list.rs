@@ -12,7 +12,7 @@ pub fn ActiveList() -> impl IntoView {
     let ActiveEvents(active) = expect_context::<ActiveEvents>();
     view! {
         <section class="active-list" aria-labelledby="active-heading">
-            <h2 id="active-heading">{move || locale.text().active_heading(selection.year())}</h2>
+            <h2 id="active-heading">{move || locale.text().active_in(&selection.year().to_string())}</h2>
             <ol data-testid="active-events">
                 <For
                     each=move || {
@@ -26,7 +26,7 @@ pub fn ActiveList() -> impl IntoView {
                 </For>
             </ol>
             <Show when=move || active.with(Vec::is_empty)>
-                <p class="empty">{move || locale.text().nothing_active}</p>
+                <p class="empty">{move || locale.text().nothing_active().to_owned()}</p>
             </Show>
         </section>
     }

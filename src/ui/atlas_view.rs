@@ -10,22 +10,26 @@ use super::{
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
-use crate::load::AtlasData;
 use crate::state::{ActiveEvents, Locale, MapViewState, PlayMode, Playback, Selection};
+use atlas_core::DataSet;
 
 /// Provides the data, the selection and the active events to the components below.
 #[component]
 pub fn AtlasView(
     /// The loaded atlas and base map.
-    data: Arc<AtlasData>,
+    data: Arc<DataSet>,
 ) -> impl IntoView {
     let (first, last) = data.atlas.years().map(|y| (*y.start(), *y.end())).unwrap_or((1919, 1940));
     let link = LinkState::parse(&browser::query(), first..=last);
     let selection = Selection::new(link.year.unwrap_or(first), first, last);
-    if let Some(city) = link.city.filter(|c| data.atlas.place(c).is_some()) {
+    if let Some(city) = link.city.clone().filter(|c| data.atlas.place(c).is_some()) {
         selection.open_city(city);
     }
-    let locale = use_context::<Locale>().unwrap_or_else(|| Locale::new(link.lang.unwrap_or(Lang::En)));
+    let locale = use_context::<Locale>().unwrap_or_else(|| {
+        let locale = Locale::new(Lang::EN);
+        locale.set_languages(data.languages.clone(), browser::initial_lang(&link, &data.languages));
+        locale
+    });
     let mode = link.mode;
     let idle_seconds = link.idle_seconds;
     // The address always links to what is on screen.
@@ -74,7 +78,7 @@ pub fn AtlasView(
     view! {
         <div class=mode_class>
             <header class="atlas-header">
-                <h1>{move || locale.text().app_title}</h1>
+                <h1>{move || locale.text().app_title().to_owned()}</h1>
                 <LangSwitcher />
                 <YearSlider />
                 <PlaybackControls />
@@ -88,7 +92,7 @@ pub fn AtlasView(
                 let idle_seconds = idle_seconds.unwrap_or(atlas_core::link::DEFAULT_IDLE_SECONDS);
                 view! { <KioskIdle idle_seconds=idle_seconds start_lang=start_lang /> }
             })}
-            <footer class="attribution">{move || locale.text().attribution}</footer>
+            <footer class="attribution">{move || locale.text().attribution().to_owned()}</footer>
         </div>
     }
 }

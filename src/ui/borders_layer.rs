@@ -4,12 +4,12 @@ use std::sync::Arc;
 
 use atlas_core::borders::{reference_day, StatePeriod};
 use atlas_core::geo::{label_position, polygons_path, MapLayout};
-use atlas_core::i18n::format_date;
-use atlas_core::{HistoricDate, Lang};
+use atlas_core::i18n::UiText;
+use atlas_core::HistoricDate;
 use leptos::prelude::*;
 
-use crate::load::AtlasData;
 use crate::state::{Locale, Selection};
+use atlas_core::DataSet;
 
 /// A state smaller than this on the map (in square SVG units) gets no name label.
 const MIN_LABELLED_AREA: f64 = 2_500.0;
@@ -44,9 +44,10 @@ fn area_and_centroid(ring: &[(f64, f64)]) -> (f64, (f64, f64)) {
 
 /// What a historian sees on hovering over a state: its name, the period its border stood and
 /// the sources of its lines (the data's own words).
-fn describe_period(period: &StatePeriod, lang: Lang) -> String {
+fn describe_period(period: &StatePeriod, text: &UiText) -> String {
+    let lang = text.lang();
     let day = |d: atlas_core::time::CalendarDay| {
-        HistoricDate::day(d.year, d.month, d.day).map(|d| format_date(&d, lang)).unwrap_or_default()
+        HistoricDate::day(d.year, d.month, d.day).map(|d| text.dates().date(&d)).unwrap_or_default()
     };
     let until = period.last_day().map(day).unwrap_or_default();
     let mut text = format!("{} ({} – {until})", period.name.text(lang), day(period.first_day()));
@@ -72,7 +73,7 @@ fn label_fits(layout: &MapLayout, (x, y): (f64, f64)) -> bool {
 }
 
 /// Paths per frame and a label position in the main frame, for every period, computed once.
-fn draw_periods(data: &AtlasData, layout: &MapLayout, cities: &[(f64, f64)]) -> Vec<DrawnPeriod> {
+fn draw_periods(data: &DataSet, layout: &MapLayout, cities: &[(f64, f64)]) -> Vec<DrawnPeriod> {
     data.borders
         .periods()
         .iter()
@@ -105,7 +106,7 @@ pub fn BordersLayer(
     /// Where the city markers are, for the names of states to keep clear of.
     cities: Vec<(f64, f64)>,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
+    let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let drawn = StoredValue::new(draw_periods(&data, &layout, &cities));
@@ -115,6 +116,7 @@ pub fn BordersLayer(
     move || {
         let periods = epoch.get();
         let lang = locale.lang();
+        let ui = locale.text();
         let ids = periods.iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" ");
         let fills = frame_clips
             .iter()
@@ -126,7 +128,7 @@ pub fn BordersLayer(
                         .filter_map(|&i| {
                             let period = &drawn[i];
                             let d = period.paths[frame].clone()?;
-                            let about = describe_period(&data.borders.periods()[i], lang);
+                            let about = describe_period(&data.borders.periods()[i], &ui);
                             Some(view! {
                                 <path class=format!("state state-{}", period.state) d=d>
                                     <title>{about}</title>
@@ -144,7 +146,7 @@ pub fn BordersLayer(
                 .filter_map(|&i| {
                     let (x, y) = drawn[i].label_at?;
                     let (name, name_lang) = data.borders.periods()[i].name.get(lang);
-                    Some(view! { <text class="state-name" x=x y=y text-anchor="middle" lang=name_lang.code()>{name.to_owned()}</text> })
+                    Some(view! { <text class="state-name" x=x y=y text-anchor="middle" lang=name_lang.to_string()>{name.to_owned()}</text> })
                 })
                 .collect_view()
         });

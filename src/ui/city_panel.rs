@@ -6,8 +6,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::EventItem;
-use crate::load::AtlasData;
 use crate::state::{Locale, Selection};
+use atlas_core::DataSet;
 
 /// Shown while a city is selected; the close button and Escape close it.
 #[component]
@@ -15,7 +15,7 @@ pub fn CityPanel() -> impl IntoView {
     let selection = expect_context::<Selection>();
     move || {
         selection.city().map(|place| {
-            let data = expect_context::<Arc<AtlasData>>();
+            let data = expect_context::<Arc<DataSet>>();
             let conferences: Vec<(usize, i32, i32)> = data
                 .atlas
                 .events()
@@ -49,7 +49,7 @@ fn OpenPanel(
     let heading = move || {
         name.with_value(|name| {
             let (text, lang) = name.get(locale.lang());
-            (text.to_owned(), lang.code())
+            (text.to_owned(), lang.to_string())
         })
     };
     let empty = conferences.is_empty();
@@ -58,11 +58,11 @@ fn OpenPanel(
             <div class="city-panel-head">
                 <h2 id="city-panel-heading" lang=move || heading().1>{move || heading().0}</h2>
                 <button class="close" node_ref=close_button on:click=move |_| selection.close_city_and_refocus()>
-                    {move || locale.text().close}
+                    {move || locale.text().close().to_owned()}
                 </button>
             </div>
-            <h3>{move || locale.text().conferences_here}</h3>
-            {empty.then(|| view! { <p class="empty">{move || locale.text().no_conferences}</p> })}
+            <h3>{move || locale.text().conferences_here().to_owned()}</h3>
+            {empty.then(|| view! { <p class="empty">{move || locale.text().no_conferences().to_owned()}</p> })}
             <ol class="city-conferences">
                 {move || {
                     let lang = locale.lang();

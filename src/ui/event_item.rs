@@ -6,16 +6,17 @@
 //! costs a few DOM nodes per event and no reactive work on a slider step.
 use std::sync::Arc;
 
-use atlas_core::i18n::{format_span, UiText};
-use atlas_core::{Lang, Localized, State};
+use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
-use crate::load::AtlasData;
+use crate::state::Locale;
+
+use atlas_core::DataSet;
 
 /// A text with the language it is really in (English where a translation is missing).
-fn text_in(text: &Localized, lang: Lang) -> (String, &'static str) {
+fn text_in(text: &Localized, lang: Lang) -> (String, String) {
     let (text, used) = text.get(lang);
-    (text.to_owned(), used.code())
+    (text.to_owned(), used.code().to_owned())
 }
 
 /// A list item with `data-event-id`; `current` marks an event of the selected year.
@@ -29,8 +30,8 @@ pub fn EventItem(
     #[prop(into, optional)]
     current: Signal<bool>,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
-    let text = UiText::of(lang);
+    let data = expect_context::<Arc<DataSet>>();
+    let text = expect_context::<Locale>().text_in(lang);
     let event = &data.atlas.events()[index];
     let (title, title_lang) = text_in(&event.title, lang);
     let place = event.place.as_ref().and_then(|p| data.atlas.place(p)).map(|p| text_in(&p.name, lang));
@@ -39,13 +40,13 @@ pub fn EventItem(
     view! {
         <li class=format!("event kind-{}", event.kind.as_str()) class:current=move || current.get() data-event-id=event.id.to_string()>
             <div class="event-head">
-                <time class="event-dates">{format_span(&event.span, lang)}</time>
-                <span class="event-kind">{text.kind(event.kind)}</span>
+                <time class="event-dates">{text.span(&event.span)}</time>
+                <span class="event-kind">{text.kind(event.kind).to_owned()}</span>
             </div>
             <div class="event-title" lang=title_lang>{title}</div>
             {place.map(|(name, name_lang)| view! { <div class="event-place" lang=name_lang>{name}</div> })}
             <details class="event-details" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>{text.sources}</summary>
+                <summary>{text.sources().to_owned()}</summary>
                 {details}
             </details>
         </li>
@@ -55,17 +56,17 @@ pub fn EventItem(
 /// The summary, parties, note and sources of an event, drawn when a reader opens them.
 #[component]
 fn EventDetails(index: usize, lang: Lang) -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
-    let text = UiText::of(lang);
+    let data = expect_context::<Arc<DataSet>>();
+    let text = expect_context::<Locale>().text_in(lang);
     let event = &data.atlas.events()[index];
     let (summary, summary_lang) = text_in(&event.summary, lang);
     let parties =
-        event.parties.iter().filter_map(|p| State::find(p)).map(|s| s.name(lang)).collect::<Vec<_>>().join(", ");
+        event.parties.iter().filter_map(|p| data.state(p)).map(|s| s.name.text(lang)).collect::<Vec<_>>().join(", ");
     let note = event.note.as_ref().map(|n| text_in(n, lang));
     view! {
         <p lang=summary_lang>{summary}</p>
-        <p class="event-parties">{text.parties}": "{parties}</p>
-        {note.map(|(n, note_lang)| view! { <p class="event-note">{text.note}": "<span lang=note_lang>{n}</span></p> })}
+        <p class="event-parties">{text.parties().to_owned()}": "{parties}</p>
+        {note.map(|(n, note_lang)| view! { <p class="event-note">{text.note().to_owned()}": "<span lang=note_lang>{n}</span></p> })}
         <ul class="event-sources">{event.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
     }
 }

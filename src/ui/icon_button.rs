@@ -22,7 +22,7 @@ pub fn IconButton(
     testid: &'static str,
     /// What the button does, in the current language (its accessible name and tooltip).
     #[prop(into)]
-    label: Signal<&'static str>,
+    label: Signal<String>,
     /// SVG path of the icon in a 24×24 box.
     #[prop(into)]
     icon: Signal<&'static str>,

@@ -66,14 +66,17 @@ pub fn KioskIdle(
     view! {
         <Show when=move || countdown.get().is_some()>
             <div class="kiosk-countdown" role="alertdialog" aria-live="assertive" data-testid="kiosk-countdown">
-                <p>{move || locale.text().countdown_text(countdown.get().unwrap_or(0))}</p>
+                <p>{move || {
+                    let n = countdown.get().unwrap_or(0);
+                    locale.text().countdown(n, crate::browser::plural_category(locale.lang(), n))
+                }}</p>
                 <button type="button" data-testid="kiosk-stay" on:click=move |_| wake()>
-                    {move || locale.text().stay}
+                    {move || locale.text().stay().to_owned()}
                 </button>
             </div>
         </Show>
         <Show when=move || playback.mode() == PlayMode::Attract>
-            <div class="attract-hint" data-testid="attract-hint">{move || locale.text().attract_hint}</div>
+            <div class="attract-hint" data-testid="attract-hint">{move || locale.text().attract_hint().to_owned()}</div>
         </Show>
     }
 }

@@ -6,14 +6,13 @@ use std::sync::Arc;
 use atlas_core::borders::reference_day;
 use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
 use atlas_core::geo::{declutter, line_path, polygons_path, MapLayout, MapView, Marker};
-use atlas_core::i18n::format_date;
 use atlas_core::{EventKind, HistoricDate, PlaceId};
 use leptos::prelude::*;
 
 use super::borders_layer::BordersLayer;
 use super::icon_button::IconButton;
-use crate::load::AtlasData;
 use crate::state::{ActiveEvents, Locale, MapViewState, Selection};
+use atlas_core::DataSet;
 
 /// Markers closer than this (SVG units) are moved apart, with a leader line; wide
 /// enough for the larger labels on a phone.
@@ -25,7 +24,7 @@ const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
 const RESET_ICON: &str = "M3 3h7v2H6.4l4.3 4.3-1.4 1.4L5 6.4V10H3zM21 3v7h-2V6.4l-4.3 4.3-1.4-1.4L17.6 5H14V3zM3 21v-7h2v3.6l4.3-4.3 1.4 1.4L6.4 19H10v2zM21 21h-7v-2h3.6l-4.3-4.3 1.4-1.4 4.3 4.3V14h2z";
 
 /// The land path of each frame (clipped to the frame's rectangle when drawn).
-fn land_paths(data: &AtlasData, layout: &MapLayout) -> Vec<String> {
+fn land_paths(data: &DataSet, layout: &MapLayout) -> Vec<String> {
     layout
         .frames
         .iter()
@@ -38,7 +37,7 @@ const TREATY_LANE_GAP: f64 = 5.0;
 
 /// Lines between each pair of a treaty's signatories, per treaty event position.
 /// Each treaty gets a lane, so that treaties between the same capitals stay apart.
-fn treaty_paths(data: &AtlasData, layout: &MapLayout) -> HashMap<usize, String> {
+fn treaty_paths(data: &DataSet, layout: &MapLayout) -> HashMap<usize, String> {
     data.atlas
         .events()
         .iter()
@@ -62,7 +61,7 @@ fn treaty_paths(data: &AtlasData, layout: &MapLayout) -> HashMap<usize, String> 
 }
 
 /// City markers, the busiest first so that they keep their true place.
-fn city_markers(data: &AtlasData, layout: &MapLayout) -> Vec<Marker> {
+fn city_markers(data: &DataSet, layout: &MapLayout) -> Vec<Marker> {
     let mut places: Vec<_> = data.atlas.places().iter().collect();
     places.sort_by_key(|p| (std::cmp::Reverse(data.atlas.conferences_at(&p.id).count()), p.id.clone()));
     let anchors = places.into_iter().filter_map(|p| layout.project(p.location).map(|xy| (p.id.to_string(), xy)));
@@ -143,7 +142,7 @@ impl Gestures {
 /// The map of the region with insets for far places.
 #[component]
 pub fn AtlasMap() -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
+    let data = expect_context::<Arc<DataSet>>();
     let locale = expect_context::<Locale>();
     let ActiveEvents(active) = expect_context::<ActiveEvents>();
     let layout = Arc::new(MapLayout::new(
@@ -207,8 +206,8 @@ pub fn AtlasMap() -> impl IntoView {
     let borders_date = move || {
         let day = reference_day(selection.year());
         let date =
-            HistoricDate::day(day.year, day.month, day.day).map(|d| format_date(&d, locale.lang())).unwrap_or_default();
-        locale.text().borders_as_of_text(&date)
+            HistoricDate::day(day.year, day.month, day.day).map(|d| locale.text().dates().date(&d)).unwrap_or_default();
+        locale.text().borders_as_of(&date)
     };
     let MapViewState(map_view) = expect_context::<MapViewState>();
     let size = (layout.width, layout.height);
@@ -222,7 +221,7 @@ pub fn AtlasMap() -> impl IntoView {
                 class="map"
                 viewBox=view_box
                 role="group"
-                aria-label=move || locale.text().map_label
+                aria-label=move || locale.text().map_label().to_owned()
                 node_ref=svg_ref
                 on:pointerdown=move |ev| gestures.down(&ev)
                 on:pointermove=move |ev| gestures.moved(&ev)
@@ -257,28 +256,28 @@ pub fn AtlasMap() -> impl IntoView {
             <div class="zoom-controls">
                 <IconButton
                     testid="zoom-in"
-                    label=Signal::derive(move || locale.text().zoom_in)
+                    label=Signal::derive(move || locale.text().zoom_in().to_owned())
                     icon=ZOOM_IN_ICON
                     on_click=move || zoom_by(1.5)
                 />
                 <IconButton
                     testid="zoom-out"
-                    label=Signal::derive(move || locale.text().zoom_out)
+                    label=Signal::derive(move || locale.text().zoom_out().to_owned())
                     icon=ZOOM_OUT_ICON
                     on_click=move || zoom_by(1.0 / 1.5)
                 />
                 <IconButton
                     testid="reset-view"
-                    label=Signal::derive(move || locale.text().reset_view)
+                    label=Signal::derive(move || locale.text().reset_view().to_owned())
                     icon=RESET_ICON
                     disabled=Signal::derive(move || map_view.get().is_home())
                     on_click=move || map_view.set(MapView::HOME)
                 />
             </div>
             <ul class="legend">
-                <li><span class="key key-city"></span>{move || locale.text().legend_city}</li>
-                <li><span class="key key-active"></span>{move || locale.text().legend_active_city}</li>
-                <li><span class="key key-treaty"></span>{move || locale.text().legend_treaty}</li>
+                <li><span class="key key-city"></span>{move || locale.text().legend_city().to_owned()}</li>
+                <li><span class="key key-active"></span>{move || locale.text().legend_active_city().to_owned()}</li>
+                <li><span class="key key-treaty"></span>{move || locale.text().legend_treaty().to_owned()}</li>
                 <li class="borders-date" data-testid="borders-date">{borders_date}</li>
             </ul>
         </div>
@@ -296,7 +295,7 @@ fn CityMarker(
     /// The places with an event in the selected year.
     active_places: Memo<Vec<PlaceId>>,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
+    let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let Some(place) = PlaceId::new(&marker.id).and_then(|id| data.atlas.place(&id).cloned()) else {

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_use::{use_interval_fn_with_options, UseIntervalFnOptions};
 
 use super::icon_button::IconButton;
-use crate::load::AtlasData;
 use crate::state::{Locale, PlayMode, Playback, Selection};
+use atlas_core::DataSet;
 
 /// Runs the timers that step the year while playback is on: one pass at reading
 /// pace when a reader presses play, a slower endless loop for the kiosk's attract mode.
@@ -42,7 +42,7 @@ const NEXT_ICON: &str = "M16 4h3v16h-3zM4 4v16l11-8z";
 /// Previous-event, play/pause and next-event buttons beside the slider.
 #[component]
 pub fn PlaybackControls() -> impl IntoView {
-    let data = expect_context::<Arc<AtlasData>>();
+    let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let playback = expect_context::<Playback>();
@@ -75,21 +75,21 @@ pub fn PlaybackControls() -> impl IntoView {
         <div class="playback">
             <IconButton
                 testid="previous-event-year"
-                label=Signal::derive(move || text().previous_event_year)
+                label=Signal::derive(move || text().previous_event_year().to_owned())
                 icon=PREVIOUS_ICON
                 disabled=Signal::derive(move || previous.get().is_none())
                 on_click=jump(previous)
             />
             <IconButton
                 testid="play"
-                label=Signal::derive(move || if playing() { text().pause } else { text().play })
+                label=Signal::derive(move || if playing() { text().pause().to_owned() } else { text().play().to_owned() })
                 icon=Signal::derive(move || if playing() { PAUSE_ICON } else { PLAY_ICON })
                 pressed=Signal::derive(playing)
                 on_click=toggle
             />
             <IconButton
                 testid="next-event-year"
-                label=Signal::derive(move || text().next_event_year)
+                label=Signal::derive(move || text().next_event_year().to_owned())
                 icon=NEXT_ICON
                 disabled=Signal::derive(move || next.get().is_none())
                 on_click=jump(next)

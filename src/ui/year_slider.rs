@@ -11,7 +11,7 @@ pub fn YearSlider() -> impl IntoView {
     let (first, last) = selection.years();
     view! {
         <div class="year-slider">
-            <label for="year-slider" class="visually-hidden">{move || locale.text().year}</label>
+            <label for="year-slider" class="visually-hidden">{move || locale.text().year().to_owned()}</label>
             <input
                 id="year-slider"
                 type="range"

@@ -1,5 +1,6 @@
-//! Reading and checking the curators' data files (`places.geojson`,
-//! `events.geojson`, `basemap.geojson`) into the model.
+//! Reading and checking the curators' data files (`places.geojson`, `states.geojson`,
+//! `events.geojson`, `basemap.geojson`) into the model. [`crate::dataset::DataSet`] reads
+//! them all, with the language files, for the app and the validator alike.
 //!
 //! Every problem is reported with the file, the feature (its index and id) and
 //! the field, and all problems are collected, so that one run of the validator
@@ -10,9 +11,9 @@ use std::fmt;
 use geojson::{FeatureCollection, GeoJson, Value as Geometry};
 use serde_json::{Map, Value};
 
-use crate::model::{Event, EventId, EventKind, Lang, Localized, LonLat, Place, PlaceId, State, STATES};
+use crate::lang::{Lang, Localized};
+use crate::model::{Event, EventId, EventKind, LonLat, Place, PlaceId, State, StateId};
 use crate::time::{HistoricDate, Span};
-use crate::timeline::Atlas;
 
 /// The contents of one data file and the name to report it by.
 #[derive(Debug, Clone, Copy)]
@@ -25,14 +26,17 @@ pub struct DataFile<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub file: String,
-    /// The feature's position in the file, counted from 0 as in `features[0]`.
-    pub index: usize,
+    /// The feature's position in the file, counted from 0 as in `features[0]`; `None` in the
+    /// files that are not GeoJSON (the language files).
+    pub index: Option<usize>,
     pub id: Option<String>,
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: feature {}", self.file, self.index)?;
+        f.write_str(&self.file)?;
+        let Some(index) = self.index else { return Ok(()) };
+        write!(f, ": feature {index}")?;
         match &self.id {
             Some(id) => write!(f, " (id `{id}`)"),
             None => write!(f, " (no id)"),
@@ -43,6 +47,14 @@ impl fmt::Display for Location {
 /// A problem that stops the data from being used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DataError {
+    #[error("{file}: {message}")]
+    Read { file: String, message: String },
+    #[error("{file}: is not UTF-8 text: the first byte that is not (0x{byte:02X}) is on line {line}{hint}. Save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)")]
+    Encoding { file: String, line: usize, byte: u8, hint: String },
+    #[error("{file}: has no {what}: {advice}")]
+    Empty { file: String, what: String, advice: String },
+    #[error("{file}: key `{key}`: {problem}")]
+    Key { file: String, key: String, problem: String },
     #[error("{file}: not valid JSON at line {line}, column {column}: {message}")]
     Json { file: String, line: usize, column: usize, message: String },
     #[error("{file}: not a GeoJSON FeatureCollection: {message}")]
@@ -61,7 +73,8 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: field `{}`: {}", self.location, self.field, self.message)
+        let what = if self.location.index.is_some() { "field" } else { "key" };
+        write!(f, "{}: {what} `{}`: {}", self.location, self.field, self.message)
     }
 }
 
@@ -72,15 +85,14 @@ pub struct DataErrors {
     pub errors: Vec<DataError>,
 }
 
-fn display_errors(errors: &[DataError]) -> String {
-    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+impl From<DataError> for DataErrors {
+    fn from(error: DataError) -> Self {
+        DataErrors { errors: vec![error] }
+    }
 }
 
-/// The atlas, and the warnings found while reading it.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub atlas: Atlas,
-    pub warnings: Vec<Warning>,
+fn display_errors(errors: &[DataError]) -> String {
+    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 /// Collects the problems of one file as it is read.
@@ -96,7 +108,7 @@ impl<'a> Report<'a> {
     }
 
     pub(crate) fn location(&self, index: usize, id: Option<&str>) -> Location {
-        Location { file: self.file.to_owned(), index, id: id.map(str::to_owned) }
+        Location { file: self.file.to_owned(), index: Some(index), id: id.map(str::to_owned) }
     }
 
     pub(crate) fn error(&mut self, index: usize, id: Option<&str>, field: &str, problem: impl Into<String>) {
@@ -110,14 +122,19 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Parses a file as a GeoJSON FeatureCollection.
-pub(crate) fn feature_collection(file: DataFile<'_>) -> Result<FeatureCollection, DataError> {
-    let value: Value = serde_json::from_str(file.text).map_err(|e| DataError::Json {
+/// Parses a file as JSON, with the line and column of a syntax error.
+pub(crate) fn json_value(file: DataFile<'_>) -> Result<Value, DataError> {
+    serde_json::from_str(file.text).map_err(|e| DataError::Json {
         file: file.name.to_owned(),
         line: e.line(),
         column: e.column(),
         message: e.to_string().split(" at line").next().unwrap_or_default().to_owned(),
-    })?;
+    })
+}
+
+/// Parses a file as a GeoJSON FeatureCollection.
+pub(crate) fn feature_collection(file: DataFile<'_>) -> Result<FeatureCollection, DataError> {
+    let value = json_value(file)?;
     match GeoJson::from_json_value(value) {
         Ok(GeoJson::FeatureCollection(collection)) => Ok(collection),
         Ok(_) => Err(DataError::NotFeatureCollection {
@@ -234,14 +251,15 @@ impl<'a> Fields<'a, '_> {
         }
     }
 
-    /// A text in several languages: `{"en": …, "lv": …, "lt": …, "et": …}`. The
-    /// languages in `required` must be present; the others are warned about.
-    pub(crate) fn localized(&mut self, field: &str, required: &[Lang], optional: bool) -> Option<Localized> {
+    /// A text in several languages: `{"en": …, "lv": …, …}`. English must be present; each
+    /// other language of `offered` that is missing is warned about (English is shown), and a
+    /// language the atlas does not offer is warned about too.
+    pub(crate) fn localized(&mut self, field: &str, offered: &[Lang], optional: bool) -> Option<Localized> {
         let object = match self.properties.get(field) {
             Some(Value::Object(object)) => object,
             None | Some(Value::Null) if optional => return None,
             None | Some(Value::Null) => {
-                self.error(field, "is missing; write {\"en\": \"…\", \"lv\": \"…\", \"lt\": \"…\", \"et\": \"…\"}");
+                self.error(field, "is missing; write {\"en\": \"…\", \"lv\": \"…\", …}, one text per language");
                 return None;
             }
             Some(other) => {
@@ -252,30 +270,38 @@ impl<'a> Fields<'a, '_> {
                 return None;
             }
         };
-        for key in object.keys() {
-            if Lang::from_code(key).map(Lang::code) != Some(key.as_str()) {
-                self.error(&format!("{field}.{key}"), "is not one of the languages en, lv, lt, et");
+        let mut localized = Localized::default();
+        for (key, value) in object {
+            let name = format!("{field}.{key}");
+            let Some(lang) = Lang::new(key) else {
+                self.error(&name, "is not a language code (two or three lowercase letters, as in languages.json)");
+                continue;
+            };
+            if !offered.contains(&lang) {
+                let codes: Vec<&str> = offered.iter().map(Lang::code).collect();
+                self.warn(
+                    &name,
+                    format!("`{key}` is not offered in languages.json ({}); it is not shown", codes.join(", ")),
+                );
+            }
+            match value {
+                Value::String(s) if !s.trim().is_empty() => localized = localized.with(lang, s.clone()),
+                Value::String(_) | Value::Null => {}
+                other => self.error(&name, format!("must be a string, found {}", kind_of(other))),
             }
         }
-        let mut text = |lang: Lang| -> Option<String> {
-            let name = format!("{field}.{}", lang.code());
-            match object.get(lang.code()) {
-                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-                Some(Value::String(_)) | None | Some(Value::Null) => {
-                    if required.contains(&lang) {
-                        self.error(&name, "is missing or empty (required)");
-                    } else {
-                        self.warn(&name, "is missing; the English text is shown instead");
-                    }
-                    None
-                }
-                Some(other) => {
-                    self.error(&name, format!("must be a string, found {}", kind_of(other)));
-                    None
-                }
+        for &lang in offered {
+            if localized.exact(lang).is_none() && lang != Lang::EN {
+                self.warn(&format!("{field}.{lang}"), "is missing; the English text is shown instead");
             }
-        };
-        let localized = Localized { en: text(Lang::En)?, lv: text(Lang::Lv), lt: text(Lang::Lt), et: text(Lang::Et) };
+        }
+        if localized.exact(Lang::EN).is_none() {
+            self.error(
+                &format!("{field}.en"),
+                "is missing or empty (required: English is shown wherever a translation is missing)",
+            );
+            return None;
+        }
         Some(localized)
     }
 }
@@ -317,12 +343,21 @@ pub(crate) fn read_features<T>(
     }
 }
 
-/// Reads `places.geojson`.
-pub fn parse_places(file: DataFile<'_>) -> Result<(Vec<Place>, Vec<Warning>), DataErrors> {
+/// An error when a file that the atlas cannot do without has no features.
+fn require_some<T>(file: DataFile<'_>, values: &[T], what: &str, advice: &str) -> Result<(), DataErrors> {
+    if values.is_empty() {
+        let (file, what, advice) = (file.name.to_owned(), what.to_owned(), advice.to_owned());
+        return Err(DataError::Empty { file, what, advice }.into());
+    }
+    Ok(())
+}
+
+/// Reads `places.geojson`; names in the `offered` languages.
+pub fn parse_places(file: DataFile<'_>, offered: &[Lang]) -> Result<(Vec<Place>, Vec<Warning>), DataErrors> {
     let mut seen = HashSet::new();
-    read_features(file, |fields, feature| {
+    let read = read_features(file, |fields, feature| {
         let place_id = fields.unique_id(&mut seen, "riga", "place", PlaceId::new);
-        let name = fields.localized("name", &[Lang::En], false);
+        let name = fields.localized("name", offered, false);
         let sources = match fields.properties.get("sources") {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(_) => fields.strings("sources", "GeoNames"),
@@ -341,13 +376,44 @@ pub fn parse_places(file: DataFile<'_>) -> Result<(Vec<Place>, Vec<Warning>), Da
             (Some(id), Some(name), Some(location), Some(sources)) => Some(Place { id, name, location, sources }),
             _ => None,
         }
-    })
+    })?;
+    require_some(file, &read.0, "places", "the map needs at least one place (a Point feature with an id and a name)")?;
+    Ok(read)
 }
 
-/// Reads `events.geojson`, checking its places against `places`.
-pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>, Vec<Warning>), DataErrors> {
+/// Reads `states.geojson`: the states that events name as parties, with their names and,
+/// where it is one of `places`, their capital.
+pub fn parse_states(
+    file: DataFile<'_>,
+    places: &[Place],
+    offered: &[Lang],
+) -> Result<(Vec<State>, Vec<Warning>), DataErrors> {
     let mut seen = HashSet::new();
-    read_features(file, |fields, feature| {
+    let read = read_features(file, |fields, _feature| {
+        let state_id = fields.unique_id(&mut seen, "latvia", "state", StateId::new);
+        let name = fields.localized("name", offered, false);
+        let capital = fields.optional_string("capital", "riga").and_then(|s| {
+            let found = places.iter().find(|p| p.id.as_str() == s).map(|p| p.id.clone());
+            if found.is_none() {
+                fields.error("capital", format!("`{s}` is not the id of any place in places.geojson"));
+            }
+            found
+        });
+        Some(State { id: state_id?, name: name?, capital })
+    })?;
+    require_some(file, &read.0, "states", "events name their parties from this file; add at least one state")?;
+    Ok(read)
+}
+
+/// Reads `events.geojson`, checking its places against `places` and its parties against `states`.
+pub fn parse_events(
+    file: DataFile<'_>,
+    places: &[Place],
+    states: &[State],
+    offered: &[Lang],
+) -> Result<(Vec<Event>, Vec<Warning>), DataErrors> {
+    let mut seen = HashSet::new();
+    let read = read_features(file, |fields, feature| {
         let event_id = fields.unique_id(&mut seen, "baltic-entente-conference-01", "event", EventId::new);
         let kind = fields
             .string("kind", "conference")
@@ -371,20 +437,28 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
             }
             found
         });
-        let parties = fields.strings("parties", "latvia").inspect(|parties| {
+        let parties = fields.strings("parties", "latvia").map(|parties| {
+            let mut ids = Vec::new();
             for (i, party) in parties.iter().enumerate() {
-                if State::find(party).is_none() {
-                    let known: Vec<&str> = STATES.iter().map(|s| s.id).collect();
-                    fields.error(
-                        &format!("parties[{i}]"),
-                        format!("`{party}` is not a known state; use one of: {}", known.join(", ")),
-                    );
+                match states.iter().find(|s| s.id.as_str() == party) {
+                    Some(state) => ids.push(state.id.clone()),
+                    None => {
+                        let known: Vec<&str> = states.iter().map(|s| s.id.as_str()).collect();
+                        fields.error(
+                            &format!("parties[{i}]"),
+                            format!(
+                                "`{party}` is not a state in states.geojson; use one of: {}, or add it there",
+                                known.join(", ")
+                            ),
+                        );
+                    }
                 }
             }
+            ids
         });
-        let title = fields.localized("title", &[Lang::En, Lang::Lv], false);
-        let summary = fields.localized("summary", &[Lang::En, Lang::Lv], false);
-        let note = fields.localized("note", &[Lang::En], true);
+        let title = fields.localized("title", offered, false);
+        let summary = fields.localized("summary", offered, false);
+        let note = fields.localized("note", offered, true);
         let sources = fields.strings("sources", "«Baltijas Antante», Latvian Wikipedia").inspect(|sources| {
             if sources.is_empty() {
                 fields.error("sources", "is empty: name at least one source");
@@ -438,15 +512,40 @@ pub fn parse_events(file: DataFile<'_>, places: &[Place]) -> Result<(Vec<Event>,
             note,
             points,
         })
-    })
+    })?;
+    require_some(
+        file,
+        &read.0,
+        "events",
+        "the map needs at least one event (a Feature with id, kind, start, title, …)",
+    )?;
+    Ok(read)
 }
 
-/// Reads both files into an [`Atlas`]. Errors of both files are reported together.
-pub fn load_atlas(places: DataFile<'_>, events: DataFile<'_>) -> Result<Loaded, DataErrors> {
-    let (places, mut warnings) = parse_places(places)?;
-    let (events, event_warnings) = parse_events(events, &places)?;
-    warnings.extend(event_warnings);
-    Ok(Loaded { atlas: Atlas::new(places, events), warnings })
+/// Reads a file's bytes as UTF-8 text, with or without the byte-order mark that Windows
+/// editors write. Text in another encoding is refused with the line of the first byte
+/// that is not UTF-8, rather than shown garbled.
+///
+/// ```
+/// use atlas_core::data::decode_text;
+/// assert_eq!(decode_text("events.geojson", b"\xEF\xBB\xBF{}").unwrap(), "{}");
+/// let latin = b"{\n\"lv\": \"aizsardz\xEEbas\"}"; // Windows-1257 "ī"
+/// let error = decode_text("events.geojson", latin).unwrap_err().to_string();
+/// assert!(error.starts_with("events.geojson: is not UTF-8 text: the first byte that is not (0xEE) is on line 2"));
+/// ```
+pub fn decode_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        let byte = bytes.get(at).copied().unwrap_or_default();
+        let hint = if byte >= 0x80 {
+            " (this looks like a Windows code page: 1257 (Baltic) or 1252 (Western) are the usual ones)".to_owned()
+        } else {
+            String::new()
+        };
+        DataError::Encoding { file: file.to_owned(), line, byte, hint }
+    })
 }
 
 /// The land of the base map: polygons, each a list of rings (outer first), and the extent.
@@ -478,4 +577,10 @@ pub fn parse_basemap(file: DataFile<'_>) -> Result<Basemap, DataErrors> {
         parsed
     })?;
     Ok(Basemap { polygons: parts.into_iter().flatten().collect() })
+}
+
+/// The languages of the test fixtures: en, lv, lt, et.
+#[cfg(test)]
+pub(crate) fn test_langs() -> Vec<Lang> {
+    ["en", "lv", "lt", "et"].into_iter().filter_map(Lang::new).collect()
 }

@@ -3,7 +3,8 @@
 //!
 //! Reading never fails: a parameter that is unknown or malformed is ignored, so a
 //! mistyped link opens the map at its defaults instead of an error page.
-use crate::model::{Lang, PlaceId};
+use crate::lang::Lang;
+use crate::model::PlaceId;
 
 /// How the page is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -27,6 +28,8 @@ pub const IDLE_SECONDS_RANGE: std::ops::RangeInclusive<u32> = 2..=3600;
 pub struct LinkState {
     pub year: Option<i32>,
     pub city: Option<PlaceId>,
+    /// A well-formed language code; whether the atlas offers it is for the data to say
+    /// (`Languages::find`), so `?lang=xx` reads here and is ignored there.
     pub lang: Option<Lang>,
     pub mode: Mode,
     pub idle_seconds: Option<u32>,
@@ -44,7 +47,7 @@ impl LinkState {
                     state.year = value.trim().parse::<i32>().ok().filter(|y| years.contains(y));
                 }
                 "city" => state.city = PlaceId::new(value.trim()),
-                "lang" => state.lang = Lang::from_code(value.trim()).filter(|l| l.code() == value.trim()),
+                "lang" => state.lang = Lang::new(value.trim()),
                 "kiosk" => state.mode = Mode::Kiosk,
                 "embed" if state.mode != Mode::Kiosk => state.mode = Mode::Embed,
                 "idle" => {
@@ -113,11 +116,6 @@ impl EmbedCommand {
     }
 }
 
-/// The first of the browser's preferred languages that the atlas speaks.
-pub fn preferred_lang<'a>(browser_languages: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
-    browser_languages.into_iter().find_map(Lang::from_code)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,14 +127,22 @@ mod tests {
         let state = LinkState::parse("?year=1934&city=riga&lang=lv", YEARS);
         assert_eq!(state.year, Some(1934));
         assert_eq!(state.city.as_ref().map(PlaceId::as_str), Some("riga"));
-        assert_eq!(state.lang, Some(Lang::Lv));
+        assert_eq!(state.lang, Lang::new("lv"));
         assert_eq!(state.mode, Mode::Standard);
     }
 
     #[test]
     fn malformed_values_are_ignored() {
-        for query in ["?year=abc", "?year=1850", "?year=", "?city=%3Cscript%3E", "?lang=xx", "?year=1934.5", "?idle=-3"]
-        {
+        for query in [
+            "?year=abc",
+            "?year=1850",
+            "?year=",
+            "?city=%3Cscript%3E",
+            "?lang=<b>",
+            "?lang=EN",
+            "?year=1934.5",
+            "?idle=-3",
+        ] {
             let state = LinkState::parse(query, YEARS);
             assert_eq!(
                 (state.year, state.city.clone(), state.lang, state.idle_seconds),
@@ -177,8 +183,8 @@ mod tests {
     }
 
     #[test]
-    fn the_browser_language_is_the_first_one_the_atlas_speaks() {
-        assert_eq!(preferred_lang(["de-DE", "lt-LT", "en"]), Some(Lang::Lt));
-        assert_eq!(preferred_lang(["de", "fr"]), None);
+    fn a_lang_parameter_must_be_an_exact_lowercase_code() {
+        assert_eq!(LinkState::parse("?lang=LV", 1919..=1940).lang, None);
+        assert_eq!(LinkState::parse("?lang=latvian", 1919..=1940).lang, None);
     }
 }

@@ -2,87 +2,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::lang::Localized;
 use crate::time::Span;
-
-/// A language of the interface and the data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    En,
-    Lv,
-    Lt,
-    Et,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::Lv, Lang::Lt, Lang::Et, Lang::En];
-
-    /// The BCP 47 code: `en`, `lv`, `lt`, `et`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Lv => "lv",
-            Lang::Lt => "lt",
-            Lang::Et => "et",
-        }
-    }
-
-    /// The language's name in itself.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Lv => "Latviešu",
-            Lang::Lt => "Lietuvių",
-            Lang::Et => "Eesti",
-        }
-    }
-
-    /// Reads a code such as `lv` or `lv-LV` (case-insensitive); `None` for other languages.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// A text in several languages; English is always present.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Localized {
-    pub en: String,
-    pub lv: Option<String>,
-    pub lt: Option<String>,
-    pub et: Option<String>,
-}
-
-impl Localized {
-    /// The text in `lang` if present, else English; with the language actually returned,
-    /// so that the page can mark a fallback with its own `lang` attribute.
-    pub fn get(&self, lang: Lang) -> (&str, Lang) {
-        match self.exact(lang) {
-            Some(text) => (text, lang),
-            None => (&self.en, Lang::En),
-        }
-    }
-
-    /// The text in `lang`, or `None` where it is missing.
-    pub fn exact(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::En => Some(self.en.as_str()),
-            Lang::Lv => self.lv.as_deref(),
-            Lang::Lt => self.lt.as_deref(),
-            Lang::Et => self.et.as_deref(),
-        }
-    }
-
-    /// The text in `lang`, or English.
-    pub fn text(&self, lang: Lang) -> &str {
-        self.get(lang).0
-    }
-}
 
 macro_rules! slug_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -118,6 +39,10 @@ slug_id!(
 slug_id!(
     /// The id of an event: `baltic-entente-conference-02`.
     EventId
+);
+slug_id!(
+    /// The id of a state in `states.geojson`: `latvia`, `ussr`, `league-of-nations`.
+    StateId
 );
 
 /// A longitude and latitude in degrees (WGS 84).
@@ -180,57 +105,14 @@ impl FromStr for EventKind {
     }
 }
 
-/// A state that took part in events (a party to a treaty or conference).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A state (or the League of Nations) that events name as a party, from `states.geojson`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub id: &'static str,
-    pub en: &'static str,
-    pub lv: &'static str,
-    pub lt: &'static str,
-    pub et: &'static str,
+    pub id: StateId,
+    pub name: Localized,
+    /// The capital, where it is a place of the atlas.
+    pub capital: Option<PlaceId>,
 }
-
-impl State {
-    pub fn name(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Lv => self.lv,
-            Lang::Lt => self.lt,
-            Lang::Et => self.et,
-        }
-    }
-
-    /// The state with this id, if the atlas knows it.
-    pub fn find(id: &str) -> Option<&'static State> {
-        STATES.iter().find(|state| state.id == id)
-    }
-}
-
-/// The states that events may name as parties.
-pub const STATES: &[State] = &[
-    State { id: "estonia", en: "Estonia", lv: "Igaunija", lt: "Estija", et: "Eesti" },
-    State { id: "latvia", en: "Latvia", lv: "Latvija", lt: "Latvija", et: "Läti" },
-    State { id: "lithuania", en: "Lithuania", lv: "Lietuva", lt: "Lietuva", et: "Leedu" },
-    State { id: "finland", en: "Finland", lv: "Somija", lt: "Suomija", et: "Soome" },
-    State { id: "poland", en: "Poland", lv: "Polija", lt: "Lenkija", et: "Poola" },
-    State { id: "germany", en: "Germany", lv: "Vācija", lt: "Vokietija", et: "Saksamaa" },
-    State {
-        id: "soviet-russia",
-        en: "Soviet Russia",
-        lv: "Padomju Krievija",
-        lt: "Sovietų Rusija",
-        et: "Nõukogude Venemaa",
-    },
-    State { id: "ussr", en: "USSR", lv: "PSRS", lt: "SSRS", et: "NSV Liit" },
-    State { id: "sweden", en: "Sweden", lv: "Zviedrija", lt: "Švedija", et: "Rootsi" },
-    State {
-        id: "league-of-nations",
-        en: "League of Nations",
-        lv: "Tautu Savienība",
-        lt: "Tautų Sąjunga",
-        et: "Rahvasteliit",
-    },
-];
 
 /// One thing that happened: a conference, a treaty, a declaration, …
 #[derive(Debug, Clone, PartialEq)]
@@ -240,8 +122,8 @@ pub struct Event {
     pub span: Span,
     /// Where it happened, when the sources say.
     pub place: Option<PlaceId>,
-    /// State ids, see [`STATES`].
-    pub parties: Vec<String>,
+    /// The states that took part, from `states.geojson`.
+    pub parties: Vec<StateId>,
     pub title: Localized,
     pub summary: Localized,
     pub sources: Vec<String>,

@@ -1,23 +1,53 @@
-//! Each broken fixture gives a message that names the file, the feature and the field.
-use atlas_core::data::{parse_events, parse_places};
-use atlas_core::{load_atlas, DataFile};
+//! Each broken fixture gives a message that names the file, the feature (or key) and the field,
+//! through the one loader the app and the validator share ([`DataSet::load`]).
+use atlas_core::data::{parse_events, parse_places, parse_states};
+use atlas_core::{DataFile, DataSet, Lang};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+fn langs() -> Vec<Lang> {
+    ["en", "lv", "lt", "et"].into_iter().filter_map(Lang::new).collect()
+}
+
 fn places() -> Vec<atlas_core::Place> {
     let text = fixture("places.geojson");
-    parse_places(DataFile { name: "places.geojson", text: &text }).expect("valid places").0
+    parse_places(DataFile { name: "places.geojson", text: &text }, &langs()).expect("valid places").0
+}
+
+fn states() -> Vec<atlas_core::State> {
+    let text = std::fs::read_to_string(format!("{DATA}/states.geojson")).expect("states.geojson");
+    let places = std::fs::read_to_string(format!("{DATA}/places.geojson")).expect("places.geojson");
+    let all = ["en", "lv", "lt", "et", "ru"].into_iter().filter_map(Lang::new).collect::<Vec<_>>();
+    let places = parse_places(DataFile { name: "places.geojson", text: &places }, &all).expect("committed places").0;
+    parse_states(DataFile { name: "states.geojson", text: &text }, &places, &all).expect("committed states").0
 }
 
 fn event_errors(name: &str) -> Vec<String> {
     let text = fixture(name);
-    match parse_events(DataFile { name, text: &text }, &places()) {
+    match parse_events(DataFile { name, text: &text }, &places(), &states(), &langs()) {
         Ok(_) => panic!("{name} should not load"),
         Err(e) => e.errors.iter().map(ToString::to_string).collect(),
     }
+}
+
+/// Loads the committed data with some files replaced (or, with `None`, missing).
+fn load_with(replaced: &[(&str, Option<&[u8]>)]) -> Result<DataSet, Vec<String>> {
+    DataSet::load(|name| {
+        if let Some((_, bytes)) = replaced.iter().find(|(n, _)| *n == name) {
+            return bytes.map(<[u8]>::to_vec).ok_or_else(|| "the server answered 404 Not Found".to_owned());
+        }
+        std::fs::read(format!("{DATA}/{name}")).map_err(|e| e.to_string())
+    })
+    .map_err(|e| e.errors.iter().map(ToString::to_string).collect())
+}
+
+fn committed(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{DATA}/{name}")).expect("committed file")
 }
 
 #[test]
@@ -40,31 +70,29 @@ fn an_unknown_place_is_named() {
 fn every_problem_of_a_feature_is_reported_at_once() {
     let errors = event_errors("event-many-problems.geojson");
     let fields: Vec<&str> = errors.iter().filter_map(|e| e.split("field `").nth(1)?.split('`').next()).collect();
-    for field in ["kind", "end", "parties[0]", "title.lv", "summary", "sources[0]"] {
+    for field in ["kind", "end", "parties[0]", "summary", "sources[0]"] {
         assert!(fields.contains(&field), "no error for `{field}` in {errors:#?}");
     }
     assert!(errors.iter().all(|e| e.starts_with("event-many-problems.geojson: feature 0 (id `messy`)")));
+    assert!(errors.iter().any(|e| e.contains("`narnia` is not a state in states.geojson")), "{errors:#?}");
 }
 
 #[test]
 fn invalid_json_gives_line_and_column() {
     let text = fixture("events-not-json.geojson");
-    let err = load_atlas(
-        DataFile { name: "places.geojson", text: &fixture("places.geojson") },
-        DataFile { name: "events.geojson", text: &text },
-    )
-    .expect_err("not JSON");
-    let message = err.to_string();
+    let errors = load_with(&[("events.geojson", Some(text.as_bytes()))]).expect_err("not JSON");
     assert!(
-        message.starts_with("events.geojson: not valid JSON at line 2, column 21: expected `,` or `}`"),
-        "{message}"
+        errors
+            .iter()
+            .any(|m| m.starts_with("events.geojson: not valid JSON at line 2, column 21: expected `,` or `}`")),
+        "{errors:#?}"
     );
 }
 
 #[test]
 fn duplicate_place_ids_and_bad_coordinates_are_errors() {
     let text = fixture("places-duplicate-id.geojson");
-    let err = parse_places(DataFile { name: "places.geojson", text: &text }).expect_err("duplicate");
+    let err = parse_places(DataFile { name: "places.geojson", text: &text }, &langs()).expect_err("duplicate");
     let errors: Vec<String> = err.errors.iter().map(ToString::to_string).collect();
     assert!(
         errors.iter().any(|e| e.contains("feature 1 (id `riga`): field `id`: `riga` is used by an earlier place")),
@@ -76,11 +104,74 @@ fn duplicate_place_ids_and_bad_coordinates_are_errors() {
 #[test]
 fn a_missing_translation_is_a_warning_not_an_error() {
     let text = fixture("event-missing-translation.geojson");
-    let (events, warnings) = parse_events(DataFile { name: "events.geojson", text: &text }, &places()).expect("loads");
+    let (events, warnings) =
+        parse_events(DataFile { name: "events.geojson", text: &text }, &places(), &states(), &langs()).expect("loads");
     assert_eq!(events.len(), 1);
     let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
         ["events.geojson: feature 0 (id `kaunas-1935`): field `title.et`: is missing; the English text is shown instead"]
     );
+}
+
+#[test]
+fn the_errors_of_every_broken_file_come_together() {
+    let errors = load_with(&[
+        ("places.geojson", Some(fixture("places-duplicate-id.geojson").as_bytes())),
+        ("events.geojson", Some(fixture("event-bad-date.geojson").as_bytes())),
+        ("basemap.geojson", None),
+    ])
+    .expect_err("broken");
+    assert!(errors.iter().any(|e| e.starts_with("places.geojson: feature 1 (id `riga`)")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("field `start`: `1935-13-09` has month 13")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e == "basemap.geojson: the server answered 404 Not Found"), "{errors:#?}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(committed("events.geojson"));
+    let data = load_with(&[("events.geojson", Some(&bytes))]).expect("a BOM is fine");
+    assert_eq!(data.atlas.events().len(), load_with(&[]).expect("committed").atlas.events().len());
+}
+
+#[test]
+fn a_file_in_a_windows_code_page_is_refused_with_its_line() {
+    // "aizsardzības" with ī as Windows-1257 writes it (0xEE), as an editor would save it.
+    let text = String::from_utf8(committed("events.geojson")).expect("utf-8");
+    let line = 1 + text[..text.find("aizsardzības").expect("word")].matches('\n').count();
+    let bytes = text.replacen("aizsardzības", "aizsardz\u{0}bas", 1).into_bytes();
+    let bytes: Vec<u8> = bytes.into_iter().map(|b| if b == 0 { 0xEE } else { b }).collect();
+    let errors = load_with(&[("events.geojson", Some(&bytes))]).expect_err("not UTF-8");
+    let expected = format!("events.geojson: is not UTF-8 text: the first byte that is not (0xEE) is on line {line}");
+    assert!(errors.iter().any(|e| e.starts_with(&expected) && e.contains("1257")), "{errors:#?}");
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    let empty = br#"{"type": "FeatureCollection", "features": []}"#;
+    let errors = load_with(&[("events.geojson", Some(empty))]).expect_err("no events");
+    assert!(errors.iter().any(|e| e.starts_with("events.geojson: has no events: ")), "{errors:#?}");
+    let errors = load_with(&[("places.geojson", Some(empty))]).expect_err("no places");
+    assert!(errors.iter().any(|e| e.starts_with("places.geojson: has no places: ")), "{errors:#?}");
+}
+
+#[test]
+fn a_deleted_lithuanian_key_is_named_and_english_is_shown() {
+    let text = String::from_utf8(committed("lang/lt.json")).expect("utf-8");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = value;
+    value["texts"].as_object_mut().expect("texts").remove("close");
+    let bytes = serde_json::to_vec(&value).expect("json");
+    let data = load_with(&[("lang/lt.json", Some(&bytes))]).expect("loads with a warning");
+    let warnings: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings, ["lang/lt.json: key `texts.close`: is missing; the English text is shown instead"]);
+    let lt = data.languages.get(Lang::new("lt").expect("lt"));
+    assert_eq!(lt.close(), "Close");
+}
+
+#[test]
+fn a_missing_language_file_is_named() {
+    let errors = load_with(&[("lang/et.json", None)]).expect_err("no Estonian");
+    assert_eq!(errors, ["lang/et.json: the server answered 404 Not Found"]);
 }

@@ -98,7 +98,10 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
 
     // Read the result back with the app's own parser and the validator's checks.
     let file = atlas_core::DataFile { name: "borders.geojson", text: &json };
-    let (borders, warnings) = atlas_core::borders::parse_borders(file)
+    let languages =
+        atlas_core::DataFile { name: "languages.json", text: include_str!("../../../public/data/languages.json") };
+    let langs = atlas_core::i18n::parse_language_list(languages).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (borders, warnings) = atlas_core::borders::parse_borders(file, &langs)
         .map_err(|e| anyhow::anyhow!("borders: the generated file does not parse:\n{e}"))?;
     let problems = atlas_core::borders::check_borders(&borders);
     if !problems.is_empty() {

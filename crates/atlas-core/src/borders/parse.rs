@@ -1,0 +1,190 @@
+//! Reading `borders.geojson`: what the app needs to draw, with every problem named by
+//! feature and field.
+use std::collections::HashSet;
+
+use geojson::Value as Geometry;
+use serde_json::Value;
+
+use super::{Borders, StatePeriod};
+use crate::data::{kind_of, lon_lat, read_features, DataErrors, DataFile, Warning};
+use crate::lang::Lang;
+use crate::model::LonLat;
+use crate::time::{HistoricDate, Span};
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Reads the polygons of a Polygon or MultiPolygon, reporting the first bad position or ring.
+fn polygons(geometry: Option<&Geometry>) -> Result<Vec<Vec<Vec<LonLat>>>, String> {
+    let shapes: Vec<&Vec<Vec<Vec<f64>>>> = match geometry {
+        Some(Geometry::Polygon(rings)) => vec![rings],
+        Some(Geometry::MultiPolygon(polygons)) => polygons.iter().collect(),
+        _ => return Err("must be a Polygon or MultiPolygon in [longitude, latitude] degrees".to_owned()),
+    };
+    if shapes.is_empty() {
+        return Err("has no polygons".to_owned());
+    }
+    let mut out = Vec::with_capacity(shapes.len());
+    for (p, rings) in shapes.into_iter().enumerate() {
+        if rings.is_empty() {
+            return Err(format!("polygon {p} has no rings"));
+        }
+        let mut polygon = Vec::with_capacity(rings.len());
+        for (r, ring) in rings.iter().enumerate() {
+            let mut points = Vec::with_capacity(ring.len());
+            for (i, position) in ring.iter().enumerate() {
+                let point = lon_lat(position).ok_or_else(|| {
+                    format!("polygon {p}, ring {r}, position {i}: must be [longitude, latitude] in degrees")
+                })?;
+                points.push(point);
+            }
+            if points.len() < 4 {
+                return Err(format!(
+                    "polygon {p}, ring {r}: has {} positions; a ring needs at least 4 (3 corners and the first again)",
+                    points.len()
+                ));
+            }
+            if points.first() != points.last() {
+                return Err(format!("polygon {p}, ring {r}: is not closed (the last position must repeat the first)"));
+            }
+            polygon.push(points);
+        }
+        out.push(polygon);
+    }
+    Ok(out)
+}
+
+/// Reads `borders.geojson`. Every problem is reported with the file, the feature (index and
+/// id) and the field; all problems are collected.
+pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, Vec<Warning>), DataErrors> {
+    let mut seen = HashSet::new();
+    let (periods, warnings) = read_features(file, |fields, feature| {
+        let period_id =
+            fields.unique_id(&mut seen, "lithuania-1923-1939", "period", |s| is_slug(s).then(|| s.to_owned()));
+        let state = fields.string("state", "lithuania").and_then(|s| {
+            if !is_slug(s) {
+                fields.error("state", format!("`{s}` must be a lowercase slug of a-z, 0-9 and -, e.g. \"lithuania\""));
+                return None;
+            }
+            Some(s.to_owned())
+        });
+        let name = fields.localized("name", offered, false);
+        let start = fields.string("start", "1923-01-19").and_then(|s| fields.date("start", s));
+        let end: Option<Option<HistoricDate>> = match fields.properties.get("end") {
+            None => {
+                fields.error("end", "is missing; write the last day the border stood, e.g. \"1939-03-22\", or null if it stood past 1940");
+                None
+            }
+            Some(Value::Null) => Some(None),
+            Some(Value::String(s)) => fields.date("end", s).map(Some),
+            Some(other) => {
+                fields.error("end", format!("must be a date such as \"1939-03-22\" or null, found {}", kind_of(other)));
+                None
+            }
+        };
+        let span = match (start, end) {
+            (Some(start), Some(end)) => {
+                if let Some(end) = end {
+                    if end.last_day() < start.first_day() {
+                        fields.error("end", format!("{end} is before the start {start}"));
+                    }
+                }
+                Some(Span { start, end })
+            }
+            _ => None,
+        };
+        let sources = fields.strings("sources", "Treaty of Riga (18 March 1921), art. 2").inspect(|sources| {
+            if sources.is_empty() {
+                fields.error("sources", "is empty: name the treaties and references the lines follow");
+            }
+        });
+        let note = fields.optional_string("note", "approximate: digitised by hand from …").map(str::to_owned);
+        let shapes = polygons(feature.geometry.as_ref().map(|g| &g.value))
+            .map_err(|problem| fields.error("geometry", problem))
+            .ok();
+        let (Some(id), Some(state), Some(name), Some(span), Some(sources), Some(polygons)) =
+            (period_id, state, name, span, sources, shapes)
+        else {
+            return None;
+        };
+        Some(StatePeriod { id, state, name, span, sources, note, polygons })
+    })?;
+    Ok((Borders::new(file.name, periods), warnings))
+}
+
+/// The checks too costly for the app: periods of one state must not overlap in time, and
+/// every polygon must be valid (closed rings of at least 4 positions that do not cross
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+    use crate::data::test_langs;
+
+    const BROKEN: &str = r#"{"type": "FeatureCollection", "features": [
+      {"type": "Feature",
+       "properties": {"id": "lithuania-1923-1939", "state": "lithuania",
+         "name": {"en": "Lithuania", "lv": "Lietuva", "lt": "Lietuva", "et": "Leedu"},
+         "start": "1923-01-19", "end": "1939-03-22", "sources": ["Klaipėda Convention (8 May 1924)"], "note": null},
+       "geometry": {"type": "Polygon", "coordinates": [[[21, 54], [26, 54], [26, 56], [21, 56], [21, 54]]]}},
+      {"type": "Feature",
+       "properties": {"id": "Poland 1930", "state": "poland",
+         "name": {"en": "Poland", "lv": "Polija", "lt": "Lenkija"},
+         "start": "1922-04-18", "end": "1921-03-18", "sources": []},
+       "geometry": {"type": "Polygon", "coordinates": [[[14, 49], [24, 49], [24, 55], [14, 49]], [[15, 50], [16, 50], [15, 50]]]}},
+      {"type": "Feature",
+       "properties": {"id": "lithuania-1923-1939", "state": "Lithuania", "name": "Lithuania",
+         "start": "1923-1-19", "end": 1939, "sources": "Versailles", "note": 4},
+       "geometry": {"type": "Point", "coordinates": [25.28, 54.69]}}
+    ]}"#;
+
+    #[test]
+    fn every_problem_of_a_broken_file_is_reported_with_feature_and_field() {
+        let errors = parse_borders(DataFile { name: "borders.geojson", text: BROKEN }, &test_langs())
+            .expect_err("the file is broken")
+            .errors;
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let expect = |feature: &str, field: &str, words: &str| {
+            let prefix = format!("borders.geojson: {feature}: field `{field}`: ");
+            assert!(
+                messages.iter().any(|m| m.starts_with(&prefix) && m.contains(words)),
+                "no error starting {prefix:?} and containing {words:?} in {messages:#?}"
+            );
+        };
+        expect("feature 1 (id `Poland 1930`)", "id", "lowercase slug");
+        expect("feature 1 (id `Poland 1930`)", "end", "before the start");
+        expect("feature 1 (id `Poland 1930`)", "sources", "is empty");
+        expect("feature 1 (id `Poland 1930`)", "geometry", "ring 1: has 3 positions");
+        expect("feature 2 (id `lithuania-1923-1939`)", "id", "used by an earlier period");
+        expect("feature 2 (id `lithuania-1923-1939`)", "state", "lowercase slug");
+        expect("feature 2 (id `lithuania-1923-1939`)", "name", "must be an object");
+        expect("feature 2 (id `lithuania-1923-1939`)", "start", "not a date");
+        expect("feature 2 (id `lithuania-1923-1939`)", "end", "found a number");
+        expect("feature 2 (id `lithuania-1923-1939`)", "sources", "must be a list");
+        expect("feature 2 (id `lithuania-1923-1939`)", "note", "must be a string");
+        expect("feature 2 (id `lithuania-1923-1939`)", "geometry", "Polygon or MultiPolygon");
+        assert!(messages.iter().all(|m| !m.contains("feature 0")), "feature 0 is fine: {messages:#?}");
+        let not_json = parse_borders(DataFile { name: "borders.geojson", text: "{\"type\": " }, &test_langs())
+            .expect_err("not JSON");
+        assert!(not_json.to_string().starts_with("borders.geojson: not valid JSON at line 1"), "{not_json}");
+    }
+
+    #[test]
+    fn a_good_file_parses_with_open_ends() {
+        let text = BROKEN
+            .split("\n      {\"type\": \"Feature\",\n       \"properties\": {\"id\": \"Poland")
+            .next()
+            .unwrap_or_default();
+        let text = format!("{}]}}", text.trim_end().trim_end_matches(','));
+        let text = text.replace("\"end\": \"1939-03-22\"", "\"end\": null");
+        let (borders, warnings) =
+            parse_borders(DataFile { name: "borders.geojson", text: &text }, &test_langs()).expect("parses");
+        assert!(warnings.is_empty());
+        let lithuania = &borders.periods()[0];
+        assert_eq!(lithuania.last_day(), None);
+        assert!(lithuania.stands_on(day(1950, 1, 1)));
+        assert!(lithuania.contains(LonLat { lon: 25.28, lat: 54.69 }));
+        assert!(!lithuania.contains(LonLat { lon: 20.0, lat: 54.69 }));
+    }
+}

@@ -1,0 +1,206 @@
+//! One loader for the app and the validator: [`DataSet::load`] reads every data file
+//! through a callback (the app fetches them, the validator reads them from disk) and
+//! returns the atlas, or every problem of every file.
+use std::collections::HashMap;
+
+use crate::borders::{parse_borders, Borders};
+use crate::data::{
+    decode_text, parse_basemap, parse_events, parse_places, parse_states, Basemap, DataError, DataErrors, DataFile,
+    Warning,
+};
+use crate::i18n::{parse_language, parse_language_list, Languages, UiText};
+use crate::lang::Lang;
+use crate::model::State;
+use crate::timeline::Atlas;
+
+/// The list of offered languages.
+pub const LANGUAGES_FILE: &str = "languages.json";
+/// The data files every atlas has, beside the language files.
+pub const DATA_FILES: [&str; 5] =
+    ["places.geojson", "states.geojson", "events.geojson", "basemap.geojson", "borders.geojson"];
+
+/// The file of one language's interface texts: `lang/lv.json`.
+///
+/// ```
+/// assert_eq!(atlas_core::dataset::language_file(atlas_core::Lang::EN), "lang/en.json");
+/// ```
+pub fn language_file(lang: Lang) -> String {
+    format!("lang/{lang}.json")
+}
+
+/// Every file [`DataSet::load`] will ask for, given the bytes of `languages.json` (if they
+/// could be read): so the app can fetch them all at once before it calls the loader.
+///
+/// ```
+/// let files = atlas_core::dataset::files_to_read(Some(br#"{"languages": ["lv", "en"]}"#));
+/// assert!(files.contains(&"lang/lv.json".to_owned()) && files.contains(&"events.geojson".to_owned()));
+/// ```
+pub fn files_to_read(languages_json: Option<&[u8]>) -> Vec<String> {
+    let mut files: Vec<String> = DATA_FILES.iter().map(|f| (*f).to_owned()).collect();
+    let langs = languages_json
+        .and_then(|bytes| decode_text(LANGUAGES_FILE, bytes).ok())
+        .and_then(|text| parse_language_list(DataFile { name: LANGUAGES_FILE, text }).ok())
+        .unwrap_or_else(|| vec![Lang::EN]);
+    files.extend(langs.into_iter().map(language_file));
+    files
+}
+
+/// Everything the map shows, read and checked.
+#[derive(Debug, Clone)]
+pub struct DataSet {
+    pub atlas: Atlas,
+    pub states: Vec<State>,
+    pub basemap: Basemap,
+    pub borders: Borders,
+    pub languages: Languages,
+    /// What a curator or translator should fix, though the map can be shown.
+    pub warnings: Vec<Warning>,
+}
+
+impl DataSet {
+    /// Reads every data file through `read` (a file's name, as in [`DATA_FILES`], to its bytes
+    /// or a message why it could not be read), in dependency order: the languages, places,
+    /// states, events, base map and borders. Every file is read and checked even when an
+    /// earlier one failed, so the errors of all files come back together.
+    ///
+    /// ```
+    /// use atlas_core::dataset::DataSet;
+    /// let errors = DataSet::load(|name| Err(format!("{name} is not there"))).unwrap_err();
+    /// assert!(errors.errors.iter().any(|e| e.to_string() == "events.geojson: events.geojson is not there"));
+    /// ```
+    pub fn load(mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> Result<DataSet, DataErrors> {
+        let mut errors: Vec<DataError> = Vec::new();
+        let mut warnings: Vec<Warning> = Vec::new();
+        let mut bytes: HashMap<String, Vec<u8>> = HashMap::new();
+        let mut fetch = |name: &str, bytes: &mut HashMap<String, Vec<u8>>, errors: &mut Vec<DataError>| -> bool {
+            match read(name) {
+                Ok(b) => {
+                    bytes.insert(name.to_owned(), b);
+                    true
+                }
+                Err(message) => {
+                    errors.push(DataError::Read { file: name.to_owned(), message });
+                    false
+                }
+            }
+        };
+        fetch(LANGUAGES_FILE, &mut bytes, &mut errors);
+        for name in DATA_FILES {
+            fetch(name, &mut bytes, &mut errors);
+        }
+        // Reads one file's text; a problem goes into `errors` and gives `None`.
+        fn text<'b>(bytes: &'b HashMap<String, Vec<u8>>, name: &str, errors: &mut Vec<DataError>) -> Option<&'b str> {
+            let raw = bytes.get(name)?;
+            decode_text(name, raw).map_err(|e| errors.push(e)).ok()
+        }
+        fn keep<T>(
+            result: Result<(T, Vec<Warning>), DataErrors>,
+            errors: &mut Vec<DataError>,
+            warnings: &mut Vec<Warning>,
+        ) -> Option<T> {
+            match result {
+                Ok((value, w)) => {
+                    warnings.extend(w);
+                    Some(value)
+                }
+                Err(e) => {
+                    errors.extend(e.errors);
+                    None
+                }
+            }
+        }
+
+        // Languages: the list, then English (every other file's fallback), then the others.
+        let mut langs = vec![Lang::EN];
+        if let Some(list) = text(&bytes, LANGUAGES_FILE, &mut errors) {
+            match parse_language_list(DataFile { name: LANGUAGES_FILE, text: list }) {
+                Ok(list) => langs = list,
+                Err(e) => errors.extend(e.errors),
+            }
+        }
+        for &lang in &langs {
+            fetch(&language_file(lang), &mut bytes, &mut errors);
+        }
+        let english_name = language_file(Lang::EN);
+        let english = text(&bytes, &english_name, &mut errors).and_then(|t| {
+            keep(parse_language(DataFile { name: &english_name, text: t }, None), &mut errors, &mut warnings)
+        });
+        let fallback = english.clone().unwrap_or_else(UiText::builtin_english);
+        let mut interfaces = Vec::new();
+        for &lang in &langs {
+            if lang == Lang::EN {
+                interfaces.extend(english.clone());
+                continue;
+            }
+            let name = language_file(lang);
+            let Some(t) = text(&bytes, &name, &mut errors) else { continue };
+            if let Some(ui) =
+                keep(parse_language(DataFile { name: &name, text: t }, Some(&fallback)), &mut errors, &mut warnings)
+            {
+                if ui.lang() != lang {
+                    let problem = format!("is `{}`, but the file is named for `{lang}`", ui.lang());
+                    errors.push(DataError::Key { file: name.clone(), key: "language.code".into(), problem });
+                }
+                interfaces.push(ui);
+            }
+        }
+
+        let file = |name: &'static str, errors: &mut Vec<DataError>| {
+            text(&bytes, name, errors).map(|t| DataFile { name, text: t })
+        };
+        let places =
+            file("places.geojson", &mut errors).and_then(|f| keep(parse_places(f, &langs), &mut errors, &mut warnings));
+        // Without the places, the states and events are still read, so their own problems are
+        // reported too; references to places are then not checked.
+        let place_list = places.clone().unwrap_or_default();
+        let states = file("states.geojson", &mut errors)
+            .and_then(|f| keep(parse_states(f, &place_list, &langs), &mut errors, &mut warnings));
+        let events = file("events.geojson", &mut errors).and_then(|f| {
+            let state_list = states.clone().unwrap_or_default();
+            let mut result = parse_events(f, &place_list, &state_list, &langs);
+            if places.is_none() || states.is_none() {
+                // Drop the errors that only repeat that the places or states could not be read.
+                if let Err(e) = &mut result {
+                    e.errors.retain(|e| {
+                        !(places.is_none() && is_field(e, "place")) && !(states.is_none() && is_field(e, "parties["))
+                    });
+                    if e.errors.is_empty() {
+                        return None;
+                    }
+                }
+            }
+            keep(result, &mut errors, &mut warnings)
+        });
+        let basemap = file("basemap.geojson", &mut errors).and_then(|f| match parse_basemap(f) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                errors.extend(e.errors);
+                None
+            }
+        });
+        let borders = file("borders.geojson", &mut errors)
+            .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
+
+        match (places, states, events, basemap, borders, errors.is_empty()) {
+            (Some(places), Some(states), Some(events), Some(basemap), Some(borders), true) => Ok(DataSet {
+                atlas: Atlas::new(places, events),
+                states,
+                basemap,
+                borders,
+                languages: Languages::new(interfaces),
+                warnings,
+            }),
+            _ => Err(DataErrors { errors }),
+        }
+    }
+
+    /// The state with this id.
+    pub fn state(&self, id: &crate::model::StateId) -> Option<&State> {
+        self.states.iter().find(|s| &s.id == id)
+    }
+}
+
+/// Whether `error` is about `field` (or a field starting so).
+fn is_field(error: &DataError, field: &str) -> bool {
+    matches!(error, DataError::Field { field: f, .. } if f.starts_with(field))
+}

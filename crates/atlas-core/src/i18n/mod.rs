@@ -1,0 +1,313 @@
+//! The interface's words, read at run time from one file per language
+//! (`public/data/lang/xx.json`), and dates written the way each language writes them.
+//!
+//! A translator edits those files and never Rust. In the code, each text has its own
+//! typed accessor (`text.app_title()`, `text.active_in("1934")`), so a mistyped key
+//! does not compile; the list of keys is [`TEXT_KEYS`], which the loader checks every
+//! file against.
+mod dates;
+mod language_file;
+mod plural;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub use dates::{DateStyle, DATE_PATTERNS};
+pub use language_file::{parse_language, parse_language_list};
+pub use plural::PluralCategory;
+
+use crate::lang::Lang;
+use crate::model::EventKind;
+use crate::time::Span;
+
+/// Puts `values` into the `{name}` placeholders of `pattern`.
+///
+/// ```
+/// assert_eq!(atlas_core::i18n::fill("Active in {year}", &[("year", "1934")]), "Active in 1934");
+/// ```
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = pattern.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The placeholders (`{name}`) a text uses, in order.
+///
+/// ```
+/// assert_eq!(atlas_core::i18n::placeholders("{day1}–{day2} {month}"), ["day1", "day2", "month"]);
+/// ```
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                found.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+/// What a text is, for the loader's checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextKey {
+    /// The key in the language file's `"texts"`.
+    pub name: &'static str,
+    /// The placeholders it may use.
+    pub placeholders: &'static [&'static str],
+    /// Whether it has plural forms (`{"one": …, "other": …}`), chosen by `{n}`.
+    pub plural: bool,
+}
+
+macro_rules! ui_texts {
+    (
+        plain { $( $(#[$pdoc:meta])* $plain:ident; )* }
+        with_values { $( $(#[$vdoc:meta])* $valued:ident($($ph:ident),+); )* }
+        plurals { $( $(#[$ndoc:meta])* $plural:ident; )* }
+    ) => {
+        /// Every key of a language file's `"texts"`, with its placeholders.
+        pub const TEXT_KEYS: &[TextKey] = &[
+            $( TextKey { name: stringify!($plain), placeholders: &[], plural: false }, )*
+            $( TextKey { name: stringify!($valued), placeholders: &[$(stringify!($ph)),+], plural: false }, )*
+            $( TextKey { name: stringify!($plural), placeholders: &["n"], plural: true }, )*
+        ];
+
+        impl UiText {
+            $(
+                $(#[$pdoc])*
+                pub fn $plain(&self) -> &str {
+                    self.plain(stringify!($plain))
+                }
+            )*
+            $(
+                $(#[$vdoc])*
+                pub fn $valued(&self, $($ph: &str),+) -> String {
+                    fill(self.plain(stringify!($valued)), &[$((stringify!($ph), $ph)),+])
+                }
+            )*
+            $(
+                $(#[$ndoc])*
+                pub fn $plural(&self, n: u32, category: PluralCategory) -> String {
+                    self.plural(stringify!($plural), n, category)
+                }
+            )*
+        }
+    };
+}
+
+ui_texts! {
+    plain {
+        /// The page's title and main heading.
+        app_title;
+        /// The map's accessible name.
+        map_label;
+        /// The slider's label.
+        year;
+        nothing_active;
+        /// Heading of a city's conferences, in its panel.
+        conferences_here;
+        no_conferences;
+        /// Marks a conference of the selected year in a city panel.
+        in_selected_year;
+        close;
+        sources;
+        note;
+        parties;
+        loading;
+        load_error_title;
+        load_error_hint;
+        legend_city;
+        legend_active_city;
+        legend_treaty;
+        attribution;
+        /// The language switcher's label.
+        language;
+        play;
+        pause;
+        previous_event_year;
+        next_event_year;
+        zoom_in;
+        zoom_out;
+        reset_view;
+        stay;
+        /// Shown while the kiosk plays the years by itself.
+        attract_hint;
+        kind_conference;
+        kind_treaty;
+        kind_declaration;
+        kind_ultimatum;
+        kind_annulment;
+        kind_other;
+    }
+    with_values {
+        /// Heading of the list of active events.
+        active_in(year);
+        /// The legend's note on the borders: "Borders as of 1 July 1939".
+        borders_as_of(date);
+    }
+    plurals {
+        /// The kiosk's warning, with the seconds left.
+        countdown;
+    }
+}
+
+/// The interface in one language: its texts and its way of writing dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UiText {
+    lang: Lang,
+    name: String,
+    texts: BTreeMap<&'static str, String>,
+    plurals: BTreeMap<&'static str, BTreeMap<PluralCategory, String>>,
+    dates: DateStyle,
+}
+
+impl UiText {
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The language's name in itself ("Latviešu", "Русский"), for the switcher.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// How this language writes dates.
+    pub fn dates(&self) -> &DateStyle {
+        &self.dates
+    }
+
+    /// A span of dates in this language.
+    pub fn span(&self, span: &Span) -> String {
+        self.dates.span(span)
+    }
+
+    /// The name of a kind of event.
+    pub fn kind(&self, kind: EventKind) -> &str {
+        match kind {
+            EventKind::Conference => self.kind_conference(),
+            EventKind::Treaty => self.kind_treaty(),
+            EventKind::Declaration => self.kind_declaration(),
+            EventKind::Ultimatum => self.kind_ultimatum(),
+            EventKind::Annulment => self.kind_annulment(),
+            EventKind::Other => self.kind_other(),
+        }
+    }
+
+    fn plain(&self, key: &str) -> &str {
+        self.texts.get(key).map(String::as_str).unwrap_or_default()
+    }
+
+    fn plural(&self, key: &str, n: u32, category: PluralCategory) -> String {
+        let forms = self.plurals.get(key);
+        let form = forms.and_then(|f| f.get(&category).or_else(|| f.get(&PluralCategory::Other)));
+        fill(form.map(String::as_str).unwrap_or_default(), &[("n", &n.to_string())])
+    }
+
+    /// The English interface built into the program, from `public/data/lang/en.json` as it was
+    /// when the program was built: used where the files cannot be read at all, and in tests.
+    pub fn builtin_english() -> UiText {
+        let file =
+            crate::data::DataFile { name: "lang/en.json", text: include_str!("../../../../public/data/lang/en.json") };
+        match parse_language(file, None) {
+            Ok((text, _)) => text,
+            // The build's own English file is tested (see the tests below); this is never reached.
+            Err(_) => UiText {
+                lang: Lang::EN,
+                name: "English".into(),
+                texts: BTreeMap::new(),
+                plurals: BTreeMap::new(),
+                dates: DateStyle::english(),
+            },
+        }
+    }
+}
+
+/// The languages the atlas offers, in the switcher's order, each with its interface.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages {
+    list: Vec<Arc<UiText>>,
+}
+
+impl Languages {
+    /// The languages of `list`, in order; English must be among them.
+    pub fn new(list: Vec<UiText>) -> Languages {
+        Languages { list: list.into_iter().map(Arc::new).collect() }
+    }
+
+    /// Only the built-in English (see [`UiText::builtin_english`]).
+    pub fn builtin() -> Languages {
+        Languages::new(vec![UiText::builtin_english()])
+    }
+
+    /// The offered languages, in order.
+    pub fn offered(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.list.iter().map(|t| t.lang)
+    }
+
+    /// Every language's interface, in order.
+    pub fn all(&self) -> &[Arc<UiText>] {
+        &self.list
+    }
+
+    /// The interface in `lang`, if offered.
+    pub fn find(&self, lang: Lang) -> Option<&Arc<UiText>> {
+        self.list.iter().find(|t| t.lang == lang)
+    }
+
+    /// The interface in `lang`, else English, else the first offered.
+    pub fn get(&self, lang: Lang) -> Arc<UiText> {
+        match self.find(lang).or_else(|| self.find(Lang::EN)).or_else(|| self.list.first()) {
+            Some(text) => Arc::clone(text),
+            None => Arc::new(UiText::builtin_english()),
+        }
+    }
+
+    /// The first of the browser's preferred languages (BCP 47 tags) that is offered.
+    ///
+    /// ```
+    /// use atlas_core::i18n::Languages;
+    /// use atlas_core::Lang;
+    /// let languages = Languages::builtin();
+    /// assert_eq!(languages.preferred(["de-DE", "en-GB"]), Some(Lang::EN));
+    /// assert_eq!(languages.preferred(["de"]), None);
+    /// ```
+    pub fn preferred<'a>(&self, tags: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        tags.into_iter().filter_map(Lang::from_tag).find(|lang| self.find(*lang).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_english_file_is_complete() {
+        let file =
+            crate::data::DataFile { name: "lang/en.json", text: include_str!("../../../../public/data/lang/en.json") };
+        let (en, warnings) = parse_language(file, None).expect("en.json parses");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(en.app_title(), "The Baltic Entente, 1919–1940");
+        assert_eq!(en.active_in("1934"), "Active in 1934");
+        assert_eq!(en.countdown(1, PluralCategory::One), "Returning to the start in 1 second…");
+        assert_eq!(en.countdown(9, PluralCategory::Other), "Returning to the start in 9 seconds…");
+    }
+
+    #[test]
+    fn a_missing_plural_form_falls_back_to_other() {
+        let en = UiText::builtin_english();
+        assert_eq!(en.countdown(3, PluralCategory::Few), "Returning to the start in 3 seconds…");
+    }
+
+    #[test]
+    fn placeholders_are_found_in_order() {
+        assert_eq!(placeholders("{a} and {b}, {a"), ["a", "b"]);
+        assert!(placeholders("none").is_empty());
+    }
+}
