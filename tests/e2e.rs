@@ -7,8 +7,6 @@
 
 mod support;
 
-use std::path::Path;
-
 use support::{with_page, Override, PageOptions, FIRST_YEAR};
 
 /// Place ids of the cities used below (`data-testid="city-<id>"`).
@@ -79,7 +77,7 @@ async fn screenshot_of_riga_in_1934_for_the_docs() {
         page.set_year(1934).await;
         page.click_city(RIGA).await;
         assert_eq!(page.panel_heading().await, "Riga");
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot.png");
+        let path = support::screenshot_dir().join("screenshot.png");
         let (width, height) = page.screenshot(&path).await;
         assert_eq!((width, height), (1920, 1080), "screenshot {} has an unexpected size", path.display());
     })

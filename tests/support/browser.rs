@@ -70,6 +70,17 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// Where tests write screenshots: `$ATLAS_SCREENSHOT_DIR` when set (`cargo xtask screenshot` sets
+/// it to `docs/` to refresh the README's picture), else `screenshots/` in cargo's target folder,
+/// so that running the tests never rewrites a tracked file.
+pub fn screenshot_dir() -> PathBuf {
+    std::env::var_os("ATLAS_SCREENSHOT_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        // `<target>/tmp`, set by cargo for integration tests (and honouring CARGO_TARGET_DIR).
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        tmp.parent().unwrap_or(tmp).join("screenshots")
+    })
+}
+
 /// Runs `test` against a fresh page of the built app in its own headless Chromium.
 ///
 /// The static server, chromedriver and the browser are this test's own (free ports), so tests

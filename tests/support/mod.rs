@@ -7,7 +7,7 @@ pub mod browser;
 pub mod page;
 pub mod server;
 
-pub use browser::{dist_dir, with_page, PageOptions};
+pub use browser::{dist_dir, screenshot_dir, with_page, PageOptions};
 pub use page::{AtlasPage, FIRST_YEAR, LAST_YEAR};
 pub use server::{Override, StaticServer};
 mod page_more;

@@ -113,9 +113,11 @@ async fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
 
 async fn resolve(shared: &Shared, target: &str) -> Override {
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let Some(path) = percent_decode(path) else {
+    // Escapes decode to UTF-8 (`%C4%81` is `ā`); a malformed `%` escape is kept as written.
+    let Ok(path) = percent_encoding::percent_decode_str(path).decode_utf8() else {
         return Override::status(400);
     };
+    let path = path.into_owned();
     if let Some(canned) = shared.overrides.get(&path) {
         return canned.clone();
     }
@@ -143,23 +145,6 @@ fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
         file.push("index.html");
     }
     file.is_file().then_some(file)
-}
-
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The `Content-Type` for a file, from its extension.

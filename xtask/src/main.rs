@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 mod basemap;
 mod borders;
+mod geometry;
+mod natural_earth;
 mod tools;
 mod web;
 
@@ -17,6 +19,9 @@ commands:
             (wasm-bindgen-test), release build into dist/, end-to-end (tests/e2e.rs)
   dist      install missing tools, build the release into dist/ and print its sizes
   bench     print benchmark figures: core (criterion) and browser (ready time, slider step)
+  screenshot
+            refresh docs/screenshot.png (the README's picture) through the end-to-end suite,
+            building dist/ first unless it is current (the tests write theirs under target/)
   validate  check the data files (default public/data) and list every problem by file, feature and field
   basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas
   borders   regenerate public/data/borders.geojson from Natural Earth and xtask/borders/overlay.toml";
@@ -43,6 +48,7 @@ fn run() -> anyhow::Result<()> {
         "test" => web::test(&root),
         "dist" => web::dist(&root),
         "bench" => web::bench(&root),
+        "screenshot" => web::screenshot(&root),
         "validate" => validate(&root, args.next()),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

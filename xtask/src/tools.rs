@@ -71,6 +71,11 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Toolbox> {
     let started = Instant::now();
     println!("==> tools: checking what is installed");
     let wasm_bindgen_version = wasm_bindgen_version_in_lock(&root.join("Cargo.lock"))?;
+    let trunk_toml = root.join("Trunk.toml");
+    let trunk_text =
+        std::fs::read_to_string(&trunk_toml).with_context(|| format!("reading {}", trunk_toml.display()))?;
+    check_trunk_pin(&trunk_text, &wasm_bindgen_version)?;
+    println!("    ok   Trunk.toml pins wasm-bindgen {wasm_bindgen_version}, as Cargo.lock does");
     let toolbox = Toolbox { root: root.to_path_buf(), path: tool_path(root)? };
 
     ensure_wasm_target(&toolbox)?;
@@ -132,28 +137,45 @@ fn tool_path(root: &Path) -> Result<OsString> {
 pub fn wasm_bindgen_version_in_lock(lock: &Path) -> Result<String> {
     let text = std::fs::read_to_string(lock)
         .with_context(|| format!("reading {} (run `cargo generate-lockfile`?)", lock.display()))?;
-    parse_lock_version(&text, "wasm-bindgen").with_context(|| {
-        format!("no `wasm-bindgen` package in {}: the app must depend on wasm-bindgen", lock.display())
-    })
+    lock_version(&text, "wasm-bindgen").with_context(|| format!("in {}", lock.display()))
 }
 
-/// The version of package `name` in the text of a `Cargo.lock` (the first one, if several).
-pub fn parse_lock_version(lock_text: &str, name: &str) -> Option<String> {
-    let wanted = format!("name = \"{name}\"");
-    let mut lines = lock_text.lines().map(str::trim);
-    while let Some(line) = lines.next() {
-        if line == wanted {
-            for next in lines.by_ref() {
-                if next.is_empty() || next == "[[package]]" {
-                    break;
-                }
-                if let Some(rest) = next.strip_prefix("version = \"") {
-                    return rest.strip_suffix('"').map(str::to_owned);
-                }
-            }
-        }
+/// The version at which the text of a `Cargo.lock` locks package `name`; an error when the
+/// package is missing or locked at more than one version.
+pub fn lock_version(lock_text: &str, name: &str) -> Result<String> {
+    let lock: toml::Table = lock_text.parse().context("not valid TOML")?;
+    let packages = lock.get("package").and_then(toml::Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let versions: Vec<&str> = packages
+        .iter()
+        .filter(|package| package.get("name").and_then(toml::Value::as_str) == Some(name))
+        .filter_map(|package| package.get("version").and_then(toml::Value::as_str))
+        .collect();
+    match versions.as_slice() {
+        [version] => Ok((*version).to_owned()),
+        [] => bail!("no `{name}` package: the app must depend on {name}"),
+        several => bail!("`{name}` is locked at several versions ({}): keep one", several.join(", ")),
     }
-    None
+}
+
+/// Checks that the text of `Trunk.toml` pins, in `[tools] wasm_bindgen`, the wasm-bindgen
+/// version that `Cargo.lock` has (`lock_version`): Trunk runs a wasm-bindgen-cli of that pin on
+/// a crate built with the locked one, and the two must be the same release.
+pub fn check_trunk_pin(trunk_text: &str, lock_version: &str) -> Result<()> {
+    let trunk: toml::Table = trunk_text.parse().context("Trunk.toml is not valid TOML")?;
+    let fix = format!("wasm_bindgen = \"{lock_version}\"");
+    let pinned = trunk.get("tools").and_then(|tools| tools.get("wasm_bindgen"));
+    match pinned.map(|value| value.as_str()) {
+        Some(Some(pinned)) if pinned == lock_version => Ok(()),
+        Some(Some(pinned)) => bail!(
+            "Trunk.toml [tools] wasm_bindgen is {pinned} but Cargo.lock has wasm-bindgen {lock_version}: \
+             set {fix} in Trunk.toml"
+        ),
+        Some(None) => bail!("Trunk.toml [tools] wasm_bindgen is not a string: set {fix} in Trunk.toml"),
+        None => bail!(
+            "Trunk.toml has no [tools] wasm_bindgen, so Trunk would pick a wasm-bindgen of its own: \
+             add {fix} under [tools] in Trunk.toml (the version Cargo.lock has)"
+        ),
+    }
 }
 
 /// Runs `cmd`, returning its trimmed stdout when it succeeds and `None` when it can't be started
@@ -326,9 +348,11 @@ fn apt_install(packages: &[&str]) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_lock_version;
+    use super::{check_trunk_pin, lock_version, wasm_bindgen_version_in_lock};
 
     const LOCK: &str = r#"
+version = 4
+
 [[package]]
 name = "wasm-bindgen-backend"
 version = "0.2.999"
@@ -337,11 +361,52 @@ version = "0.2.999"
 name = "wasm-bindgen"
 version = "0.2.130"
 source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "wasm-bindgen-macro",
+]
 "#;
 
     #[test]
-    fn reads_the_exact_package_version_from_the_lock_file() {
-        assert_eq!(parse_lock_version(LOCK, "wasm-bindgen").as_deref(), Some("0.2.130"));
-        assert_eq!(parse_lock_version(LOCK, "trunk"), None);
+    fn reads_the_exact_package_version_from_the_lock_file() -> anyhow::Result<()> {
+        assert_eq!(lock_version(LOCK, "wasm-bindgen")?, "0.2.130");
+        let missing = lock_version(LOCK, "trunk").unwrap_err().to_string();
+        assert!(missing.contains("no `trunk` package"), "{missing}");
+        let two = format!("{LOCK}\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.131\"\n");
+        let several = lock_version(&two, "wasm-bindgen").unwrap_err().to_string();
+        assert!(several.contains("0.2.130, 0.2.131"), "{several}");
+        assert!(lock_version("[[package]\n", "wasm-bindgen").is_err());
+        Ok(())
+    }
+
+    const TRUNK: &str = r#"
+[build]
+target = "index.html"
+
+[tools]
+# A comment.
+wasm_bindgen = "0.2.130"
+wasm_opt = "version_132"
+"#;
+
+    #[test]
+    fn trunk_toml_must_pin_the_locked_wasm_bindgen() {
+        assert!(check_trunk_pin(TRUNK, "0.2.130").is_ok());
+        assert_eq!(
+            check_trunk_pin(TRUNK, "0.2.131").unwrap_err().to_string(),
+            "Trunk.toml [tools] wasm_bindgen is 0.2.130 but Cargo.lock has wasm-bindgen 0.2.131: \
+             set wasm_bindgen = \"0.2.131\" in Trunk.toml"
+        );
+        let unpinned = TRUNK.replace("wasm_bindgen = \"0.2.130\"\n", "");
+        let error = check_trunk_pin(&unpinned, "0.2.131").unwrap_err().to_string();
+        assert!(error.contains("add wasm_bindgen = \"0.2.131\" under [tools] in Trunk.toml"), "{error}");
+        let number = TRUNK.replace("\"0.2.130\"", "0.2");
+        assert!(check_trunk_pin(&number, "0.2.130").is_err());
+    }
+
+    #[test]
+    fn the_repository_s_trunk_toml_pins_the_locked_wasm_bindgen() -> anyhow::Result<()> {
+        let root = crate::workspace_root();
+        let locked = wasm_bindgen_version_in_lock(&root.join("Cargo.lock"))?;
+        check_trunk_pin(&std::fs::read_to_string(root.join("Trunk.toml"))?, &locked)
     }
 }

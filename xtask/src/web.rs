@@ -1,8 +1,8 @@
-//! `cargo xtask serve | test | dist`: the Trunk app's development server, the full test run and
-//! the release build.
+//! `cargo xtask serve | test | dist | bench | screenshot`: the Trunk app's development server, the
+//! full test run, the release build, the benchmarks and the README's screenshot.
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use anyhow::{bail, Context, Result};
 
@@ -11,6 +11,10 @@ use crate::tools::{self, Needs, Toolbox};
 /// Where `trunk serve` listens.
 pub const SERVE_ADDRESS: &str = "127.0.0.1";
 pub const SERVE_PORT: u16 = 8080;
+
+/// The root package's feature that enables the suites driving `dist/` in Chromium
+/// (`tests/e2e.rs`, `tests/browser_bench.rs`); a plain `cargo test` leaves them out.
+const BROWSER_TESTS: &str = "browser-tests";
 
 /// `cargo xtask serve`: tools, then `trunk serve --release` on <http://127.0.0.1:8080>.
 pub fn serve(root: &Path) -> Result<()> {
@@ -49,11 +53,8 @@ pub fn bench(root: &Path) -> Result<()> {
     report_dist(&dist)?;
     step("browser benchmark (tests/browser_bench.rs)", || {
         tools::run(
-            tb.cargo()
-                .args(["test", "--release", "-p", "entente-atlas", "--test", "browser_bench"])
-                .env("ATLAS_DIST", &dist)
-                .env("CHROMEDRIVER", tools::chromedriver_path()),
-            "browser benchmark: cargo test -p entente-atlas --test browser_bench",
+            browser_suite(&tb, &dist, "browser_bench").arg("--release"),
+            "browser benchmark: cargo test --release -p entente-atlas --features browser-tests --test browser_bench",
         )
     })
 }
@@ -84,18 +85,86 @@ pub fn test(root: &Path) -> Result<()> {
 
     step("end-to-end tests (tests/e2e.rs: dist/ in Chromium)", || {
         tools::run(
-            tb.cargo()
-                .args(["test", "-p", "entente-atlas", "--test", "e2e"])
-                // One browser at a time: two cores, and timing-sensitive UI waits.
-                .args(["--", "--test-threads=1"])
-                .env("ATLAS_DIST", &dist)
-                .env("CHROMEDRIVER", tools::chromedriver_path()),
-            "end-to-end tests: cargo test -p entente-atlas --test e2e",
+            // One browser at a time: two cores, and timing-sensitive UI waits.
+            browser_suite(&tb, &dist, "e2e").args(["--", "--test-threads=1"]),
+            "end-to-end tests: cargo test -p entente-atlas --features browser-tests --test e2e",
         )
     })?;
 
     println!("all test steps passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// `cargo xtask screenshot`: refreshes the tracked `docs/screenshot.png` (Riga's panel in 1934,
+/// 1920×1080, shown in the README) by running the one end-to-end test that takes it, told to
+/// write into `docs/` instead of the target folder. Builds `dist/` first unless it is current.
+pub fn screenshot(root: &Path) -> Result<()> {
+    let tb = tools::ensure(root, Needs::BuildAndBrowser)?;
+    let dist = match current_dist(root) {
+        Some(dist) => {
+            println!("==> dist/ is newer than everything it is built from: using it as it is");
+            dist
+        }
+        None => step("release build (trunk build --release)", || trunk_build(&tb))?,
+    };
+    let docs = root.join("docs");
+    let png = docs.join(SCREENSHOT_FILE);
+    let started = SystemTime::now();
+    step("screenshot (tests/e2e.rs: the docs' screenshot test only)", || {
+        tools::run(
+            browser_suite(&tb, &dist, "e2e")
+                .args(["--", SCREENSHOT_TEST, "--exact", "--test-threads=1"])
+                .env("ATLAS_SCREENSHOT_DIR", &docs),
+            &format!("screenshot: cargo test -p entente-atlas --features browser-tests --test e2e {SCREENSHOT_TEST}"),
+        )
+    })?;
+    // An exact filter that matches no test (say, after a rename) passes without a word: make sure
+    // the file was written.
+    let written = modified(&png).is_some_and(|m| m >= started);
+    if !written {
+        bail!("the test `{SCREENSHOT_TEST}` in tests/e2e.rs did not write {}: was it renamed?", png.display());
+    }
+    println!("wrote {} (commit it if the picture changed)", png.display());
+    Ok(())
+}
+
+/// The end-to-end test that takes the README's screenshot, and the file it writes into
+/// `$ATLAS_SCREENSHOT_DIR`.
+const SCREENSHOT_TEST: &str = "screenshot_of_riga_in_1934_for_the_docs";
+const SCREENSHOT_FILE: &str = "screenshot.png";
+
+/// What `trunk build` reads, relative to the workspace root (folders: every file in them).
+const DIST_INPUTS: &[&str] =
+    &["index.html", "Trunk.toml", "Cargo.toml", "Cargo.lock", "src", "crates/atlas-core", "public"];
+
+/// `<root>/dist` when its `index.html` is newer than every file it is built from, else `None`.
+fn current_dist(root: &Path) -> Option<PathBuf> {
+    let dist = root.join("dist");
+    let built = modified(&dist.join("index.html"))?;
+    let mut inputs = Vec::new();
+    for input in DIST_INPUTS {
+        let path = root.join(input);
+        if path.is_dir() {
+            collect_files(&path, &mut inputs).ok()?;
+        } else if path.exists() {
+            inputs.push(path);
+        }
+    }
+    inputs.iter().all(|file| modified(file).is_some_and(|m| m <= built)).then_some(dist)
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// `cargo test` of one browser suite (`e2e` or `browser_bench`, which need the feature
+/// [`BROWSER_TESTS`]) against the release build in `dist`; libtest's arguments go after a `--`.
+fn browser_suite(tb: &Toolbox, dist: &Path, suite: &str) -> std::process::Command {
+    let mut cmd = tb.cargo();
+    cmd.args(["test", "-p", "entente-atlas", "--features", BROWSER_TESTS, "--test", suite])
+        .env("ATLAS_DIST", dist)
+        .env("CHROMEDRIVER", tools::chromedriver_path());
+    cmd
 }
 
 /// Runs one named step, printing its name, then its time or that it failed.
@@ -185,7 +254,9 @@ fn human(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{gzip_size, human};
+    use std::time::{Duration, SystemTime};
+
+    use super::{current_dist, gzip_size, human};
 
     #[test]
     fn gzip_shrinks_repetitive_input() {
@@ -198,5 +269,27 @@ mod tests {
     fn human_sizes() {
         assert_eq!(human(512), "512 B");
         assert_eq!(human(2048), "2.0 KiB");
+    }
+
+    #[test]
+    fn dist_is_current_only_when_newer_than_its_inputs() -> anyhow::Result<()> {
+        let root = std::env::temp_dir().join(format!("xtask-current-dist-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("dist"))?;
+        std::fs::create_dir_all(root.join("public/data"))?;
+        let touch = |rel: &str, age_secs: u64| -> anyhow::Result<()> {
+            let file = std::fs::File::create(root.join(rel))?;
+            file.set_modified(SystemTime::now() - Duration::from_secs(age_secs))?;
+            Ok(())
+        };
+        assert_eq!(current_dist(&root), None, "no dist/index.html yet");
+        touch("index.html", 300)?;
+        touch("public/data/places.geojson", 200)?;
+        touch("dist/index.html", 100)?;
+        assert_eq!(current_dist(&root), Some(root.join("dist")));
+        touch("public/data/places.geojson", 10)?;
+        assert_eq!(current_dist(&root), None, "a data file changed after the build");
+        std::fs::remove_dir_all(&root)?;
+        Ok(())
     }
 }

@@ -1,0 +1,172 @@
+//! The output file: each period's sources, its GeoJSON feature, and where an invalid one's
+//! rings cross.
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::overlay::{Name, Overlay, Recipe};
+use super::OVERLAY;
+use crate::geometry::{format_coord, polygon_json, IntPolygon, EXTENT};
+
+/// Cited on every feature, after the period's own sources and its regions' sources.
+pub(super) const NATURAL_EARTH: &str =
+    "Natural Earth 1:50m Admin 0 countries (public domain), via npm world-atlas 2.0.2";
+
+/// The attribution the map shows under the borders.
+pub const ATTRIBUTION: &str =
+    "Base geography: Natural Earth. Interwar borders drawn by this project from the treaties; approximate.";
+
+/// Where rings cross themselves or each other, for the error message of an invalid period.
+pub(super) fn crossings(polygons: &[IntPolygon]) -> String {
+    let segments: Vec<([i64; 2], [i64; 2])> =
+        polygons.iter().flatten().flat_map(|ring| ring.windows(2).map(|w| (w[0], w[1]))).collect();
+    let orient = |a: [i64; 2], b: [i64; 2], c: [i64; 2]| {
+        let v = i128::from(b[0] - a[0]) * i128::from(c[1] - a[1]) - i128::from(b[1] - a[1]) * i128::from(c[0] - a[0]);
+        v.signum()
+    };
+    let mut found = Vec::new();
+    for (i, &(a, b)) in segments.iter().enumerate() {
+        for &(c, d) in &segments[i + 1..] {
+            let adjacent = b == c || a == d;
+            let on = |p: [i64; 2], q: [i64; 2], r: [i64; 2]| {
+                orient(p, q, r) == 0
+                    && r[0] >= p[0].min(q[0])
+                    && r[0] <= p[0].max(q[0])
+                    && r[1] >= p[1].min(q[1])
+                    && r[1] <= p[1].max(q[1])
+            };
+            let crossing = orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
+            let touching = !adjacent && (on(a, b, c) || on(a, b, d) || on(c, d, a) || on(c, d, b));
+            if crossing || touching {
+                found.push(format!("[{}, {}]", format_coord(c[0]), format_coord(c[1])));
+            }
+        }
+    }
+    found.dedup();
+    if found.is_empty() {
+        "no crossing segments found (touching rings or a hole outside its polygon?)".to_owned()
+    } else {
+        format!("segments cross near {}", found.join(", "))
+    }
+}
+
+/// The period's own sources, then each region's it uses (also through `@` periods), then
+/// Natural Earth; without repeats.
+pub(super) fn sources_of(recipe: &Recipe, overlay: &Overlay) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        if !out.iter().any(|o| o == s) {
+            out.push(s.to_owned());
+        }
+    };
+    for source in &recipe.sources {
+        push(source);
+    }
+    let mut regions: Vec<&str> = Vec::new();
+    collect_regions(recipe, overlay, &mut regions, &mut Vec::new());
+    for name in regions {
+        if let Some(region) = overlay.regions.get(name) {
+            push(&format!("{}: {}", region.name, region.source));
+        }
+    }
+    push(NATURAL_EARTH);
+    out
+}
+
+fn collect_regions<'a>(recipe: &'a Recipe, overlay: &'a Overlay, out: &mut Vec<&'a str>, seen: &mut Vec<&'a str>) {
+    if seen.contains(&recipe.id.as_str()) {
+        return;
+    }
+    seen.push(&recipe.id);
+    for literal in recipe.terms().flat_map(|t| &t.literals) {
+        match &literal.name {
+            Name::Region(name) if !out.contains(&name.as_str()) => out.push(name),
+            Name::Period(id) => {
+                if let Some(other) = overlay.recipes.iter().find(|r| &r.id == id) {
+                    collect_regions(other, overlay, out, seen);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The languages whose names come first in the output, in this order (the atlas's languages
+/// as the file has always listed them); any other language follows, alphabetically.
+const FIRST_LANGUAGES: [&str; 4] = ["en", "lv", "lt", "et"];
+
+/// A period's names in the output's order: [`FIRST_LANGUAGES`], then the others by code.
+fn names_in_order(names: &BTreeMap<String, String>) -> impl Iterator<Item = (&str, &str)> {
+    let rank = |code: &str| FIRST_LANGUAGES.iter().position(|&first| first == code).unwrap_or(FIRST_LANGUAGES.len());
+    let mut ordered: Vec<(&str, &str)> = names.iter().map(|(code, name)| (code.as_str(), name.as_str())).collect();
+    // Stable: the map already iterates alphabetically.
+    ordered.sort_by_key(|&(code, _)| rank(code));
+    ordered.into_iter()
+}
+
+/// The output: a FeatureCollection with one feature per period in the overlay's order, its
+/// properties in a fixed order, one polygon per line.
+pub(super) fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -> String {
+    let text = |s: &str| Value::from(s).to_string();
+    let bbox = EXTENT.bbox_json();
+    let features = features
+        .iter()
+        .map(|(recipe, sources, polygons)| {
+            let names = names_in_order(&recipe.name)
+                .map(|(code, name)| format!("{}:{}", text(code), text(name)))
+                .collect::<Vec<_>>()
+                .join(",");
+            let properties = format!(
+                "\"id\":{},\"state\":{},\"name\":{{{names}}},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
+                text(&recipe.id),
+                text(&recipe.state),
+                text(&recipe.start.to_string()),
+                recipe.end.map(|e| text(&e.to_string())).unwrap_or_else(|| "null".to_owned()),
+                sources.iter().map(|s| text(s)).collect::<Vec<_>>().join(","),
+                recipe.note.as_deref().map(text).unwrap_or_else(|| "null".to_owned()),
+            );
+            let geometry = if let [single] = polygons.as_slice() {
+                format!("{{\"type\":\"Polygon\",\"coordinates\":\n{}\n}}", polygon_json(single))
+            } else {
+                let all = polygons.iter().map(polygon_json).collect::<Vec<_>>().join(",\n");
+                format!("{{\"type\":\"MultiPolygon\",\"coordinates\":[\n{all}\n]}}")
+            };
+            format!("{{\"type\":\"Feature\",\"properties\":{{{properties}}},\"geometry\":{geometry}}}")
+        })
+        .collect::<Vec<_>>()
+        .join(",\n");
+    format!(
+        "{{\"type\":\"FeatureCollection\",\"bbox\":[{bbox}],\"attribution\":{},\"generated_by\":{},\"features\":[\n{features}\n]}}\n",
+        text(ATTRIBUTION),
+        text(&format!("cargo xtask borders, from {OVERLAY} and {NATURAL_EARTH}")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::borders::fixtures::OVERLAY_TEXT;
+    use crate::borders::overlay::parse_overlay;
+
+    #[test]
+    fn names_are_written_en_lv_lt_et_first_then_other_languages_alphabetically() -> anyhow::Result<()> {
+        let text = OVERLAY_TEXT.replace("AAA", "LTU").replacen(
+            r#"name = { en = "A", lv = "A", lt = "A", et = "A" }"#,
+            r#"name = { ru = "Латвия", et = "Läti", en = "Latvia", be = "Латвія", lt = "Latvija", lv = "Latvija" }"#,
+            1,
+        );
+        let overlay = parse_overlay(&text)?;
+        let square: Vec<IntPolygon> =
+            vec![vec![vec![[10_000, 50_000], [11_000, 50_000], [11_000, 51_000], [10_000, 50_000]]]];
+        let features: Vec<_> =
+            overlay.recipes.iter().map(|recipe| (recipe, vec!["Treaty".to_owned()], square.clone())).collect();
+        let json = to_geojson(&features);
+        let expected =
+            r#""name":{"en":"Latvia","lv":"Latvija","lt":"Latvija","et":"Läti","be":"Латвія","ru":"Латвия"}"#;
+        assert!(json.contains(expected), "{json}");
+        assert!(json.contains(r#""name":{"en":"B","lv":"B","lt":"B","et":"B"}"#), "{json}");
+        let parsed: Value = serde_json::from_str(&json)?;
+        assert_eq!(parsed["features"][0]["properties"]["name"]["ru"], "Латвия");
+        Ok(())
+    }
+}
