@@ -81,6 +81,16 @@ impl AtlasPage {
         let _ = self.client().release_actions().await;
     }
 
+    /// Whether the centre of the element matching `css` lies within the window.
+    pub async fn is_on_screen(&self, css: &str) -> bool {
+        let script = format!(
+            "const e = document.querySelector({css:?}); if (!e) return false; const r = e.getBoundingClientRect(); \
+             const x = r.left + r.width / 2, y = r.top + r.height / 2; \
+             return x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;"
+        );
+        self.run_script(&script).await.as_bool().unwrap_or(false)
+    }
+
     /// Touches the page once at the centre of the element matching `css`, with a finger.
     pub async fn tap(&self, css: &str) {
         let element = self.find(css).await;
