@@ -194,6 +194,20 @@ impl DataSet {
         }
     }
 
+    /// Reads every data file from a folder on disk (what the validator and the tests do).
+    ///
+    /// ```
+    /// let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+    /// let data = atlas_core::DataSet::load_dir(dir).unwrap();
+    /// assert!(data.atlas.events().len() > 40);
+    /// ```
+    pub fn load_dir(dir: &std::path::Path) -> Result<DataSet, DataErrors> {
+        DataSet::load(|name| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|e| format!("cannot be read from {}: {e}", path.display()))
+        })
+    }
+
     /// The state with this id.
     pub fn state(&self, id: &crate::model::StateId) -> Option<&State> {
         self.states.iter().find(|s| &s.id == id)

@@ -2,9 +2,8 @@
 use atlas_core::{Atlas, DataSet, EventKind, Lang, PlaceId};
 
 fn data() -> DataSet {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
-    let data = DataSet::load(|name| std::fs::read(format!("{dir}/{name}")).map_err(|e| e.to_string()))
-        .unwrap_or_else(|e| panic!("the data files do not load:\n{e}"));
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+    let data = DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"));
     assert!(data.warnings.is_empty(), "warnings: {:#?}", data.warnings);
     data
 }

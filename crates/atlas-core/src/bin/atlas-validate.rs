@@ -10,10 +10,7 @@ use atlas_core::DataSet;
 
 fn main() -> ExitCode {
     let dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("public/data"));
-    let loaded = DataSet::load(|name| {
-        let path = dir.join(name);
-        std::fs::read(&path).map_err(|e| format!("cannot be read from {}: {e}", path.display()))
-    });
+    let loaded = DataSet::load_dir(&dir);
     let (errors, warnings, summary): (Vec<String>, Vec<String>, String) = match loaded {
         Ok(data) => {
             let errors = check_borders(&data.borders).iter().map(ToString::to_string).collect();
