@@ -1,7 +1,7 @@
 //! End-to-end tests: the release build (`dist/`, or `$ATLAS_DIST`) in headless Chromium.
 //!
 //! Run with `cargo xtask test` (builds `dist/`, installs Chromium, runs these one at a time), or
-//! after `cargo xtask dist` with `cargo test -p entente-atlas --test e2e`. Each test has its own
+//! after `cargo xtask dist` with `cargo test -p entente-atlas --features browser-tests --test e2e`. Each test has its own
 //! server, chromedriver and browser, so they can also run in parallel.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -162,7 +162,7 @@ impl DataSet {
                 // Drop the errors that only repeat that the places or states could not be read.
                 if let Err(e) = &mut result {
                     e.errors.retain(|e| {
-                        !(places.is_none() && is_field(e, "place")) && !(states.is_none() && is_field(e, "parties["))
+                        !(places.is_none() && is_field(e, "place") || states.is_none() && is_field(e, "parties["))
                     });
                     if e.errors.is_empty() {
                         return None;

@@ -133,6 +133,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::unwrap_used)]
     fn english_is_the_fallback() {
         let text = Localized::new("Geneva").with(Lang::new("lt").unwrap(), "Ženeva");
         assert_eq!(text.text(Lang::new("lt").unwrap()), "Ženeva");

@@ -2,6 +2,8 @@
 use super::{to_polygon, Borders};
 use crate::data::{DataError, Location};
 
+/// The checks too costly for the app: periods of one state must not overlap in time, and
+/// every polygon must be valid (closed rings of at least 4 positions that do not cross
 /// themselves or each other, holes inside their polygon, polygons not overlapping).
 pub fn check_borders(borders: &Borders) -> Vec<DataError> {
     use ::geo::Validation as _;

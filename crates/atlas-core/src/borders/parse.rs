@@ -113,9 +113,6 @@ pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, V
     Ok((Borders::new(file.name, periods), warnings))
 }
 
-/// The checks too costly for the app: periods of one state must not overlap in time, and
-/// every polygon must be valid (closed rings of at least 4 positions that do not cross
-
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::*;
