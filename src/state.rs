@@ -11,13 +11,20 @@ use leptos::prelude::*;
 pub struct Selection {
     year: RwSignal<i32>,
     city: RwSignal<Option<PlaceId>>,
+    /// The event whose details a reader has opened (its place and line are highlighted on the map).
+    event: RwSignal<Option<atlas_core::EventIndex>>,
     years: (i32, i32),
 }
 
 impl Selection {
     /// A selection at `year`, kept within `first..=last`.
     pub fn new(year: i32, first: i32, last: i32) -> Self {
-        Self { year: RwSignal::new(year.clamp(first, last)), city: RwSignal::new(None), years: (first, last) }
+        Self {
+            year: RwSignal::new(year.clamp(first, last)),
+            city: RwSignal::new(None),
+            event: RwSignal::new(None),
+            years: (first, last),
+        }
     }
 
     pub fn year(&self) -> i32 {
@@ -51,6 +58,18 @@ impl Selection {
 
     pub fn close_city(&self) {
         self.city.set(None);
+    }
+
+    /// The event whose details are open, if any.
+    pub fn opened_event(&self) -> Option<atlas_core::EventIndex> {
+        self.event.get()
+    }
+
+    /// Marks `event` as the one whose details are open (`None` when they close).
+    pub fn set_opened_event(&self, event: Option<atlas_core::EventIndex>) {
+        if self.event.get_untracked() != event {
+            self.event.set(event);
+        }
     }
 
     /// Closes the open panel and returns keyboard focus to its city, as a reader who

@@ -7,6 +7,14 @@
 
 mod support;
 
+// Further tests by area, in tests/e2e/ (one test binary, so `cargo xtask test` runs them all).
+#[path = "e2e/map.rs"]
+mod map;
+#[path = "e2e/security.rs"]
+mod security;
+#[path = "e2e/visitor.rs"]
+mod visitor;
+
 use support::{with_page, Override, PageOptions, FIRST_YEAR};
 
 /// Place ids of the cities used below (`data-testid="city-<id>"`).

@@ -164,14 +164,14 @@ pub fn AtlasMap() -> impl IntoView {
                 <g
                     class="zoomable"
                     transform=move || map_view.get().transform()
-                    style=move || format!("--zoom: {:.4}", map_view.get().scale)
+                    style:--zoom=move || format!("{:.4}", map_view.get().scale)
                 >
                 <g class="base-layer">{frames}</g>
                 <BordersLayer layout=layout.clone() cities=city_points />
                 <g class="frame-borders" aria-hidden="true">{frame_borders}</g>
                 <g class="treaty-layer" aria-hidden="true">
                     <For each=active_treaties key=|index| *index let:index>
-                        <path class="treaty" d=treaties.with_value(|t| t.get(&index).cloned().unwrap_or_default()) />
+                        <path class="treaty" class:highlighted=move || selection.opened_event() == Some(index) d=treaties.with_value(|t| t.get(&index).cloned().unwrap_or_default()) />
                     </For>
                 </g>
                 <g class="city-layer">
@@ -245,6 +245,13 @@ fn CityMarker(
         let id = id.clone();
         move || selection.is_open(&id)
     };
+    // The place of the event whose details a reader has opened.
+    let is_highlighted = {
+        let id = id.clone();
+        move || {
+            selection.opened_event().is_some_and(|index| data.atlas.event(index).place.as_ref() == Some(&id))
+        }
+    };
     let open = {
         let id = id.clone();
         move || selection.open_city(id.clone())
@@ -267,8 +274,10 @@ fn CityMarker(
     view! {
         <g
             class="city"
-            class:active=is_active
+            class:active=is_active.clone()
+            data-active=move || if is_active() { "true" } else { "false" }
             class:open=is_open
+            class:highlighted=is_highlighted
             data-testid=format!("city-{id}")
             role="button"
             tabindex="0"
