@@ -11,13 +11,14 @@ use crate::data::{
 use crate::i18n::{parse_language, parse_language_list, Languages, UiText};
 use crate::lang::Lang;
 use crate::model::State;
+use crate::stages::{parse_stages, Stages};
 use crate::timeline::Atlas;
 
 /// The list of offered languages.
 pub const LANGUAGES_FILE: &str = "languages.json";
 /// The data files every atlas has, beside the language files.
-pub const DATA_FILES: [&str; 5] =
-    ["places.geojson", "states.geojson", "events.geojson", "basemap.geojson", "borders.geojson"];
+pub const DATA_FILES: [&str; 6] =
+    ["places.geojson", "states.geojson", "events.geojson", "stages.geojson", "basemap.geojson", "borders.geojson"];
 
 /// The file of one language's interface texts: `lang/lv.json`.
 ///
@@ -52,6 +53,8 @@ pub struct DataSet {
     pub states: Vec<State>,
     pub basemap: Basemap,
     pub borders: Borders,
+    /// The named stages of the story, for the time bar.
+    pub stages: Stages,
     pub languages: Languages,
     /// What a curator or translator should fix, though the map can be shown.
     pub warnings: Vec<Warning>,
@@ -60,7 +63,7 @@ pub struct DataSet {
 impl DataSet {
     /// Reads every data file through `read` (a file's name, as in [`DATA_FILES`], to its bytes
     /// or a message why it could not be read), in dependency order: the languages, places,
-    /// states, events, base map and borders. Every file is read and checked even when an
+    /// states, events, stages, base map and borders. Every file is read and checked even when an
     /// earlier one failed, so the errors of all files come back together.
     ///
     /// ```
@@ -171,6 +174,8 @@ impl DataSet {
             }
             keep(result, &mut errors, &mut warnings)
         });
+        let stages = file("stages.geojson", &mut errors)
+            .and_then(|f| keep(parse_stages(f, &langs), &mut errors, &mut warnings));
         let basemap = file("basemap.geojson", &mut errors).and_then(|f| match parse_basemap(f) {
             Ok(b) => Some(b),
             Err(e) => {
@@ -181,12 +186,13 @@ impl DataSet {
         let borders = file("borders.geojson", &mut errors)
             .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
 
-        match (places, states, events, basemap, borders, errors.is_empty()) {
-            (Some(places), Some(states), Some(events), Some(basemap), Some(borders), true) => Ok(DataSet {
+        match (places, states, events, stages, basemap, borders, errors.is_empty()) {
+            (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => Ok(DataSet {
                 atlas: Atlas::new(places, events),
                 states,
                 basemap,
                 borders,
+                stages,
                 languages: Languages::new(interfaces),
                 warnings,
             }),
