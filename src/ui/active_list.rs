@@ -1,4 +1,5 @@
-//! "Active in <year>": the conferences held that year and the treaties in force.
+//! "Active in <year>": the conferences held that year and the treaties in force. It gives
+//! its place in the side column to a city's panel while one is open (and keeps its items).
 use leptos::prelude::*;
 
 use super::EventItem;
@@ -11,7 +12,7 @@ pub fn ActiveList() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let ActiveEvents(active) = expect_context::<ActiveEvents>();
     view! {
-        <section class="active-list" aria-labelledby="active-heading">
+        <section class="active-list" aria-labelledby="active-heading" hidden=move || selection.city().is_some()>
             <h2 id="active-heading">{move || locale.text().active_in(&selection.year().to_string())}</h2>
             <ol data-testid="active-events">
                 <For

@@ -5,9 +5,7 @@ use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
-use super::{
-    use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, PlaybackControls, YearSlider,
-};
+use super::{use_playback_timers, ActiveList, AtlasMap, AttractHint, CityPanel, KioskIdle, LangSwitcher, TimeBar};
 use crate::browser;
 use crate::embed::use_embed_bridge;
 use crate::state::{ActiveEvents, Locale, MapViewState, PlayMode, Playback, Selection};
@@ -80,19 +78,30 @@ pub fn AtlasView(
             <header class="atlas-header">
                 <h1>{move || locale.text().app_title().to_owned()}</h1>
                 <LangSwitcher />
-                <YearSlider />
-                <PlaybackControls />
             </header>
+            // The time bar comes first in the page's order (the top of a phone's screen, where it
+            // stays); on larger screens the grid puts it under the map, across the full width.
             <main class="atlas-main">
-                <AtlasMap />
-                <ActiveList />
+                <TimeBar />
+                <div class="map-area">
+                    <AtlasMap />
+                    {(mode == Mode::Kiosk).then(|| view! { <AttractHint /> })}
+                </div>
+                <div class="side">
+                    <ActiveList />
+                    <CityPanel />
+                </div>
             </main>
-            <CityPanel />
             {(mode == Mode::Kiosk).then(|| {
                 let idle_seconds = idle_seconds.unwrap_or(atlas_core::link::DEFAULT_IDLE_SECONDS);
                 view! { <KioskIdle idle_seconds=idle_seconds start_lang=start_lang /> }
             })}
-            <footer class="attribution">{move || locale.text().attribution().to_owned()}</footer>
+            <footer class="attribution">
+                {move || {
+                    let text = locale.text();
+                    if mode == Mode::Embed { text.attribution_short().to_owned() } else { text.attribution().to_owned() }
+                }}
+            </footer>
         </div>
     }
 }

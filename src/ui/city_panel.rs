@@ -1,7 +1,9 @@
-//! The panel of the open city: every conference held there, chronologically,
-//! with those of the selected year marked.
+//! The panel of the open city, in the side column in place of the list: the conferences
+//! held there, then its other events (treaties signed there, ultimatums delivered there),
+//! each chronological, with those of the selected year marked.
 use std::sync::Arc;
 
+use atlas_core::timeline::marks_its_place_in;
 use atlas_core::EventIndex;
 use leptos::html;
 use leptos::prelude::*;
@@ -17,10 +19,39 @@ pub fn CityPanel() -> impl IntoView {
     move || {
         selection.city().map(|place| {
             let data = expect_context::<Arc<DataSet>>();
-            let conferences = data.atlas.conference_indices_at(&place).to_vec();
+            let events = data.atlas.events_at(&place);
             let name = data.atlas.place(&place).map(|p| p.name.clone()).unwrap_or_default();
-            view! { <OpenPanel name=name conferences=conferences /> }
+            view! { <OpenPanel name=name conferences=events.conferences.to_vec() others=events.others.to_vec() /> }
         })
+    }
+}
+
+/// One section of a panel: a heading and its events, those of the selected year marked.
+#[component]
+fn PanelEvents(
+    /// The section's heading.
+    heading: Signal<String>,
+    events: Vec<EventIndex>,
+) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    view! {
+        <h3>{heading}</h3>
+        <ol class="panel-events">
+            {move || {
+                let lang = locale.lang();
+                events
+                    .iter()
+                    .map(|&index| {
+                        let data = data.clone();
+                        let current =
+                            Signal::derive(move || marks_its_place_in(data.atlas.event(index), selection.year()));
+                        view! { <EventItem index=index lang=lang current=current /> }
+                    })
+                    .collect_view()
+            }}
+        </ol>
     }
 }
 
@@ -30,8 +61,9 @@ fn OpenPanel(
     name: atlas_core::Localized,
     /// The conferences held there, chronological.
     conferences: Vec<EventIndex>,
+    /// Its other events, chronological.
+    others: Vec<EventIndex>,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let close_button = NodeRef::<html::Button>::new();
@@ -47,30 +79,23 @@ fn OpenPanel(
             (text.to_owned(), lang.to_string())
         })
     };
-    let empty = conferences.is_empty();
+    let no_conferences = conferences.is_empty();
+    let other_events = (!others.is_empty()).then(|| {
+        let heading = Signal::derive(move || locale.text().other_events_here().to_owned());
+        view! { <PanelEvents heading=heading events=others /> }
+    });
     view! {
-        <aside class="city-panel" data-testid="city-panel" role="dialog" aria-labelledby="city-panel-heading">
+        <section class="city-panel" data-testid="city-panel" aria-labelledby="city-panel-heading">
             <div class="city-panel-head">
                 <h2 id="city-panel-heading" lang=move || heading().1>{move || heading().0}</h2>
                 <button class="close" node_ref=close_button on:click=move |_| selection.close_city_and_refocus()>
+                    <span aria-hidden="true">"✕ "</span>
                     {move || locale.text().close().to_owned()}
                 </button>
             </div>
-            <h3>{move || locale.text().conferences_here().to_owned()}</h3>
-            {empty.then(|| view! { <p class="empty">{move || locale.text().no_conferences().to_owned()}</p> })}
-            <ol class="city-conferences">
-                {move || {
-                    let lang = locale.lang();
-                    conferences
-                        .iter()
-                        .map(|&index| {
-                            let span = data.atlas.event(index).span;
-                            let current = Signal::derive(move || span.overlaps_year(selection.year()));
-                            view! { <EventItem index=index lang=lang current=current /> }
-                        })
-                        .collect_view()
-                }}
-            </ol>
-        </aside>
+            <PanelEvents heading=Signal::derive(move || locale.text().conferences_here().to_owned()) events=conferences />
+            {no_conferences.then(|| view! { <p class="empty">{move || locale.text().no_conferences().to_owned()}</p> })}
+            {other_events}
+        </section>
     }
 }

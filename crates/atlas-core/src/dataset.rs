@@ -174,8 +174,8 @@ impl DataSet {
             }
             keep(result, &mut errors, &mut warnings)
         });
-        let stages = file("stages.geojson", &mut errors)
-            .and_then(|f| keep(parse_stages(f, &langs), &mut errors, &mut warnings));
+        let stages =
+            file("stages.geojson", &mut errors).and_then(|f| keep(parse_stages(f, &langs), &mut errors, &mut warnings));
         let basemap = file("basemap.geojson", &mut errors).and_then(|f| match parse_basemap(f) {
             Ok(b) => Some(b),
             Err(e) => {
@@ -187,15 +187,17 @@ impl DataSet {
             .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
 
         match (places, states, events, stages, basemap, borders, errors.is_empty()) {
-            (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => Ok(DataSet {
-                atlas: Atlas::new(places, events),
-                states,
-                basemap,
-                borders,
-                stages,
-                languages: Languages::new(interfaces),
-                warnings,
-            }),
+            (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => {
+                Ok(DataSet {
+                    atlas: Atlas::new(places, events),
+                    states,
+                    basemap,
+                    borders,
+                    stages,
+                    languages: Languages::new(interfaces),
+                    warnings,
+                })
+            }
             _ => Err(DataErrors { errors }),
         }
     }

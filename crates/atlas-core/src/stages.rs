@@ -75,9 +75,8 @@ pub fn parse_stages(file: DataFile<'_>, offered: &[Lang]) -> Result<(Stages, Vec
     let mut seen = HashSet::new();
     let mut previous_end: Option<i32> = None;
     let (stages, warnings) = read_features(file, |fields, _feature| {
-        let id = fields.unique_id(&mut seen, "first-stage", "stage", |s| {
-            crate::model::PlaceId::new(s).map(|_| s.to_owned())
-        });
+        let id = fields
+            .unique_id(&mut seen, "first-stage", "stage", |s| crate::model::PlaceId::new(s).map(|_| s.to_owned()));
         let start = year(fields, "start");
         let end = year(fields, "end");
         if let (Some(start), Some(end)) = (start, end) {
@@ -87,7 +86,9 @@ pub fn parse_stages(file: DataFile<'_>, offered: &[Lang]) -> Result<(Stages, Vec
             if let Some(previous) = previous_end.filter(|&p| start < p) {
                 fields.error(
                     "start",
-                    format!("{start} is before the end of the previous stage ({previous}); list the stages in time order"),
+                    format!(
+                        "{start} is before the end of the previous stage ({previous}); list the stages in time order"
+                    ),
                 );
             }
             previous_end = Some(end);
@@ -123,8 +124,8 @@ mod tests {
 
     #[test]
     fn stages_in_order_are_read() {
-        let stages = parse(&collection(&[feature("first", "1919", "1923"), feature("second", "1923", "1934")]))
-            .expect("valid");
+        let stages =
+            parse(&collection(&[feature("first", "1919", "1923"), feature("second", "1923", "1934")])).expect("valid");
         assert_eq!(stages.all().len(), 2);
         assert_eq!(stages.at(1930).map(|s| s.id.as_str()), Some("second"));
     }

@@ -102,6 +102,35 @@ impl TimeBar {
     }
 }
 
+/// The first of `candidates` (longest first) that fits into `room_px`, estimating a text's
+/// width as its number of characters times `char_px` (about 0.55 of the font size for the
+/// system sans-serif fonts). `None` when not even the last one fits.
+///
+/// ```
+/// use atlas_core::timebar::fitting_label;
+/// let names = ["First stage 1919–1923", "First stage", "I"];
+/// assert_eq!(fitting_label(&names, 300.0, 8.0), Some("First stage 1919–1923"));
+/// assert_eq!(fitting_label(&names, 100.0, 8.0), Some("First stage"));
+/// assert_eq!(fitting_label(&names, 20.0, 8.0), Some("I"));
+/// assert_eq!(fitting_label(&names, 4.0, 8.0), None);
+/// ```
+pub fn fitting_label<'a>(candidates: &[&'a str], room_px: f64, char_px: f64) -> Option<&'a str> {
+    candidates.iter().copied().find(|text| text.chars().count() as f64 * char_px <= room_px)
+}
+
+/// A stage's number in Roman numerals (I–XX), the shortest label a band can carry.
+///
+/// ```
+/// assert_eq!(atlas_core::timebar::roman(4), "IV");
+/// ```
+pub fn roman(n: usize) -> String {
+    const NUMERALS: [&str; 20] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+        "XVIII", "XIX", "XX",
+    ];
+    NUMERALS.get(n.wrapping_sub(1)).map_or_else(|| n.to_string(), |r| (*r).to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,7 +94,9 @@ impl Atlas {
                 by_year[(year - first_year) as usize].push(index);
             }
             match (event.kind, &event.place) {
-                (EventKind::Conference, Some(place)) => conferences_by_place.entry(place.clone()).or_default().push(index),
+                (EventKind::Conference, Some(place)) => {
+                    conferences_by_place.entry(place.clone()).or_default().push(index)
+                }
                 (_, Some(place)) => others_by_place.entry(place.clone()).or_default().push(index),
                 (_, None) => {}
             }
@@ -273,11 +275,8 @@ impl Atlas {
     /// The places where something happened in `year`, sorted (see [`marks_its_place_in`]):
     /// exactly the places whose panel has an event of that year.
     pub fn places_with_event_in(&self, year: i32) -> Vec<&PlaceId> {
-        let mut places: Vec<&PlaceId> = self
-            .active_in(year)
-            .filter(|e| marks_its_place_in(e, year))
-            .filter_map(|e| e.place.as_ref())
-            .collect();
+        let mut places: Vec<&PlaceId> =
+            self.active_in(year).filter(|e| marks_its_place_in(e, year)).filter_map(|e| e.place.as_ref()).collect();
         places.sort();
         places.dedup();
         places

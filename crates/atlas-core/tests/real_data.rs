@@ -200,7 +200,8 @@ fn every_highlighted_city_has_an_event_of_that_year_in_its_panel_and_no_other_ci
         let highlighted = atlas.places_with_event_in(year);
         for place in atlas.places() {
             let panel = atlas.events_at(&place.id);
-            let of_year = panel.all().filter(|&i| atlas_core::timeline::marks_its_place_in(atlas.event(i), year)).count();
+            let of_year =
+                panel.all().filter(|&i| atlas_core::timeline::marks_its_place_in(atlas.event(i), year)).count();
             assert_eq!(
                 highlighted.contains(&&place.id),
                 of_year > 0,

@@ -144,6 +144,19 @@ ui_texts! {
         kind_ultimatum;
         kind_annulment;
         kind_other;
+        /// The disclosure of an event's summary, parties, note and sources.
+        details;
+        /// Heading of a city's events that are not conferences, in its panel.
+        other_events_here;
+        /// The time bar's accessible description.
+        timeline_label;
+        /// The kiosk's page when the data cannot load: a calm title and sentence for a visitor,
+        /// and the detail for staff in small type.
+        kiosk_error_title;
+        kiosk_error_body;
+        kiosk_error_detail;
+        /// The credits in one line, for an embedded map.
+        attribution_short;
     }
     with_values {
         /// Heading of the list of active events.
