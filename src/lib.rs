@@ -31,9 +31,17 @@ pub fn App() -> impl IntoView {
         let link = link.clone();
         leptos::task::spawn_local(async move {
             let loaded = load_data_set("data").await;
-            if let LoadState::Ready(data) = &loaded {
-                let languages = data.languages.clone();
-                locale.set_languages(languages.clone(), browser::initial_lang(&link, &languages));
+            match &loaded {
+                LoadState::Ready(data) => {
+                    let languages = data.languages.clone();
+                    locale.set_languages(languages.clone(), browser::initial_lang(&link, &languages));
+                }
+                LoadState::Failed(_, languages) => {
+                    let languages = (**languages).clone();
+                    let lang = browser::initial_lang(&link, &languages);
+                    locale.set_languages(languages, lang);
+                }
+                LoadState::Loading => {}
             }
             load_state.set(loaded);
         });
@@ -44,7 +52,7 @@ pub fn App() -> impl IntoView {
         // fixing a file, a network share coming back), with no one at a keyboard.
         let retry = leptos_use::use_interval_fn(
             move || {
-                if matches!(load_state.get_untracked(), LoadState::Failed(_)) {
+                if matches!(load_state.get_untracked(), LoadState::Failed(..)) {
                     load();
                 }
             },
@@ -57,7 +65,7 @@ pub fn App() -> impl IntoView {
             view! { <p class="loading" aria-live="polite">{move || locale.text().loading().to_owned()}</p> }.into_any()
         }
         LoadState::Ready(data) => view! { <AtlasView data=data /> }.into_any(),
-        LoadState::Failed(message) => view! { <LoadError message=message kiosk=kiosk /> }.into_any(),
+        LoadState::Failed(message, _) => view! { <LoadError message=message kiosk=kiosk /> }.into_any(),
     }
 }
 

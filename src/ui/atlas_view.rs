@@ -71,6 +71,11 @@ pub fn AtlasView(
         Mode::Kiosk => "atlas mode-kiosk",
         Mode::Embed => "atlas mode-embed",
     };
+    // The type and thumb sizes of the layout (style.css: --t1 and --thumb of each mode).
+    let (band_font_px, thumb_px) = match mode {
+        Mode::Kiosk => (18.0, 56.0),
+        Mode::Standard | Mode::Embed => (14.0, if mode == Mode::Embed { 24.0 } else { 28.0 }),
+    };
     // Marks the moment the map is on screen, for `cargo xtask bench`.
     Effect::new(move |_| browser::mark("atlas-ready"));
     view! {
@@ -82,7 +87,7 @@ pub fn AtlasView(
             // The time bar comes first in the page's order (the top of a phone's screen, where it
             // stays); on larger screens the grid puts it under the map, across the full width.
             <main class="atlas-main">
-                <TimeBar />
+                <TimeBar band_font_px=band_font_px thumb_px=thumb_px />
                 <div class="map-area">
                     <AtlasMap />
                     {(mode == Mode::Kiosk).then(|| view! { <AttractHint /> })}

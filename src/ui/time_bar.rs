@@ -14,12 +14,10 @@ use crate::state::{Locale, Selection};
 
 /// How much room a year's label needs along the bar, in CSS pixels (four digits and a gap).
 const LABEL_PX: f64 = 46.0;
-/// A stage band's text: the width of a character (about 0.55 em at 14–18 px) and the band's
-/// padding on each side, for choosing the longest label that fits.
-const CHAR_PX: f64 = 9.0;
+/// A stage band's padding on each side, for choosing the longest label that fits.
 const BAND_PADDING_PX: f64 = 8.0;
-/// The slider thumb's width in the standard layout (`--thumb`); bands sit between its centres.
-const THUMB_PX: f64 = 28.0;
+/// The width of a character of a band's label: about 0.62 em of the bold system sans-serif.
+const CHAR_EM: f64 = 0.62;
 
 /// A position along the bar as a CSS length: the slider's thumb runs from half its width
 /// from the left end to half its width from the right, and so do the ticks (`--thumb`).
@@ -29,7 +27,12 @@ fn left(at: f64) -> String {
 
 /// The bar across the foot of the page (the top on a phone).
 #[component]
-pub fn TimeBar() -> impl IntoView {
+pub fn TimeBar(
+    /// The font size of a stage band's label in CSS pixels (`--t1` of the layout).
+    band_font_px: f64,
+    /// The slider thumb's width in CSS pixels (`--thumb`): the bands sit between its centres.
+    thumb_px: f64,
+) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
@@ -48,7 +51,7 @@ pub fn TimeBar() -> impl IntoView {
     let stages_now = stages;
     let band_view = move || {
         let lang = locale.lang();
-        let track_px = (width.get() - THUMB_PX).max(0.0);
+        let track_px = (width.get() - thumb_px).max(0.0);
         bands.with_value(|bands| {
             stages.with_value(|stages| {
                 bands
@@ -65,7 +68,9 @@ pub fn TimeBar() -> impl IntoView {
                         let full = format!("{name} {}–{}", stage.start, stage.end);
                         let numeral = roman(number + 1);
                         let room = (band.to - band.from) * track_px - 2.0 * BAND_PADDING_PX;
-                        let label = fitting_label(&[&full, name, &numeral], room, CHAR_PX).unwrap_or("").to_owned();
+                        let label = fitting_label(&[&full, name, &numeral], room, CHAR_EM * band_font_px)
+                            .unwrap_or("")
+                            .to_owned();
                         Some(view! {
                             <li
                                 class="stage"

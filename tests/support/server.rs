@@ -16,17 +16,27 @@ pub struct Override {
     pub status: u16,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// How many more times it is served before the real file is (`None`: always), e.g. a
+    /// broken file that a curator then fixes.
+    pub times: Option<Arc<std::sync::atomic::AtomicUsize>>,
 }
 
 impl Override {
     /// `200 OK` with `body` and the content type that the path's extension implies.
     pub fn ok(path: &str, body: impl Into<Vec<u8>>) -> Self {
-        Self { status: 200, content_type: content_type(Path::new(path)).to_owned(), body: body.into() }
+        Self { status: 200, content_type: content_type(Path::new(path)).to_owned(), body: body.into(), times: None }
+    }
+
+    /// Served only the first `n` times; then the real file is.
+    pub fn only_times(mut self, n: usize) -> Self {
+        self.times = Some(Arc::new(std::sync::atomic::AtomicUsize::new(n)));
+        self
     }
 
     /// An error status (e.g. 404 or 500) with a short plain-text body.
     pub fn status(status: u16) -> Self {
-        Self { status, content_type: "text/plain; charset=utf-8".to_owned(), body: reason(status).as_bytes().to_vec() }
+        let body = reason(status).as_bytes().to_vec();
+        Self { status, content_type: "text/plain; charset=utf-8".to_owned(), body, times: None }
     }
 }
 
@@ -119,13 +129,20 @@ async fn resolve(shared: &Shared, target: &str) -> Override {
     };
     let path = path.into_owned();
     if let Some(canned) = shared.overrides.get(&path) {
-        return canned.clone();
+        use std::sync::atomic::Ordering;
+        let used_up = canned
+            .times
+            .as_ref()
+            .is_some_and(|left| left.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_err());
+        if !used_up {
+            return canned.clone();
+        }
     }
     let Some(file) = file_for(&shared.root, &path) else {
         return Override::status(404);
     };
     match tokio::fs::read(&file).await {
-        Ok(body) => Override { status: 200, content_type: content_type(&file).to_owned(), body },
+        Ok(body) => Override { status: 200, content_type: content_type(&file).to_owned(), body, times: None },
         Err(_) => Override::status(404),
     }
 }

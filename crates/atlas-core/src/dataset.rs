@@ -46,6 +46,44 @@ pub fn files_to_read(languages_json: Option<&[u8]>) -> Vec<String> {
     files
 }
 
+/// The interfaces of whatever languages can be read, even when other data files cannot: so
+/// that a page that must say the data is broken says so in the reader's language. English is
+/// always there (built in, if its file is broken too).
+///
+/// ```
+/// let languages = atlas_core::dataset::load_languages(|name| match name {
+///     "languages.json" => Ok(br#"{"languages": ["lv", "en"]}"#.to_vec()),
+///     _ => Err("missing".into()),
+/// });
+/// assert!(languages.find(atlas_core::Lang::EN).is_some());
+/// ```
+pub fn load_languages(mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> Languages {
+    let mut text_of = |name: &str| read(name).ok().and_then(|bytes| decode_text(name, &bytes).ok().map(str::to_owned));
+    let langs = text_of(LANGUAGES_FILE)
+        .and_then(|text| parse_language_list(DataFile { name: LANGUAGES_FILE, text: &text }).ok())
+        .unwrap_or_else(|| vec![Lang::EN]);
+    let english_name = language_file(Lang::EN);
+    let english = text_of(&english_name)
+        .and_then(|text| parse_language(DataFile { name: &english_name, text: &text }, None).ok())
+        .map_or_else(UiText::builtin_english, |(ui, _)| ui);
+    let mut interfaces = vec![];
+    for lang in langs {
+        if lang == Lang::EN {
+            interfaces.push(english.clone());
+            continue;
+        }
+        let name = language_file(lang);
+        let parsed = text_of(&name)
+            .and_then(|text| parse_language(DataFile { name: &name, text: &text }, Some(&english)).ok())
+            .filter(|(ui, _)| ui.lang() == lang);
+        interfaces.extend(parsed.map(|(ui, _)| ui));
+    }
+    if !interfaces.iter().any(|ui| ui.lang() == Lang::EN) {
+        interfaces.push(english);
+    }
+    Languages::new(interfaces)
+}
+
 /// Everything the map shows, read and checked.
 #[derive(Debug, Clone)]
 pub struct DataSet {
