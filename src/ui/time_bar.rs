@@ -12,8 +12,9 @@ use leptos_use::{use_element_size, UseElementSizeReturn};
 use super::{PlaybackControls, YearSlider};
 use crate::state::{Locale, Selection};
 
-/// How much room a year's label needs along the bar, in CSS pixels (four digits and a gap).
-const LABEL_PX: f64 = 46.0;
+/// How much room a year's label needs along the bar, in ems of its font: four digits of
+/// about 0.6 em and a gap.
+const LABEL_EM: f64 = 3.3;
 /// A stage band's padding on each side, for choosing the longest label that fits.
 const BAND_PADDING_PX: f64 = 8.0;
 /// The width of a character of a band's label: about 0.62 em of the bold system sans-serif.
@@ -44,7 +45,7 @@ pub fn TimeBar(
     let ticks = Memo::new(move |_| {
         // Before the first layout the width is 0: label every fifth year until it is known.
         let width = width.get().max(1.0);
-        bar.ticks(width, LABEL_PX, &event_years)
+        bar.ticks(width, LABEL_EM * band_font_px, &event_years)
     });
     let bands = StoredValue::new(bar.bands(&data.stages));
     let stages = StoredValue::new(data.stages.clone());
