@@ -26,6 +26,19 @@ pub fn CityPanel() -> impl IntoView {
     }
 }
 
+/// Scrolls the first event of the selected year into view if it is below the visible part of the
+/// side column (a treaty signed in Tallinn in 1923 comes after the city's conferences).
+fn reveal_first_current(panel: &web_sys::HtmlElement) {
+    let Ok(Some(first)) = panel.query_selector(r#"[data-current="true"]"#) else { return };
+    let visible_bottom =
+        panel.parent_element().map(|side| side.get_bounding_client_rect().bottom()).unwrap_or(f64::INFINITY).min(
+            web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY),
+        );
+    if first.get_bounding_client_rect().bottom() > visible_bottom {
+        first.scroll_into_view_with_bool(false);
+    }
+}
+
 /// One section of a panel: a heading and its events, those of the selected year marked.
 #[component]
 fn PanelEvents(
@@ -67,9 +80,13 @@ fn OpenPanel(
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let close_button = NodeRef::<html::Button>::new();
+    let panel = NodeRef::<html::Section>::new();
     Effect::new(move |_| {
         if let Some(button) = close_button.get() {
             let _ = button.focus();
+        }
+        if let Some(panel) = panel.get() {
+            reveal_first_current(&panel);
         }
     });
     let name = StoredValue::new(name);
@@ -85,7 +102,7 @@ fn OpenPanel(
         view! { <PanelEvents heading=heading events=others /> }
     });
     view! {
-        <section class="city-panel" data-testid="city-panel" aria-labelledby="city-panel-heading">
+        <section class="city-panel" data-testid="city-panel" aria-labelledby="city-panel-heading" node_ref=panel>
             <div class="city-panel-head">
                 <h2 id="city-panel-heading" lang=move || heading().1>{move || heading().0}</h2>
                 <button class="close" node_ref=close_button on:click=move |_| selection.close_city_and_refocus()>

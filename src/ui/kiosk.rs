@@ -79,7 +79,7 @@ pub fn KioskIdle(
 }
 
 /// While the idle kiosk plays the years by itself: an invitation to touch the map, and the
-/// stage of the story that the year belongs to, with its one-sentence story.
+/// stage of the story that the year belongs to (its story is told beside, in the list).
 #[component]
 pub fn AttractHint() -> impl IntoView {
     let data = StoredValue::new(expect_context::<std::sync::Arc<atlas_core::DataSet>>());
@@ -92,8 +92,7 @@ pub fn AttractHint() -> impl IntoView {
         data.with_value(|data| {
             data.stages.at(year).map(|stage| {
                 let name = format!("{}, {}–{}", stage.name.text(lang), stage.start, stage.end);
-                let story = stage.story.as_ref().map(|s| s.text(lang).to_owned());
-                (name, story)
+                name
             })
         })
     };
@@ -101,10 +100,7 @@ pub fn AttractHint() -> impl IntoView {
         <Show when=move || playback.mode() == PlayMode::Attract>
             <div class="attract" data-testid="attract-hint">
                 <p class="attract-invitation">{move || locale.text().attract_hint().to_owned()}</p>
-                {move || stage().map(|(name, story)| view! {
-                    <p class="attract-stage">{name}</p>
-                    {story.map(|s| view! { <p class="attract-story">{s}</p> })}
-                })}
+                {move || stage().map(|name| view! { <p class="attract-stage">{name}</p> })}
             </div>
         </Show>
     }

@@ -175,6 +175,8 @@ async fn the_time_bar_names_the_stages_and_marks_the_years_with_events() {
             .run_script("return [...document.querySelectorAll('.tick.has-event')].map(t => t.textContent.trim() || '?').length;")
             .await;
         assert!(marked.as_u64().unwrap_or(0) >= 10, "years with an event marked: {marked}");
+        let story = page.text_of(r#"[data-testid="stage-story"]"#).await.unwrap_or_default();
+        assert!(story.contains("Ženēvā"), "the stage's story, in Latvian, beside the list: {story:?}");
         let bands = page.run_script("return document.querySelectorAll('.stage').length;").await;
         assert_eq!(bands.as_u64(), Some(4), "four stages");
         let labels = page.run_script("return document.querySelectorAll('.tick-label').length;").await;
