@@ -207,3 +207,45 @@ async fn a_kiosk_whose_data_is_broken_shows_a_calm_page_and_recovers_by_itself()
     })
     .await;
 }
+
+/// The smallest computed font size of any visible text of the page outside the map, with the
+/// element it belongs to.
+const SMALLEST_TEXT: &str = r#"
+    let smallest = { px: 1e9, what: "" };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim()) continue;
+        const el = node.parentElement;
+        if (!el || el.closest("svg, .visually-hidden, [hidden], noscript")) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (px < smallest.px) smallest = { px, what: el.tagName.toLowerCase() + "." + el.className + ": " + node.textContent.trim().slice(0, 40) };
+    }
+    return smallest;
+"#;
+
+#[tokio::test]
+async fn no_text_is_smaller_than_14_px_on_a_laptop_or_18_px_on_a_kiosk() {
+    for (width, height, query, minimum) in [
+        (1280, 800, "?year=1934&lang=lt&city=riga", 14.0),
+        (1920, 1080, "?year=1940&lang=en", 14.0),
+        (1920, 1080, "?kiosk&year=1939&lang=lv&city=tallinn", 18.0),
+        (1080, 1920, "?kiosk&year=1935&lang=et", 18.0),
+    ] {
+        with_page(PageOptions::default().size(width, height), move |page| async move {
+            page.open(query).await;
+            // Open one event's details too, so that their text is measured.
+            page.run_script(
+                "const s = [...document.querySelectorAll('[data-event-id] summary')].find(e => e.offsetParent); \
+                 s.click(); return 0;",
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let smallest = page.run_script(SMALLEST_TEXT).await;
+            let px = smallest["px"].as_f64().unwrap_or(0.0);
+            assert!(px >= minimum, "{width}×{height} {query}: {px} px text ({})", smallest["what"]);
+        })
+        .await;
+    }
+}
