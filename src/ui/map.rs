@@ -248,9 +248,7 @@ fn CityMarker(
     // The place of the event whose details a reader has opened.
     let is_highlighted = {
         let id = id.clone();
-        move || {
-            selection.opened_event().is_some_and(|index| data.atlas.event(index).place.as_ref() == Some(&id))
-        }
+        move || selection.opened_event().is_some_and(|index| data.atlas.event(index).place.as_ref() == Some(&id))
     };
     let open = {
         let id = id.clone();

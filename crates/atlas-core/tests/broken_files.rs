@@ -175,3 +175,16 @@ fn a_missing_language_file_is_named() {
     let errors = load_with(&[("lang/et.json", None)]).expect_err("no Estonian");
     assert_eq!(errors, ["lang/et.json: the server answered 404 Not Found"]);
 }
+
+#[test]
+fn a_treaty_drawn_to_a_city_that_is_not_a_partys_capital_is_refused_by_the_loader() {
+    let text = fixture("event-treaty-not-at-capitals.geojson");
+    let errors = load_with(&[("events.geojson", Some(text.as_bytes()))]).err().expect("the loader refuses it");
+    assert_eq!(
+        errors,
+        ["events.geojson: feature 1 (id `wrong-capital`): field `geometry.coordinates[1]`: [24.7535, 59.437] is neither \
+          the capital of one of the treaty's parties (ussr, latvia) nor its place of signing: use one of `moscow` \
+          (37.6178, 55.752), `riga` (24.1059, 56.946), the place of signing `moscow` (37.6178, 55.752)"],
+        "feature 0 (Moscow–Riga, the parties' capitals) passes"
+    );
+}
