@@ -12,7 +12,7 @@ use geojson::{FeatureCollection, GeoJson, Value as Geometry};
 use serde_json::{Map, Value};
 
 use crate::lang::{Lang, Localized};
-use crate::model::{Event, EventId, EventKind, LonLat, Place, PlaceId, State, StateId};
+use crate::model::{Event, EventId, EventKind, LonLat, Place, PlaceId, PlaceRole, State, StateId};
 use crate::time::{HistoricDate, Span};
 
 /// The contents of one data file and the name to report it by.
@@ -372,8 +372,14 @@ pub fn parse_places(file: DataFile<'_>, offered: &[Lang]) -> Result<(Vec<Place>,
                 None
             }
         };
-        match (place_id, name, location, sources) {
-            (Some(id), Some(name), Some(location), Some(sources)) => Some(Place { id, name, location, sources }),
+        let role = match fields.optional_string("role", "context") {
+            None => Some(PlaceRole::default()),
+            Some(text) => text.parse::<PlaceRole>().map_err(|problem| fields.error("role", problem)).ok(),
+        };
+        match (place_id, name, location, sources, role) {
+            (Some(id), Some(name), Some(location), Some(sources), Some(role)) => {
+                Some(Place { id, name, location, sources, role })
+            }
             _ => None,
         }
     })?;
@@ -432,8 +438,15 @@ pub fn parse_events(
         };
         let place = fields.optional_string("place", "riga").and_then(|s| {
             let found = places.iter().find(|p| p.id.as_str() == s);
-            if found.is_none() {
-                fields.error("place", format!("`{s}` is not the id of any place in places.geojson"));
+            match found {
+                None => fields.error("place", format!("`{s}` is not the id of any place in places.geojson")),
+                Some(p) if p.is_context() => fields.error(
+                    "place",
+                    format!(
+                        "`{s}` has the role `context` in places.geojson (nothing happens there): remove its `role`"
+                    ),
+                ),
+                Some(_) => {}
             }
             found
         });
