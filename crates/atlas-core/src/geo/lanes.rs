@@ -68,9 +68,13 @@ impl TreatyLine {
         }
     }
 
-    /// The line on `layout`, moved sideways into its lane; `None` where a capital cannot be projected.
+    /// The line on `layout`'s main frame, moved sideways into its lane; `None` where a capital
+    /// cannot be projected. A capital beyond the main frame (Moscow on a narrow screen) is
+    /// projected where it lies, not into its inset: the line runs off the frame's edge
+    /// towards it, and the frame's clip cuts it there.
     fn drawn(&self, layout: &MapLayout, gap: f64) -> Option<[(f64, f64); 2]> {
-        Some(shifted(layout.project(self.from)?, layout.project(self.to)?, self.offset(gap)))
+        let main = &layout.frames[0].projection;
+        Some(shifted(main.project(self.from)?, main.project(self.to)?, self.offset(gap)))
     }
 }
 

@@ -49,7 +49,7 @@ pub struct MapLayout {
     pub edge: Vec<EdgeMarker>,
 }
 
-/// At most this many insets; further far places get an [`EdgeMarker`].
+/// At most this many insets (fewer on a small map); further far places get an [`EdgeMarker`].
 pub const MAX_INSETS: usize = 3;
 /// An inset shows this many degrees of longitude on each side of its place (its height
 /// follows from its shape): enough for the land, water and borders around a capital.
@@ -132,22 +132,51 @@ impl MapLayout {
             north: bounds.north - margin * (bounds.north - bounds.south),
         };
         let gap = (0.012 * width).max(8.0);
-        let inset_width = (0.22 * width.min(height * 1.6)).clamp(110.0, 260.0).min(0.36 * width);
-        let inset_height = (inset_width * 0.72).min((height - gap * (MAX_INSETS as f64 + 1.0)) / MAX_INSETS as f64);
+        let inset_width = (0.19 * width.min(height * 1.6)).clamp(100.0, 230.0).min(0.34 * width);
+        // The right column starts under the zoom buttons.
+        let right_top = super::placement::controls_box(width, true).y1 + gap / 2.0;
         let mut layout = MapLayout { width, height, frames: vec![main], edge: Vec::new() };
-        for (id, location) in far_places {
-            if inner.contains(location) || layout.frames.iter().skip(1).any(|f| f.bounds.contains(location)) {
-                continue;
-            }
-            if layout.frames.len() > MAX_INSETS {
-                layout.edge.push(edge_marker(&layout.frames[0], id, location));
-                continue;
-            }
-            let slot = (layout.frames.len() - 1) as f64;
-            let rect =
-                ScreenRect { x: gap, y: gap + slot * (inset_height + gap), width: inset_width, height: inset_height };
+        // The places beyond the frame, the farthest first: they get the insets, and the nearest
+        // (just past an edge) the edge markers. A small map has room for fewer insets.
+        let centre = ((bounds.west + bounds.east) / 2.0, (bounds.south + bounds.north) / 2.0);
+        let away = |p: &LonLat| (p.lon - centre.0).hypot(p.lat - centre.1);
+        let mut beyond: Vec<(&str, LonLat)> = far_places.into_iter().filter(|(_, p)| !inner.contains(*p)).collect();
+        beyond.sort_by(|a, b| away(&b.1).total_cmp(&away(&a.1)));
+        let room = match width.min(height) {
+            side if side < 450.0 => 1,
+            side if side < 700.0 => 2,
+            _ => MAX_INSETS,
+        };
+        let (insets, edges) = beyond.split_at(room.min(beyond.len()));
+        // West of the frame's middle: down the left edge (towards Geneva and Berlin); east:
+        // down the right edge, under the buttons (towards Moscow).
+        let east = |p: &LonLat| p.lon > centre.0;
+        let column_height = |count: usize, top: f64| {
+            let n = count.max(1) as f64;
+            (inset_width * 0.72).min((height - top - gap * n) / n).max(40.0)
+        };
+        let east_count = insets.iter().filter(|(_, p)| east(p)).count();
+        let (west_height, east_height) =
+            (column_height(insets.len() - east_count, gap), column_height(east_count, right_top));
+        let (mut left, mut right) = (0.0, 0.0);
+        for &(id, location) in insets {
+            let rect = if east(&location) {
+                let y = right_top + right * (east_height + gap);
+                right += 1.0;
+                ScreenRect { x: width - gap - inset_width, y, width: inset_width, height: east_height }
+            } else {
+                let y = gap + left * (west_height + gap);
+                left += 1.0;
+                ScreenRect { x: gap, y, width: inset_width, height: west_height }
+            };
             let bounds = inset_bounds(location, rect);
             layout.frames.push(Frame { id: id.to_owned(), bounds, rect, projection: Mercator::fit(bounds, rect) });
+        }
+        for &(id, location) in edges {
+            if !layout.frames.iter().skip(1).any(|f| f.bounds.contains(location)) {
+                let marker = edge_marker(&layout.frames[0], id, location);
+                layout.edge.push(marker);
+            }
         }
         layout
     }

@@ -27,11 +27,16 @@ pub struct VisibleState {
 /// involved in the story first (by the number of events naming them as a party), then west
 /// to east by where their name would go.
 pub fn visible_states(data: &DataSet, layout: &MapLayout, year: i32, style: &LabelStyle) -> Vec<VisibleState> {
-    let step = style.state_font.max(layout.width.min(layout.height) / 45.0);
-    let mut states: Vec<VisibleState> = data
-        .borders
-        .epoch_on(reference_day(year))
-        .into_iter()
+    visible_periods(data, layout, &data.borders.epoch_on(reference_day(year)), style)
+}
+
+/// [`visible_states`] of the periods of an epoch (indices in
+/// [`crate::borders::Borders::periods`], as [`crate::borders::Borders::epoch_on`] gives them).
+pub fn visible_periods(data: &DataSet, layout: &MapLayout, epoch: &[usize], style: &LabelStyle) -> Vec<VisibleState> {
+    let step = (0.7 * style.state_font).max(layout.width.min(layout.height) / 60.0);
+    let mut states: Vec<VisibleState> = epoch
+        .iter()
+        .copied()
         .filter_map(|period| {
             let p: &StatePeriod = &data.borders.periods()[period];
             let (outline, candidates) = state_candidates(&p.polygons, layout, step);

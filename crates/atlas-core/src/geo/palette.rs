@@ -55,6 +55,30 @@ pub fn has_fill(state: &str) -> bool {
     FILLS.iter().any(|(slug, _)| *slug == state)
 }
 
+/// The hatching over a state under occupation (SVG pattern lines).
+pub const OCCUPATION_HATCH: &str = "#7a2630";
+
+/// How the treaties in force in one year are told apart: a colour and a dash pattern (SVG
+/// `stroke-dasharray`, empty for a solid line) for the first, second, … of them, in time order.
+/// Dark, saturated colours that stand out on the pastel states; the dashes tell them apart
+/// without colour too.
+const TREATY_STYLES: [(&str, &str); 5] =
+    [("#1f5f8b", ""), ("#7b3294", "9 5"), ("#b35806", "2 5"), ("#1b7837", "12 4 2 4"), ("#3f3f3f", "6 3")];
+
+/// The colour and dash pattern of the `n`-th treaty on the map (counted from 0), repeating
+/// after five.
+///
+/// ```
+/// use atlas_core::geo::palette::treaty_style;
+///
+/// assert_eq!(treaty_style(0), ("#1f5f8b", ""));
+/// assert_ne!(treaty_style(1), treaty_style(0));
+/// assert_eq!(treaty_style(5), treaty_style(0));
+/// ```
+pub fn treaty_style(n: usize) -> (&'static str, &'static str) {
+    TREATY_STYLES[n % TREATY_STYLES.len()]
+}
+
 /// A colour in CIE L*a*b* (D65).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lab {

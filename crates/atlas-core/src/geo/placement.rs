@@ -378,11 +378,11 @@ pub fn place_labels(
                         .collect();
                     let w = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
                     let h = sizes.iter().map(|s| s.1 - 2.0 * halo).sum::<f64>() + 2.0 * halo;
-                    let bounds = state
-                        .candidates
-                        .iter()
-                        .map(|&at| Box2::centred(at, w, h))
-                        .find(|b| free(b, 0, &taken) && inside_outline(&state.outline, b))?;
+                    let bounds = state.candidates.iter().map(|&at| Box2::centred(at, w, h)).find(|b| {
+                        // The halo may run over the state's border; the letters may not.
+                        let letters = Box2 { x0: b.x0 + halo, y0: b.y0 + halo, x1: b.x1 - halo, y1: b.y1 - halo };
+                        free(b, 0, &taken) && inside_outline(&state.outline, &letters)
+                    })?;
                     Some((lines, bounds))
                 });
                 if let Some((lines, bounds)) = found {

@@ -144,6 +144,10 @@ ui_texts! {
         kind_ultimatum;
         kind_annulment;
         kind_other;
+        /// The map legend's key for the hatching over the states under Soviet occupation.
+        legend_occupied;
+        /// The map legend's key for the small markers of places the story only names.
+        legend_context;
     }
     with_values {
         /// Heading of the list of active events.
