@@ -138,7 +138,7 @@ mod bench {
 
     pub async fn run() {
         println!("browser benchmark: headless Chromium, window 1280×900, dist/ served on 127.0.0.1");
-        with_page(PageOptions::default(), |page| measure(page, "real data (41 events)")).await;
+        with_page(PageOptions::default(), |page| measure(page, "real data (43 events)")).await;
         let events = synthetic_events(10_000);
         println!("synthetic events.geojson: {} bytes", events.len());
         let options =

@@ -1,15 +1,18 @@
-//! The SVG map: land and sea (drawn once), treaty lines and city markers (which
-//! follow the selected year). Positions come from atlas-core's layout.
+//! The SVG map: it measures its box and asks atlas-core for a layout of that shape (the main
+//! frame filling the box, insets along the left edge), then draws land and sea, the states of
+//! the year, treaty lines, city markers and every label where atlas-core placed them. Only the
+//! main frame zooms and pans; the insets stay put.
 use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
-use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-use atlas_core::geo::{
-    city_label_obstacles, city_markers, frame_point, polygons_path, treaty_paths, LabelOffset, LabelSide, MapLayout,
-    MapView, Marker, Pointers, ScreenRect,
-};
+use atlas_core::geo::map_labels::{markers, place_map_labels, visible_periods, VisibleState};
+use atlas_core::geo::palette::{fill, treaty_style, OCCUPATION_HATCH, SEA};
+use atlas_core::geo::placement::{LabelStyle, Placed, Placement};
+use atlas_core::geo::{frame_point, polygons_path, treaty_paths, MapLayout, MapView, Marker, Pointers, ScreenRect};
+use atlas_core::link::{LinkState, Mode};
 use atlas_core::{HistoricDate, PlaceId};
 use leptos::prelude::*;
+use leptos_use::{use_element_size, UseElementSizeReturn};
 
 use super::borders_layer::BordersLayer;
 use super::icon_button::IconButton;
@@ -20,27 +23,45 @@ const ZOOM_IN_ICON: &str = "M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z";
 const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
 /// "Show the whole map": four corners pointing outwards.
 const RESET_ICON: &str = "M3 3h7v2H6.4l4.3 4.3-1.4 1.4L5 6.4V10H3zM21 3v7h-2V6.4l-4.3 4.3-1.4-1.4L17.6 5H14V3zM3 21v-7h2v3.6l4.3-4.3 1.4 1.4L6.4 19H10v2zM21 21h-7v-2h3.6l-4.3-4.3 1.4-1.4 4.3 4.3V14h2z";
+/// The id of the hatching pattern over occupied states.
+const HATCH_ID: &str = "hatch-occupied";
+/// The map's shape before its box has been measured (and where the box has no height of its
+/// own: the SVG then keeps this shape): landscape, or nearly square in a narrow window.
+fn default_size() -> (f64, f64) {
+    let window_width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(1280.0);
+    if window_width < 600.0 {
+        (window_width, window_width * 1.05)
+    } else {
+        (960.0, 680.0)
+    }
+}
 
-/// The land path of each frame (clipped to the frame's rectangle when drawn).
-fn land_paths(data: &DataSet, layout: &MapLayout) -> Vec<String> {
-    layout
-        .frames
-        .iter()
-        .map(|frame| polygons_path(&data.basemap.polygons, frame).unwrap_or_else(|| "M0 0".to_owned()))
-        .collect()
+/// The measured box in whole CSS pixels, or `default` while there is none.
+fn box_size(width: f64, height: f64, default: (f64, f64)) -> (f64, f64) {
+    if width >= 80.0 && height >= 80.0 {
+        (width.round(), height.round())
+    } else {
+        default
+    }
+}
+
+/// The map for a box: insets for the places where something happened, beyond the main frame.
+fn layout_for(data: &DataSet, (width, height): (f64, f64)) -> MapLayout {
+    let far = data.atlas.places().iter().filter(|p| !p.is_context()).map(|p| (p.id.as_str(), p.location));
+    MapLayout::fitted(width, height, far)
 }
 
 /// Drag to pan, pinch or wheel to zoom: pointer positions in map frame units.
 #[derive(Clone, Copy)]
 struct Gestures {
     svg: NodeRef<leptos::svg::Svg>,
-    size: (f64, f64),
+    size: Memo<(f64, f64)>,
     view: RwSignal<MapView>,
     pointers: StoredValue<Pointers>,
 }
 
 impl Gestures {
-    fn new(svg: NodeRef<leptos::svg::Svg>, size: (f64, f64), view: RwSignal<MapView>) -> Self {
+    fn new(svg: NodeRef<leptos::svg::Svg>, size: Memo<(f64, f64)>, view: RwSignal<MapView>) -> Self {
         Self { svg, size, view, pointers: StoredValue::new(Pointers::default()) }
     }
 
@@ -48,7 +69,7 @@ impl Gestures {
     fn position(&self, x: i32, y: i32) -> Option<(f64, f64)> {
         let rect = self.svg.get_untracked()?.get_bounding_client_rect();
         let element = ScreenRect { x: rect.left(), y: rect.top(), width: rect.width(), height: rect.height() };
-        frame_point((f64::from(x), f64::from(y)), element, self.size)
+        frame_point((f64::from(x), f64::from(y)), element, self.size.get_untracked())
     }
 
     fn down(&self, ev: &leptos::ev::PointerEvent) {
@@ -60,7 +81,8 @@ impl Gestures {
     fn moved(&self, ev: &leptos::ev::PointerEvent) {
         let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
         let mut view = None;
-        self.pointers.update_value(|ps| view = ps.moved(ev.pointer_id(), p, self.view.get_untracked(), self.size));
+        let size = self.size.get_untracked();
+        self.pointers.update_value(|ps| view = ps.moved(ev.pointer_id(), p, self.view.get_untracked(), size));
         if let Some(view) = view {
             self.view.set(view);
         }
@@ -73,9 +95,14 @@ impl Gestures {
     fn wheel(&self, ev: &leptos::ev::WheelEvent) {
         let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
         ev.prevent_default();
-        let size = self.size;
+        let size = self.size.get_untracked();
         self.view.update(|v| *v = v.wheel(ev.delta_y(), p, size));
     }
+}
+
+/// The land of one frame (clipped to the frame's rectangle when drawn).
+fn land_path(data: &DataSet, layout: &MapLayout, frame: usize) -> String {
+    polygons_path(&data.basemap.polygons, &layout.frames[frame]).unwrap_or_else(|| "M0 0".to_owned())
 }
 
 /// The map of the region with insets for far places.
@@ -83,77 +110,183 @@ impl Gestures {
 pub fn AtlasMap() -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let locale = expect_context::<Locale>();
-    let ActiveEvents(active) = expect_context::<ActiveEvents>();
-    let layout = Arc::new(MapLayout::new(
-        BALTIC_REGION,
-        MAP_WIDTH,
-        data.atlas.places().iter().map(|p| (p.id.as_str(), p.location)),
-    ));
-    let view_box = format!("0 0 {} {:.0}", layout.width, layout.height);
-    let lands = land_paths(&data, &layout);
-    let treaties = treaty_paths(&data.atlas, &layout);
-    let markers = city_markers(&data.atlas, &layout);
-    let city_points = city_label_obstacles(&markers);
-
-    let atlas = data.clone();
     let selection = expect_context::<Selection>();
-    let active_places =
-        Memo::new(move |_| atlas.atlas.places_with_event_in(selection.year()).into_iter().cloned().collect::<Vec<_>>());
-    let treaties = StoredValue::new(treaties);
-    let active_treaties = move || {
-        treaties.with_value(|treaties| {
-            active.with(|indices| indices.iter().copied().filter(|i| treaties.contains_key(i)).collect::<Vec<_>>())
-        })
-    };
-
-    let frames = layout
-        .frames
-        .iter()
-        .zip(lands)
-        .map(|(frame, land)| {
-            let r = frame.rect;
-            let clip_id = format!("clip-{}", frame.id);
-            let clip_url = format!("url(#{clip_id})");
-            let class = if frame.is_inset() { "frame inset" } else { "frame" };
-            view! {
-                <g class=class>
-                    <clipPath id=clip_id>
-                        <rect x=r.x y=r.y width=r.width height=r.height />
-                    </clipPath>
-                    <rect class="sea" x=r.x y=r.y width=r.width height=r.height />
-                    <path class="land" d=land clip-path=clip_url />
-                </g>
-            }
-        })
-        .collect_view();
-
-    let frame_borders = layout
-        .frames
-        .iter()
-        .map(|frame| {
-            let r = frame.rect;
-            view! { <rect class="frame-border" class:inset=frame.is_inset() x=r.x y=r.y width=r.width height=r.height /> }
-        })
-        .collect_view();
-    let borders_date = move || {
-        let day = reference_day(selection.year());
-        let date =
-            HistoricDate::day(day.year, day.month, day.day).map(|d| locale.text().dates().date(&d)).unwrap_or_default();
-        locale.text().borders_as_of(&date)
-    };
+    let ActiveEvents(active) = expect_context::<ActiveEvents>();
     let MapViewState(map_view) = expect_context::<MapViewState>();
-    let size = (layout.width, layout.height);
+    let (first, last) = selection.years();
+    let kiosk = LinkState::parse(&crate::browser::query(), first..=last).mode == Mode::Kiosk;
+
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // The box is measured on a plain element around the SVG (leptos-use reads an SVG's size
+    // from its computed style, which it cannot parse).
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let UseElementSizeReturn { width, height } = use_element_size(box_ref);
+    let default = default_size();
+    let size = Memo::new(move |_| box_size(width.get(), height.get(), default));
+    let layout = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(layout_for(&data, size.get())))
+    };
+    // A new shape of box is a new map: the reader's zoom of the old one no longer applies.
+    Effect::new(move |previous: Option<(f64, f64)>| {
+        let now = size.get();
+        if previous.is_some_and(|p| p != now) {
+            map_view.set(MapView::HOME);
+        }
+        now
+    });
+    let style = Memo::new(move |_| LabelStyle::for_box(size.get().0, kiosk));
+    let all_markers = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(markers(&data, &layout.get())))
+    };
+    let epoch = {
+        let data = data.clone();
+        Memo::new(move |_| data.borders.epoch_on(reference_day(selection.year())))
+    };
+    let states = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(visible_periods(&data, &layout.get(), &epoch.get(), &style.get())))
+    };
+    let placement = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let (layout, markers, states) = (layout.get(), all_markers.get(), states.get());
+            Arc::new(place_map_labels(&data, &layout, &markers, &states, &style.get(), selection.year(), locale.lang()))
+        })
+    };
+    let active_places = {
+        let data = data.clone();
+        Memo::new(move |_| data.atlas.places_with_event_in(selection.year()).into_iter().cloned().collect::<Vec<_>>())
+    };
+    let treaties = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(treaty_paths(&data.atlas, &layout.get())))
+    };
+    // The treaties on the map this year, in time order: their place in this list picks their
+    // colour and dashes, in the lines and in the legend alike.
+    let active_treaties = Memo::new(move |_| {
+        let treaties = treaties.get();
+        active.with(|indices| indices.iter().copied().filter(|i| treaties.contains_key(i)).collect::<Vec<_>>())
+    });
     let gestures = Gestures::new(svg_ref, size, map_view);
+    let view_box = move || {
+        let (w, h) = size.get();
+        format!("0 0 {w} {h}")
+    };
+
+    let frames = {
+        let data = data.clone();
+        move || {
+            let layout = layout.get();
+            let (w, h) = (layout.width, layout.height);
+            let main = layout.frames[0].rect;
+            let clips = layout
+                .frames
+                .iter()
+                .map(|frame| {
+                    let r = frame.rect;
+                    view! {
+                        <clipPath id=format!("clip-{}", frame.id)>
+                            <rect x=r.x y=r.y width=r.width height=r.height />
+                        </clipPath>
+                    }
+                })
+                .collect_view();
+            let insets = (1..layout.frames.len())
+                .map(|index| {
+                    let frame = &layout.frames[index];
+                    let r = frame.rect;
+                    let clip = format!("url(#clip-{})", frame.id);
+                    let cities = all_markers
+                        .get_untracked()
+                        .iter()
+                        .filter(|m| frame_of(&data, &layout, m) == index)
+                        .cloned()
+                        .map(|marker| {
+                            view! { <CityMarker marker=marker inset=true placement=placement style=style active_places=active_places /> }
+                        })
+                        .collect_view();
+                    view! {
+                        <g class="frame inset" data-testid=format!("inset-{}", frame.id)>
+                            <rect class="sea" x=r.x y=r.y width=r.width height=r.height fill=SEA />
+                            <g clip-path=clip.clone()>
+                                <path class="land" d=land_path(&data, &layout, index) />
+                                <BordersLayer layout=layout.clone() frame=index />
+                            </g>
+                            <rect class="frame-border inset" x=r.x y=r.y width=r.width height=r.height />
+                            <g class="city-layer">{cities}</g>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let main_cities = all_markers
+                .get_untracked()
+                .iter()
+                .filter(|m| frame_of(&data, &layout, m) == 0)
+                .cloned()
+                .map(|marker| {
+                    view! { <CityMarker marker=marker inset=false placement=placement style=style active_places=active_places /> }
+                })
+                .collect_view();
+            let edges = layout
+                .edge
+                .iter()
+                .map(|edge| {
+                    let ((x, y), angle) = (edge.position, edge.angle);
+                    let transform = move || {
+                        let scale = 1.0 / map_view.get().scale;
+                        format!("translate({x:.1} {y:.1}) scale({scale:.4}) rotate({angle:.1})")
+                    };
+                    view! { <path class="edge-arrow" d="M14 0 L4 -7 L4 7 Z" transform=transform /> }
+                })
+                .collect_view();
+            let main_clip = "url(#clip-main)";
+            view! {
+                <defs>
+                    {clips}
+                    <pattern id=HATCH_ID patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
+                        <line x1="0" y1="0" x2="0" y2="7" stroke=OCCUPATION_HATCH stroke-width="1.6" stroke-opacity="0.7" />
+                    </pattern>
+                </defs>
+                <rect class="sea" x="0" y="0" width=w height=h fill=SEA />
+                <g
+                    class="zoomable"
+                    transform=move || map_view.get().transform()
+                    style:--zoom=move || format!("{:.4}", map_view.get().scale)
+                >
+                    <g class="base-layer" clip-path=main_clip>
+                        <rect class="sea" x=main.x y=main.y width=main.width height=main.height fill=SEA />
+                        <path class="land" d=land_path(&data, &layout, 0) />
+                        <BordersLayer layout=layout.clone() frame=0 />
+                    </g>
+                    <g class="treaty-layer" aria-hidden="true" clip-path=main_clip>
+                        <For each=move || active_treaties.get().into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
+                            <TreatyLine index=item.1 n=item.0 treaties=treaties />
+                        </For>
+                    </g>
+                    <StateNames placement=placement states=states />
+                    <g class="edge-layer" aria-hidden="true">{edges}</g>
+                    <g class="city-layer">{main_cities}</g>
+                </g>
+                <g class="insets">{insets}</g>
+            }
+        }
+    };
 
     view! {
         <div class="map-wrap">
+            <div class="map-box" node_ref=box_ref>
             <svg
                 class="map"
                 viewBox=view_box
+                preserveAspectRatio="xMidYMid slice"
                 role="group"
                 aria-label=move || locale.text().map_label().to_owned()
                 node_ref=svg_ref
+                style:--city-font=move || format!("{}px", style.get().city_font)
+                style:--state-font=move || format!("{}px", style.get().state_font)
+                style:--context-font=move || format!("{}px", style.get().context_font)
                 on:pointerdown=move |ev| gestures.down(&ev)
                 on:pointermove=move |ev| gestures.moved(&ev)
                 on:pointerup=move |ev| gestures.up(&ev)
@@ -161,42 +294,21 @@ pub fn AtlasMap() -> impl IntoView {
                 on:pointerleave=move |ev| gestures.up(&ev)
                 on:wheel=move |ev| gestures.wheel(&ev)
             >
-                <g
-                    class="zoomable"
-                    transform=move || map_view.get().transform()
-                    style:--zoom=move || format!("{:.4}", map_view.get().scale)
-                >
-                <g class="base-layer">{frames}</g>
-                <BordersLayer layout=layout.clone() cities=city_points />
-                <g class="frame-borders" aria-hidden="true">{frame_borders}</g>
-                <g class="treaty-layer" aria-hidden="true">
-                    <For each=active_treaties key=|index| *index let:index>
-                        <path class="treaty" class:highlighted=move || selection.opened_event() == Some(index) d=treaties.with_value(|t| t.get(&index).cloned().unwrap_or_default()) />
-                    </For>
-                </g>
-                <g class="city-layer">
-                    {markers.into_iter().map(|marker| {
-                        let frame = PlaceId::new(&marker.id)
-                            .and_then(|id| data.atlas.place(&id))
-                            .map_or(&layout.frames[0], |place| layout.frame_for(place.location));
-                        let side = LabelSide::of(&marker, frame, layout.width);
-                        view! { <CityMarker marker=marker side=side active_places=active_places /> }
-                    }).collect_view()}
-                </g>
-                </g>
+                {frames}
             </svg>
+            </div>
             <div class="zoom-controls">
                 <IconButton
                     testid="zoom-in"
                     label=Signal::derive(move || locale.text().zoom_in().to_owned())
                     icon=ZOOM_IN_ICON
-                    on_click=move || map_view.update(|v| *v = v.zoom_in(size))
+                    on_click=move || map_view.update(|v| *v = v.zoom_in(size.get_untracked()))
                 />
                 <IconButton
                     testid="zoom-out"
                     label=Signal::derive(move || locale.text().zoom_out().to_owned())
                     icon=ZOOM_OUT_ICON
-                    on_click=move || map_view.update(|v| *v = v.zoom_out(size))
+                    on_click=move || map_view.update(|v| *v = v.zoom_out(size.get_untracked()))
                 />
                 <IconButton
                     testid="reset-view"
@@ -206,28 +318,115 @@ pub fn AtlasMap() -> impl IntoView {
                     on_click=move || map_view.set(MapView::HOME)
                 />
             </div>
-            <ul class="legend">
-                <li><span class="key key-city"></span>{move || locale.text().legend_city().to_owned()}</li>
-                <li><span class="key key-active"></span>{move || locale.text().legend_active_city().to_owned()}</li>
-                <li><span class="key key-treaty"></span>{move || locale.text().legend_treaty().to_owned()}</li>
-                <li class="borders-date" data-testid="borders-date">{borders_date}</li>
-            </ul>
+            <MapLegend states=states active_treaties=active_treaties />
         </div>
     }
 }
 
-/// One city: a focusable button that opens its panel.
+/// The frame (index in the layout) a marker is drawn in.
+fn frame_of(data: &DataSet, layout: &MapLayout, marker: &Marker) -> usize {
+    if layout.edge.iter().any(|e| e.id == marker.id) {
+        return 0;
+    }
+    let Some(place) = PlaceId::new(&marker.id).and_then(|id| data.atlas.place(&id)) else { return 0 };
+    let frame = layout.frame_for(place.location);
+    layout.frames.iter().position(|f| f.id == frame.id).unwrap_or(0)
+}
+
+/// One treaty's lines, in the colour and dashes of its place among this year's treaties.
+#[component]
+fn TreatyLine(
+    index: atlas_core::EventIndex,
+    /// Its place among the treaties on the map this year.
+    n: usize,
+    treaties: Memo<Arc<std::collections::HashMap<atlas_core::EventIndex, String>>>,
+) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let selection = expect_context::<Selection>();
+    let (colour, dashes) = treaty_style(n);
+    let event = data.atlas.event(index);
+    let cities: Vec<String> = event
+        .points
+        .iter()
+        .filter_map(|p| data.atlas.places().iter().find(|place| place.location == *p).map(|place| place.id.to_string()))
+        .collect();
+    view! {
+        <path
+            class="treaty"
+            class:highlighted=move || selection.opened_event() == Some(index)
+            data-testid="treaty-line"
+            data-event-id=event.id.to_string()
+            data-cities=cities.join(" ")
+            stroke=colour
+            stroke-dasharray=(!dashes.is_empty()).then_some(dashes)
+            d=move || treaties.with(|t| t.get(&index).cloned().unwrap_or_default())
+        />
+    }
+}
+
+/// The names of the states, where atlas-core placed them; their size stays the same on screen
+/// when the map is zoomed.
+#[component]
+fn StateNames(placement: Memo<Arc<Placement>>, states: Memo<Arc<Vec<VisibleState>>>) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let locale = expect_context::<Locale>();
+    let MapViewState(map_view) = expect_context::<MapViewState>();
+    move || {
+        let placement = placement.get();
+        let _ = states.get();
+        let lang = locale.lang();
+        placement
+            .states
+            .iter()
+            .filter_map(|(id, placed)| {
+                let period = data.borders.periods().iter().find(|p| &p.id == id)?;
+                let (name, name_lang) = period.name.get(lang);
+                Some(view! { <StateName placed=*placed text=name.to_owned() lang=name_lang.to_string() map_view=map_view /> })
+            })
+            .collect_view()
+    }
+}
+
+/// One state's name, on one or two lines.
+#[component]
+fn StateName(placed: Placed, text: String, lang: String, map_view: RwSignal<MapView>) -> impl IntoView {
+    let lines: Vec<String> = placed.lines_of(&text).into_iter().map(str::to_owned).collect();
+    let count = lines.len() as f64;
+    let (x, y) = (placed.x, placed.y);
+    let transform = move || format!("translate({x:.1} {y:.1}) scale({:.4})", 1.0 / map_view.get().scale);
+    let spans = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            // Lines 1.25 em apart, the block centred on the placed point.
+            let dy = format!("{:.3}em", (i as f64 - (count - 1.0) / 2.0) * 1.25);
+            view! { <tspan x="0" y=dy>{line}</tspan> }
+        })
+        .collect_view();
+    view! {
+        <g class="state-name-at" transform=transform>
+            <text class="state-name" text-anchor="middle" dominant-baseline="central" lang=lang>{spans}</text>
+        </g>
+    }
+}
+
+/// One city: a focusable button that opens its panel; a place the story only names is a small
+/// dot with its name, neither focusable nor a button.
 #[component]
 fn CityMarker(
     marker: Marker,
-    /// Where its label goes.
-    side: LabelSide,
+    /// Whether it is drawn in an inset (which does not zoom).
+    inset: bool,
+    /// Where the labels go.
+    placement: Memo<Arc<Placement>>,
+    style: Memo<LabelStyle>,
     /// The places with an event in the selected year.
     active_places: Memo<Vec<PlaceId>>,
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
+    let MapViewState(map_view) = expect_context::<MapViewState>();
     let Some(place) = PlaceId::new(&marker.id).and_then(|id| data.atlas.place(&id).cloned()) else {
         return ().into_any();
     };
@@ -236,7 +435,39 @@ fn CityMarker(
     let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
     let (x, y) = marker.position;
     let (ax, ay) = marker.anchor;
-    let LabelOffset { dx, dy, text_anchor } = side.offset();
+    let scale = move || if inset { 1.0 } else { 1.0 / map_view.get().scale };
+    let transform = move || format!("translate({x:.1} {y:.1}) scale({:.4})", scale());
+    let marker_id = marker.id.clone();
+    let placed = Memo::new(move |_| placement.with(|p| p.city(&marker_id).copied()));
+    let text = move || {
+        placed.get().map(|p| {
+            let (dx, dy) = (p.x - x, p.y - y);
+            view! {
+                <text class="label" x=format!("{dx:.1}") y=format!("{dy:.1}") text-anchor=p.text_anchor dominant-baseline="central">
+                    {label}
+                </text>
+            }
+        })
+    };
+    let leader = marker.is_moved().then(|| {
+        view! {
+            <line class="leader" x1=ax y1=ay x2=x y2=y />
+            <circle class="anchor" cx=ax cy=ay r="2.5" />
+        }
+    });
+    if place.is_context() {
+        let r = move || style.get().context_radius;
+        return view! {
+            <g class="city context" data-testid=format!("place-{id}") aria-hidden="true">
+                {leader}
+                <g transform=transform>
+                    <circle class="dot" cx="0" cy="0" r=r />
+                    {text}
+                </g>
+            </g>
+        }
+        .into_any();
+    }
     let is_active = {
         let id = id.clone();
         move || active_places.with(|places| places.binary_search(&id).is_ok())
@@ -263,12 +494,11 @@ fn CityMarker(
             }
         }
     };
-    let leader = marker.is_moved().then(|| {
-        view! {
-            <line class="leader" x1=ax y1=ay x2=x y2=y />
-            <circle class="anchor" cx=ax cy=ay r="2.5" />
-        }
-    });
+    let radius = {
+        let is_active = is_active.clone();
+        move || if is_active() { style.get().active_radius } else { style.get().radius }
+    };
+    let hit = move || if style.get().kiosk { 26.0 } else { 18.0 };
     view! {
         <g
             class="city"
@@ -284,10 +514,106 @@ fn CityMarker(
             on:keydown=open_on_key
         >
             {leader}
-            <circle class="hit" cx=x cy=y r="18" />
-            <circle class="dot" cx=x cy=y r="6" />
-            <text class="label" x=x y=y dx=dx dy=dy text-anchor=text_anchor>{label}</text>
+            <g transform=transform>
+                <circle class="hit" cx="0" cy="0" r=hit />
+                <circle class="dot" cx="0" cy="0" r=radius />
+                {text}
+            </g>
         </g>
     }
     .into_any()
+}
+
+/// The legend: the states on screen this year with their colours, the hatching of occupation,
+/// the markers, each treaty in force with its line, and the day the borders are drawn for.
+#[component]
+fn MapLegend(
+    states: Memo<Arc<Vec<VisibleState>>>,
+    active_treaties: Memo<Vec<atlas_core::EventIndex>>,
+) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let locale = expect_context::<Locale>();
+    let selection = expect_context::<Selection>();
+    let borders_date = move || {
+        let day = reference_day(selection.year());
+        let date =
+            HistoricDate::day(day.year, day.month, day.day).map(|d| locale.text().dates().date(&d)).unwrap_or_default();
+        locale.text().borders_as_of(&date)
+    };
+    let state_keys = {
+        let data = data.clone();
+        move || {
+            let lang = locale.lang();
+            let states = states.get();
+            let mut seen: Vec<String> = Vec::new();
+            let mut keys = Vec::new();
+            for s in states.iter() {
+                let period = &data.borders.periods()[s.period];
+                let (name, name_lang) = period.name.get(lang);
+                if seen.iter().any(|n| n == name) {
+                    continue;
+                }
+                seen.push(name.to_owned());
+                let colour = fill(&period.state);
+                let occupied = period.occupied_by.is_some();
+                keys.push(view! {
+                    <li class="legend-state" data-state=period.state.clone()>
+                        <span class="swatch" class:hatched=occupied style:background-color=colour></span>
+                        <span lang=name_lang.to_string()>{name.to_owned()}</span>
+                    </li>
+                });
+            }
+            keys.collect_view()
+        }
+    };
+    let occupied = {
+        let data = data.clone();
+        move || {
+            let any = states.get().iter().any(|s| data.borders.periods()[s.period].occupied_by.is_some());
+            any.then(|| {
+                view! {
+                    <li data-testid="legend-occupied">
+                        <span class="swatch hatched only-hatch"></span>
+                        {move || locale.text().legend_occupied().to_owned()}
+                    </li>
+                }
+            })
+        }
+    };
+    let treaty_keys = {
+        let data = data.clone();
+        move || {
+            let lang = locale.lang();
+            active_treaties
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(n, index)| {
+                    let (colour, dashes) = treaty_style(n);
+                    let event = data.atlas.event(index);
+                    let (title, title_lang) = event.title.get(lang);
+                    view! {
+                        <li class="legend-treaty" data-event-id=event.id.to_string()>
+                            <svg class="key-line" viewBox="0 0 28 8" width="28" height="8" aria-hidden="true">
+                                <line x1="1" y1="4" x2="27" y2="4" stroke=colour stroke-width="3" stroke-dasharray=(!dashes.is_empty()).then_some(dashes) />
+                            </svg>
+                            <span lang=title_lang.to_string()>{title.to_owned()}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let has_context = data.atlas.places().iter().any(|p| p.is_context());
+    view! {
+        <ul class="legend" data-testid="legend">
+            {state_keys}
+            {occupied}
+            <li><span class="key key-city"></span>{move || locale.text().legend_city().to_owned()}</li>
+            <li><span class="key key-active"></span>{move || locale.text().legend_active_city().to_owned()}</li>
+            {has_context.then(|| view! { <li><span class="key key-context"></span>{move || locale.text().legend_context().to_owned()}</li> })}
+            {treaty_keys}
+            <li class="borders-date" data-testid="borders-date">{borders_date}</li>
+        </ul>
+    }
 }

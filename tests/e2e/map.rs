@@ -1,3 +1,226 @@
 //! End-to-end tests of the map: composition, colours, labels, treaty lines and insets (issue 10).
-#[allow(unused_imports)]
-use crate::support;
+use std::time::Duration;
+
+use crate::support::{self, with_page, AtlasPage, PageOptions};
+
+/// The five layouts: window size and the address's mode.
+const LAYOUTS: [(u32, u32, &str, &str); 5] = [
+    (1920, 1080, "", "1920×1080"),
+    (1280, 800, "", "1280×800"),
+    (1080, 1920, "kiosk&", "1080×1920 kiosk"),
+    (390, 844, "", "390×844 phone"),
+    (800, 500, "embed&", "800×500 embed"),
+];
+
+/// Waits until the map has been measured and drawn: city markers and state names on screen.
+async fn wait_for_map(page: &AtlasPage) {
+    page.wait_until("the map's markers and names", Duration::from_secs(10), || async {
+        let n = page
+            .run_script("return document.querySelectorAll('.map .city .dot').length + document.querySelectorAll('.map .state-name').length;")
+            .await
+            .as_u64()
+            .unwrap_or(0);
+        (n > 5).then_some(())
+    })
+    .await;
+    // One more frame for the size observer and a re-render.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// The labels and markers on screen, as boxes: `[kind, name, left, top, right, bottom]`, and
+/// the problems found among them (a label over a label or a marker, a label off its frame).
+const OVERLAPS: &str = r#"
+const svg = document.querySelector('svg.map').getBoundingClientRect();
+const boxes = [];
+const frameOf = (el) => {
+  const inset = el.closest('.frame.inset');
+  const r = inset ? inset.querySelector('rect.sea').getBoundingClientRect() : svg;
+  return [r.left, r.top, r.right, r.bottom];
+};
+for (const el of document.querySelectorAll('.map .city .label, .map .state-name')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0) continue;
+  boxes.push({ kind: 'label', name: el.textContent, b: [r.left, r.top, r.right, r.bottom], frame: frameOf(el) });
+}
+for (const el of document.querySelectorAll('.map .city .dot')) {
+  const r = el.getBoundingClientRect();
+  boxes.push({ kind: 'marker', name: el.closest('.city').getAttribute('data-testid'), b: [r.left, r.top, r.right, r.bottom] });
+}
+const eps = 0.5;
+const overlap = (a, b) => a[0] < b[2] - eps && b[0] < a[2] - eps && a[1] < b[3] - eps && b[1] < a[3] - eps;
+const problems = [];
+const labels = boxes.filter(x => x.kind === 'label');
+labels.forEach((a, i) => {
+  const f = a.frame;
+  if (a.b[0] < f[0] - eps || a.b[1] < f[1] - eps || a.b[2] > f[2] + eps || a.b[3] > f[3] + eps)
+    problems.push(`${a.name} leaves its frame ${JSON.stringify(a.b)} ${JSON.stringify(f)}`);
+  for (const b of boxes.slice(0)) {
+    if (b === a || (b.kind === 'label' && labels.indexOf(b) < i)) continue;
+    if (overlap(a.b, b.b)) problems.push(`${a.name} covers ${b.kind} ${b.name}`);
+  }
+});
+return { labels: labels.length, markers: boxes.length - labels.length, problems };
+"#;
+
+#[tokio::test]
+async fn in_1939_three_moscow_lines_carry_the_dates_of_the_bases_treaties() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1939&lang=en").await;
+        wait_for_map(&page).await;
+        let lines = page
+            .run_script(
+                r#"return [...document.querySelectorAll('[data-testid="treaty-line"]')]
+                     .filter(p => p.getAttribute('data-cities').split(' ').includes('moscow'))
+                     .map(p => [p.getAttribute('data-event-id'), p.getAttribute('data-cities'), p.getAttribute('d')]);"#,
+            )
+            .await;
+        let lines = lines.as_array().cloned().unwrap_or_default();
+        let expected = [
+            ("treaty-1939-09-28-soviet-estonian-bases", "moscow tallinn", "28 September 1939"),
+            ("treaty-1939-10-05-soviet-latvian-bases", "moscow riga", "5 October 1939"),
+            ("treaty-1939-10-10-soviet-lithuanian-bases", "moscow kaunas", "10 October 1939"),
+        ];
+        assert_eq!(lines.len(), 3, "three lines from Moscow in 1939: {lines:?}");
+        for (id, cities, date) in expected {
+            let line = lines.iter().find(|l| l[0] == id).unwrap_or_else(|| panic!("no line for {id}: {lines:?}"));
+            assert_eq!(line[1], cities, "{id} joins Moscow and one capital");
+            assert_eq!(line[2].as_str().unwrap_or_default().matches('M').count(), 1, "{id}: one straight line");
+            let shown = page
+                .text_of(&format!(r#"[data-testid="active-events"] [data-event-id="{id}"] .event-dates"#))
+                .await
+                .unwrap_or_else(|| panic!("{id} is not in the list of 1939"));
+            assert_eq!(shown, date, "{id}");
+        }
+        // No line joins two Baltic capitals for the bases treaties.
+        let between_capitals = page
+            .run_script(
+                r#"return [...document.querySelectorAll('[data-testid="treaty-line"]')]
+                     .filter(p => p.getAttribute('data-event-id').includes('bases')
+                                  && !p.getAttribute('data-cities').includes('moscow')).length;"#,
+            )
+            .await;
+        assert_eq!(between_capitals.as_u64(), Some(0));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn labels_and_markers_never_overlap_at_the_five_sizes() {
+    for (width, height, mode, name) in LAYOUTS {
+        with_page(PageOptions::default().size(width, height), |page| async move {
+            for (year, lang) in [(1920, "lt"), (1934, "en"), (1939, "ru"), (1940, "et"), (1940, "lv")] {
+                page.open(&format!("?{mode}year={year}&lang={lang}")).await;
+                wait_for_map(&page).await;
+                let found = page.run_script(OVERLAPS).await;
+                let problems = found["problems"].as_array().cloned().unwrap_or_default();
+                assert!(problems.is_empty(), "{name}, {year}, {lang}: {problems:#?}");
+                let labels = found["labels"].as_u64().unwrap_or(0);
+                assert!(labels >= 6, "{name}, {year}, {lang}: only {labels} labels on the map");
+            }
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn the_map_fills_its_box_at_the_five_sizes() {
+    for (width, height, mode, name) in LAYOUTS {
+        with_page(PageOptions::default().size(width, height), |page| async move {
+            page.open(&format!("?{mode}year=1934")).await;
+            wait_for_map(&page).await;
+            let fit = page
+                .run_script(
+                    r#"const svg = document.querySelector('svg.map');
+                       const r = svg.getBoundingClientRect();
+                       const [x, y, w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
+                       return [r.width, r.height, w, h];"#,
+                )
+                .await;
+            let v: Vec<f64> = fit.as_array().into_iter().flatten().filter_map(|n| n.as_f64()).collect();
+            assert_eq!(v.len(), 4, "{name}: {fit:?}");
+            // The viewBox has the element's shape: nothing is letterboxed.
+            assert!((v[0] - v[2]).abs() <= 1.5 && (v[1] - v[3]).abs() <= 1.5, "{name}: element {v:?}");
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn the_berlin_and_geneva_insets_show_land_and_do_not_zoom() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1934&lang=en").await;
+        wait_for_map(&page).await;
+        let land_at = |id: &'static str| {
+            let page = &page;
+            async move {
+                page.run_script(&format!(
+                    r#"const inset = document.querySelector('[data-testid="inset-{id}"]');
+                       if (!inset) return 'no inset';
+                       const r = inset.querySelector('rect.sea').getBoundingClientRect();
+                       let land = 0, all = 0;
+                       for (let i = 1; i < 8; i++) for (let j = 1; j < 8; j++) {{
+                         const x = r.left + r.width * i / 8, y = r.top + r.height * j / 8;
+                         const hit = document.elementsFromPoint(x, y);
+                         all++;
+                         if (hit.some(e => e.closest && e.closest('[data-testid="inset-{id}"]') && (e.matches('path.state') || e.matches('path.land')))) land++;
+                       }}
+                       return land / all;"#
+                ))
+                .await
+            }
+        };
+        for id in ["berlin", "geneva"] {
+            let share = land_at(id).await;
+            let share = share.as_f64().unwrap_or_else(|| panic!("{id}: {share:?}"));
+            assert!(share > 0.3, "the {id} inset is mostly blank: land at {share:.2} of its points");
+        }
+        let inset_box = r#"return JSON.stringify(document.querySelector('[data-testid="inset-berlin"] rect.sea').getBoundingClientRect());"#;
+        let before = page.run_script(inset_box).await;
+        let marker_box = r#"return JSON.stringify(document.querySelector('[data-testid="city-berlin"] .dot').getBoundingClientRect());"#;
+        let marker_before = page.run_script(marker_box).await;
+        page.click(r#"[data-testid="zoom-in"]"#).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(page.run_script(inset_box).await, before, "the inset stays where it is");
+        assert_eq!(page.run_script(marker_box).await, marker_before, "Berlin stays in its inset");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_legend_names_the_states_and_the_occupation_is_hatched_in_1940() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1940&lang=en").await;
+        wait_for_map(&page).await;
+        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
+        for name in ["Latvia (under Soviet occupation)", "USSR", "Finland", "Under Soviet occupation"] {
+            assert!(legend.contains(name), "the legend names {name}: {legend}");
+        }
+        let hatched = page
+            .run_script(r#"return [...document.querySelectorAll('[data-testid="borders"] path.occupied')].length;"#)
+            .await;
+        assert!(hatched.as_u64().unwrap_or(0) >= 3, "Estonia, Latvia and Lithuania are hatched: {hatched:?}");
+        page.open("?year=1938&lang=lv").await;
+        wait_for_map(&page).await;
+        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
+        assert!(legend.contains("Latvija") && legend.contains("Lietuva") && legend.contains("Igaunija"), "{legend}");
+        assert!(page.find_now(r#"[data-testid="legend-occupied"]"#).await.is_none(), "no occupation in 1938");
+        let _ = support::LAST_YEAR;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn context_places_are_drawn_but_are_not_buttons() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1930&lang=en").await;
+        wait_for_map(&page).await;
+        for id in ["vilnius", "klaipeda"] {
+            let css = format!(r#"[data-testid="place-{id}"]"#);
+            assert!(page.find_now(&css).await.is_some(), "{id} is on the map");
+            assert_eq!(page.attr(&css, "role").await, None, "{id} is not a button");
+            assert_eq!(page.attr(&css, "tabindex").await, None, "{id} is not focusable");
+            assert!(page.find_now(&format!(r#"[data-testid="city-{id}"]"#)).await.is_none());
+        }
+    })
+    .await;
+}

@@ -12,7 +12,7 @@ use geojson::{FeatureCollection, GeoJson, Value as Geometry};
 use serde_json::{Map, Value};
 
 use crate::lang::{Lang, Localized};
-use crate::model::{Event, EventId, EventKind, LonLat, Place, PlaceId, State, StateId};
+use crate::model::{Event, EventId, EventKind, LonLat, Place, PlaceId, PlaceRole, State, StateId};
 use crate::time::{HistoricDate, Span};
 
 /// The contents of one data file and the name to report it by.
@@ -372,8 +372,14 @@ pub fn parse_places(file: DataFile<'_>, offered: &[Lang]) -> Result<(Vec<Place>,
                 None
             }
         };
-        match (place_id, name, location, sources) {
-            (Some(id), Some(name), Some(location), Some(sources)) => Some(Place { id, name, location, sources }),
+        let role = match fields.optional_string("role", "context") {
+            None => Some(PlaceRole::default()),
+            Some(text) => text.parse::<PlaceRole>().map_err(|problem| fields.error("role", problem)).ok(),
+        };
+        match (place_id, name, location, sources, role) {
+            (Some(id), Some(name), Some(location), Some(sources), Some(role)) => {
+                Some(Place { id, name, location, sources, role })
+            }
             _ => None,
         }
     })?;
@@ -432,8 +438,15 @@ pub fn parse_events(
         };
         let place = fields.optional_string("place", "riga").and_then(|s| {
             let found = places.iter().find(|p| p.id.as_str() == s);
-            if found.is_none() {
-                fields.error("place", format!("`{s}` is not the id of any place in places.geojson"));
+            match found {
+                None => fields.error("place", format!("`{s}` is not the id of any place in places.geojson")),
+                Some(p) if p.is_context() => fields.error(
+                    "place",
+                    format!(
+                        "`{s}` has the role `context` in places.geojson (nothing happens there): remove its `role`"
+                    ),
+                ),
+                Some(_) => {}
             }
             found
         });
@@ -475,11 +488,16 @@ pub fn parse_events(
         let points = match feature.geometry.as_ref().map(|g| &g.value) {
             None => Some(Vec::new()),
             Some(Geometry::Point(position)) => lon_lat(position).map(|p| vec![p]),
-            Some(Geometry::MultiPoint(positions)) => positions.iter().map(|p| lon_lat(p)).collect(),
+            Some(Geometry::MultiPoint(positions)) | Some(Geometry::LineString(positions)) => {
+                positions.iter().map(|p| lon_lat(p)).collect()
+            }
             Some(_) => None,
         };
         if points.is_none() {
-            fields.error("geometry", "must be a Point (the place), a MultiPoint (a treaty's capitals) or null, with [longitude, latitude] in degrees");
+            fields.error("geometry", "must be a Point (the place), a MultiPoint or LineString (a treaty's capitals) or null, with [longitude, latitude] in degrees");
+        }
+        if let (Some(EventKind::Treaty), Some(points), Some(parties)) = (kind, &points, &parties) {
+            check_treaty_points(fields, points, parties, place, places, states);
         }
         if let (Some(place), Some(points)) = (place, &points) {
             let at_place = points
@@ -520,6 +538,55 @@ pub fn parse_events(
         "the map needs at least one event (a Feature with id, kind, start, title, …)",
     )?;
     Ok(read)
+}
+
+/// Two positions are the same point of the data when they agree to the data's 4 decimals.
+fn same_point(a: LonLat, b: LonLat) -> bool {
+    (a.lon - b.lon).abs() < 5e-5 && (a.lat - b.lat).abs() < 5e-5
+}
+
+/// A treaty is drawn between its signatories: each of its points must be the capital of one of
+/// its `parties` (the `capital` of `states.geojson`) or its place of signing. Reports every
+/// point that is neither, naming the coordinate, the capitals it could have been and the place.
+fn check_treaty_points(
+    fields: &mut Fields<'_, '_>,
+    points: &[LonLat],
+    parties: &[StateId],
+    place: Option<&Place>,
+    places: &[Place],
+    states: &[State],
+) {
+    let capitals: Vec<&Place> = parties
+        .iter()
+        .filter_map(|party| states.iter().find(|s| &s.id == party)?.capital.as_ref())
+        .filter_map(|capital| places.iter().find(|p| &p.id == capital))
+        .collect();
+    for (i, &point) in points.iter().enumerate() {
+        let known = capitals.iter().chain(place.as_slice()).any(|p| same_point(p.location, point));
+        if known {
+            continue;
+        }
+        let mut allowed: Vec<String> =
+            capitals.iter().map(|p| format!("`{}` ({}, {})", p.id, p.location.lon, p.location.lat)).collect();
+        if let Some(place) = place {
+            allowed
+                .push(format!("the place of signing `{}` ({}, {})", place.id, place.location.lon, place.location.lat));
+        }
+        let allowed = if allowed.is_empty() {
+            "none of its parties has a capital in states.geojson and it has no place".to_owned()
+        } else {
+            format!("use one of {}", allowed.join(", "))
+        };
+        fields.error(
+            &format!("geometry.coordinates[{i}]"),
+            format!(
+                "[{}, {}] is neither the capital of one of the treaty's parties ({}) nor its place of signing: {allowed}",
+                point.lon,
+                point.lat,
+                parties.iter().map(StateId::as_str).collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
 }
 
 /// Reads a file's bytes as UTF-8 text, with or without the byte-order mark that Windows

@@ -20,6 +20,6 @@ pub mod timeline;
 pub use data::{parse_basemap, Basemap, DataError, DataErrors, DataFile, Warning};
 pub use dataset::DataSet;
 pub use lang::{Lang, Localized};
-pub use model::{Event, EventId, EventKind, LonLat, Place, PlaceId, State, StateId};
+pub use model::{Event, EventId, EventKind, LonLat, Place, PlaceId, PlaceRole, State, StateId};
 pub use time::{HistoricDate, Precision, Span};
 pub use timeline::{Atlas, EventIndex, PlaceEvents};

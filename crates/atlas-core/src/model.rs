@@ -52,13 +52,52 @@ pub struct LonLat {
     pub lat: f64,
 }
 
-/// A city or town where something in the story happened.
+/// A city or town where something in the story happened, or that the story names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     pub id: PlaceId,
     pub name: Localized,
     pub location: LonLat,
     pub sources: Vec<String>,
+    /// Whether something happened there, or the story only names it.
+    pub role: PlaceRole,
+}
+
+impl Place {
+    /// A place the story names where nothing in the data happened (Vilnius, Klaipėda, Warsaw).
+    pub fn is_context(&self) -> bool {
+        self.role == PlaceRole::Context
+    }
+}
+
+/// What a place is on the map: `places.geojson`'s optional `role`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PlaceRole {
+    /// Where events happened, or a signatory's capital (the default): a marker that opens the
+    /// city's panel.
+    #[default]
+    Event,
+    /// Named by the story for orientation only (`"role": "context"`): drawn smaller, with no
+    /// panel, and not focusable.
+    Context,
+}
+
+impl FromStr for PlaceRole {
+    type Err = String;
+
+    /// ```
+    /// use atlas_core::PlaceRole;
+    ///
+    /// assert_eq!("context".parse::<PlaceRole>(), Ok(PlaceRole::Context));
+    /// assert!("capital".parse::<PlaceRole>().unwrap_err().contains("`event` or `context`"));
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "event" => Ok(PlaceRole::Event),
+            "context" => Ok(PlaceRole::Context),
+            other => Err(format!("`{other}` is not a role of a place; use `event` or `context` (or leave it out)")),
+        }
+    }
 }
 
 /// What kind of thing an event was.

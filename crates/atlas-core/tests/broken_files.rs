@@ -175,3 +175,43 @@ fn a_missing_language_file_is_named() {
     let errors = load_with(&[("lang/et.json", None)]).expect_err("no Estonian");
     assert_eq!(errors, ["lang/et.json: the server answered 404 Not Found"]);
 }
+
+#[test]
+fn a_treaty_drawn_to_a_city_that_is_not_a_partys_capital_is_refused_by_the_loader() {
+    let text = fixture("event-treaty-not-at-capitals.geojson");
+    let errors = load_with(&[("events.geojson", Some(text.as_bytes()))]).expect_err("the loader refuses it");
+    assert_eq!(
+        errors,
+        ["events.geojson: feature 1 (id `wrong-capital`): field `geometry.coordinates[1]`: [24.7535, 59.437] is neither \
+          the capital of one of the treaty's parties (ussr, latvia) nor its place of signing: use one of `moscow` \
+          (37.6178, 55.752), `riga` (24.1059, 56.946), the place of signing `moscow` (37.6178, 55.752)"],
+        "feature 0 (Moscow–Riga, the parties' capitals) passes"
+    );
+}
+
+#[test]
+fn a_place_with_an_unknown_role_is_named() {
+    let text = fixture("places-unknown-role.geojson");
+    let errors = match parse_places(DataFile { name: "places.geojson", text: &text }, &langs()) {
+        Ok(_) => panic!("an unknown role should not load"),
+        Err(e) => e.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    };
+    assert_eq!(
+        errors,
+        ["places.geojson: feature 1 (id `warsaw`): field `role`: `capital` is not a role of a place; use `event` or \
+          `context` (or leave it out)"]
+    );
+}
+
+#[test]
+fn context_places_load_and_an_event_may_not_happen_at_one() {
+    let text = fixture("places-unknown-role.geojson").replace("\"capital\"", "\"context\"");
+    let (places, _) = parse_places(DataFile { name: "places.geojson", text: &text }, &langs()).expect("loads");
+    assert!(places.iter().all(atlas_core::Place::is_context));
+    let event = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[25.2798,54.6892]},"properties":{"id":"held-there","kind":"conference","start":"1930","place":"vilnius","parties":[],"title":{"en":"A","lv":"A"},"summary":{"en":"B","lv":"B"},"sources":["a book"]}}]}"#;
+    let errors = parse_events(DataFile { name: "events.geojson", text: event }, &places, &states(), &langs())
+        .expect_err("refused")
+        .errors;
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].to_string().contains("field `place`: `vilnius` has the role `context`"), "{}", errors[0]);
+}

@@ -175,7 +175,9 @@ fn every_party_is_a_state_of_the_states_file_named_in_every_language() {
 fn treaties_between_the_same_capitals_never_share_a_lane_in_any_year() {
     let atlas = atlas();
     let lines = atlas_core::geo::treaty_lanes(&atlas);
-    assert!(lines.len() >= 10, "the treaties' lines: {}", lines.len());
+    // 1923 alliance 1, Riga 1934 1, Baltic Entente 3 (a triangle), the three bases treaties of 1939
+    // 1 each (Moscow to one capital), the Soviet–Estonian treaty of 1940 1.
+    assert_eq!(lines.len(), 9, "the treaties' lines");
     for year in atlas.years().expect("events") {
         let shown: Vec<_> = lines.iter().filter(|l| atlas.event(l.event).active_in(year)).collect();
         for (i, a) in shown.iter().enumerate() {
@@ -253,4 +255,37 @@ fn the_four_stages_of_the_article_cover_every_year_of_the_atlas() {
             assert!(stage.name.exact(lang(code)).is_some(), "{} has no name in {code}", stage.id);
         }
     }
+fn the_bases_treaties_of_1939_are_three_signed_in_moscow_each_drawn_moscow_to_one_capital() {
+    let data = data();
+    let atlas = &data.atlas;
+    let moscow = atlas.place(&place("moscow")).expect("moscow").location;
+    let expected = [
+        ("treaty-1939-09-28-soviet-estonian-bases", "1939-09-28", "estonia", "tallinn"),
+        ("treaty-1939-10-05-soviet-latvian-bases", "1939-10-05", "latvia", "riga"),
+        ("treaty-1939-10-10-soviet-lithuanian-bases", "1939-10-10", "lithuania", "kaunas"),
+    ];
+    for (id, start, state, capital) in expected {
+        let event = atlas.events().iter().find(|e| e.id.as_str() == id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(event.kind, EventKind::Treaty, "{id}");
+        assert_eq!(event.span.start.to_string(), start, "{id}");
+        assert_eq!(event.span.end, None, "{id}: the sources give no end");
+        assert_eq!(event.place.as_ref().map(PlaceId::as_str), Some("moscow"), "{id}");
+        let parties: Vec<&str> = event.parties.iter().map(|p| p.as_str()).collect();
+        assert_eq!(parties, ["ussr", state], "{id}");
+        let capital = atlas.place(&place(capital)).expect("capital").location;
+        assert_eq!(event.points, [moscow, capital], "{id}");
+        assert!(event.sources.iter().any(|s| s.contains("Mutual Assistance Treaty")), "{id}: a source for the day");
+        assert!(data.languages.offered().all(|l| event.title.exact(l).is_some() && event.summary.exact(l).is_some()));
+    }
+    let treaties_1939: Vec<&str> = atlas
+        .active_in(1939)
+        .filter(|e| e.kind == EventKind::Treaty && e.span.start.year() == 1939)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(treaties_1939.len(), 3, "{treaties_1939:?}");
+    assert!(
+        atlas.events().iter().all(|e| e.id.as_str() != "treaties-1939-soviet-bases"),
+        "the old joint event is gone"
+    );
+    assert_eq!(atlas.events().len(), 43);
 }

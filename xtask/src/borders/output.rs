@@ -116,7 +116,7 @@ pub(super) fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -
                 .map(|(code, name)| format!("{}:{}", text(code), text(name)))
                 .collect::<Vec<_>>()
                 .join(",");
-            let properties = format!(
+            let mut properties = format!(
                 "\"id\":{},\"state\":{},\"name\":{{{names}}},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
                 text(&recipe.id),
                 text(&recipe.state),
@@ -125,6 +125,9 @@ pub(super) fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -
                 sources.iter().map(|s| text(s)).collect::<Vec<_>>().join(","),
                 recipe.note.as_deref().map(text).unwrap_or_else(|| "null".to_owned()),
             );
+            if let Some(occupier) = &recipe.occupied_by {
+                properties.push_str(&format!(",\"occupied_by\":{}", text(occupier)));
+            }
             let geometry = if let [single] = polygons.as_slice() {
                 format!("{{\"type\":\"Polygon\",\"coordinates\":\n{}\n}}", polygon_json(single))
             } else {

@@ -53,6 +53,9 @@ pub struct Recipe {
     pub minus: Vec<Term>,
     pub sources: Vec<String>,
     pub note: Option<String>,
+    /// The state that occupied this one in this period (`ussr` for the Baltic states from June
+    /// 1940); the map hatches it.
+    pub occupied_by: Option<String>,
 }
 
 impl Recipe {
@@ -219,7 +222,8 @@ fn parse_region(table: &toml::Table) -> anyhow::Result<Region> {
 }
 
 fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
-    const KEYS: [&str; 10] = ["id", "state", "name", "start", "end", "parts", "minus", "sources", "note", "comment"];
+    const KEYS: [&str; 11] =
+        ["id", "state", "name", "start", "end", "parts", "minus", "sources", "note", "occupied_by", "comment"];
     for key in table.keys() {
         ensure!(KEYS.contains(&key.as_str()), "unknown field `{key}`");
     }
@@ -255,7 +259,14 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
         None => None,
         Some(_) => Some(string(table, "note")?),
     };
-    Ok(Recipe { id, state, name, start, end, parts, minus, sources, note })
+    let occupied_by = match table.get("occupied_by") {
+        None => None,
+        Some(_) => Some(string(table, "occupied_by")?),
+    };
+    if let Some(occupier) = &occupied_by {
+        ensure!(slug(occupier), "`occupied_by` must be a state's slug (a-z, 0-9, -), e.g. \"ussr\"");
+    }
+    Ok(Recipe { id, state, name, start, end, parts, minus, sources, note, occupied_by })
 }
 
 /// Reads a period's `name` table: language code to name. Any lowercase 2- or 3-letter code

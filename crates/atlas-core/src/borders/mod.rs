@@ -35,6 +35,9 @@ pub struct StatePeriod {
     pub sources: Vec<String>,
     /// Where the lines are approximate ("approximate: …") or the dates uncertain.
     pub note: Option<String>,
+    /// The state that occupied this one in this period (`ussr` for the Baltic states from
+    /// June 1940), from the optional `occupied_by` property; the map hatches it.
+    pub occupied_by: Option<String>,
     /// Polygons, each a list of closed rings `[lon, lat]`, the outer ring first.
     pub polygons: Vec<Vec<Vec<LonLat>>>,
 }
@@ -182,6 +185,7 @@ pub(crate) mod fixtures {
             span: Span { start: date(start), end: end.map(date) },
             sources: vec!["a treaty".to_owned()],
             note: None,
+            occupied_by: None,
             polygons,
         }
     }

@@ -100,6 +100,7 @@ pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, V
             }
         });
         let note = fields.optional_string("note", "approximate: digitised by hand from …").map(str::to_owned);
+        let occupied_by = fields.optional_string("occupied_by", "ussr").map(str::to_owned);
         let shapes = polygons(feature.geometry.as_ref().map(|g| &g.value))
             .map_err(|problem| fields.error("geometry", problem))
             .ok();
@@ -108,7 +109,7 @@ pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, V
         else {
             return None;
         };
-        Some(StatePeriod { id, state, name, span, sources, note, polygons })
+        Some(StatePeriod { id, state, name, span, sources, note, occupied_by, polygons })
     })?;
     Ok((Borders::new(file.name, periods), warnings))
 }

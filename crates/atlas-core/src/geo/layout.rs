@@ -44,6 +44,27 @@ pub struct MapLayout {
     pub height: f64,
     /// The main frame first, then the insets, top to bottom along the left edge.
     pub frames: Vec<Frame>,
+    /// Places beyond the main frame that found no inset (there are at most [`MAX_INSETS`]): a
+    /// marker at the main frame's edge, in their direction.
+    pub edge: Vec<EdgeMarker>,
+}
+
+/// At most this many insets (fewer on a small map); further far places get an [`EdgeMarker`].
+pub const MAX_INSETS: usize = 3;
+/// An inset shows this many degrees of longitude on each side of its place (its height
+/// follows from its shape): enough for the land, water and borders around a capital.
+const FITTED_INSET_HALF_LON: f64 = 2.4;
+/// An edge marker sits this far (SVG units) inside the main frame's edge.
+const EDGE_INSET: f64 = 22.0;
+
+/// A place beyond the main frame, shown by a marker at the frame's edge pointing towards it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeMarker {
+    pub id: String,
+    /// Where the marker is drawn, just inside the main frame's edge.
+    pub position: (f64, f64),
+    /// The direction towards the place, in degrees clockwise from east (SVG's rotation).
+    pub angle: f64,
 }
 
 impl MapLayout {
@@ -74,7 +95,108 @@ impl MapLayout {
                 ScreenRect { x: gap, y: gap + slot * (inset_height + gap), width: inset_width, height: inset_height };
             frames.push(Frame { id: id.to_owned(), bounds, rect, projection: Mercator::fit(bounds, rect) });
         }
-        MapLayout { width, height, frames }
+        MapLayout { width, height, frames, edge: Vec::new() }
+    }
+
+    /// The map for a box of `width` × `height` SVG units (the element's CSS pixels): the main
+    /// frame fills the whole box ([`super::frame::main_extent`]: the Baltic states centred,
+    /// never letterboxed), with an inset along the left edge for each of the first
+    /// [`MAX_INSETS`] of `far_places` beyond it, and an [`EdgeMarker`] for any further one.
+    /// `far_places` are the places that need to be reachable (those where something happened);
+    /// places inside the frame are skipped.
+    ///
+    /// ```
+    /// use atlas_core::geo::MapLayout;
+    /// use atlas_core::LonLat;
+    ///
+    /// let far = [("geneva", LonLat { lon: 6.15, lat: 46.2 }), ("berlin", LonLat { lon: 13.41, lat: 52.52 })];
+    /// let layout = MapLayout::fitted(1200.0, 800.0, far);
+    /// let main = layout.frames[0].rect;
+    /// assert_eq!((main.width, main.height), (1200.0, 800.0), "the main frame fills the box");
+    /// assert_eq!(layout.frames.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["main", "geneva", "berlin"]);
+    /// // Helsinki is in the main frame: no inset.
+    /// let near = MapLayout::fitted(1200.0, 800.0, [("helsinki", LonLat { lon: 24.94, lat: 60.17 })]);
+    /// assert_eq!(near.frames.len(), 1);
+    /// ```
+    pub fn fitted<'a>(width: f64, height: f64, far_places: impl IntoIterator<Item = (&'a str, LonLat)>) -> MapLayout {
+        let main_rect = ScreenRect { x: 0.0, y: 0.0, width, height };
+        let bounds = super::frame::main_extent(width, height);
+        let main =
+            Frame { id: "main".to_owned(), bounds, rect: main_rect, projection: Mercator::fit(bounds, main_rect) };
+        // Places within this margin of the edge would have their marker cut: they get an inset.
+        let margin = 0.03;
+        let inner = GeoBounds {
+            west: bounds.west + margin * (bounds.east - bounds.west),
+            east: bounds.east - margin * (bounds.east - bounds.west),
+            south: bounds.south + margin * (bounds.north - bounds.south),
+            north: bounds.north - margin * (bounds.north - bounds.south),
+        };
+        let gap = (0.012 * width).max(8.0);
+        let inset_width = (0.19 * width.min(height * 1.6)).clamp(100.0, 230.0).min(0.34 * width);
+        // The right column starts under the zoom buttons.
+        let right_top = super::placement::controls_box(width, true).y1 + gap / 2.0;
+        let mut layout = MapLayout { width, height, frames: vec![main], edge: Vec::new() };
+        // The places beyond the frame, the farthest first: they get the insets, and the nearest
+        // (just past an edge) the edge markers. A small map has room for fewer insets.
+        let centre = ((bounds.west + bounds.east) / 2.0, (bounds.south + bounds.north) / 2.0);
+        let away = |p: &LonLat| (p.lon - centre.0).hypot(p.lat - centre.1);
+        let mut beyond: Vec<(&str, LonLat)> = far_places.into_iter().filter(|(_, p)| !inner.contains(*p)).collect();
+        beyond.sort_by(|a, b| away(&b.1).total_cmp(&away(&a.1)));
+        let room = match width.min(height) {
+            side if side < 450.0 => 1,
+            side if side < 700.0 => 2,
+            _ => MAX_INSETS,
+        };
+        let (insets, edges) = beyond.split_at(room.min(beyond.len()));
+        // West of the frame's middle: down the left edge (towards Geneva and Berlin); east:
+        // down the right edge, under the buttons (towards Moscow).
+        let east = |p: &LonLat| p.lon > centre.0;
+        let column_height = |count: usize, top: f64| {
+            let n = count.max(1) as f64;
+            (inset_width * 0.72).min((height - top - gap * n) / n).max(40.0)
+        };
+        let east_count = insets.iter().filter(|(_, p)| east(p)).count();
+        let (west_height, east_height) =
+            (column_height(insets.len() - east_count, gap), column_height(east_count, right_top));
+        let (mut left, mut right) = (0.0, 0.0);
+        for &(id, location) in insets {
+            let rect = if east(&location) {
+                let y = right_top + right * (east_height + gap);
+                right += 1.0;
+                ScreenRect { x: width - gap - inset_width, y, width: inset_width, height: east_height }
+            } else {
+                let y = gap + left * (west_height + gap);
+                left += 1.0;
+                ScreenRect { x: gap, y, width: inset_width, height: west_height }
+            };
+            let bounds = inset_bounds(location, rect);
+            layout.frames.push(Frame { id: id.to_owned(), bounds, rect, projection: Mercator::fit(bounds, rect) });
+        }
+        for &(id, location) in edges {
+            if !layout.frames.iter().skip(1).any(|f| f.bounds.contains(location)) {
+                let marker = edge_marker(&layout.frames[0], id, location);
+                layout.edge.push(marker);
+            }
+        }
+        layout
+    }
+
+    /// Where the marker of place `id` at `location` is drawn: at its edge marker, else where
+    /// the frame that shows it puts it.
+    pub fn marker_at(&self, id: &str, location: LonLat) -> Option<(f64, f64)> {
+        match self.edge.iter().find(|e| e.id == id) {
+            Some(edge) => Some(edge.position),
+            None => self.project(location),
+        }
+    }
+
+    /// Whether a point is shown: in an inset, or inside the main frame's rectangle.
+    pub fn shows(&self, point: LonLat) -> bool {
+        let frame = self.frame_for(point);
+        frame.projection.project(point).is_some_and(|(x, y)| {
+            let r = frame.rect;
+            (r.x..=r.x + r.width).contains(&x) && (r.y..=r.y + r.height).contains(&y)
+        })
     }
 
     /// The frame a point is drawn in: the inset that holds it, else the main frame.
@@ -86,6 +208,28 @@ impl MapLayout {
     pub fn project(&self, point: LonLat) -> Option<(f64, f64)> {
         self.frame_for(point).projection.project(point)
     }
+}
+
+/// The extent of an inset at `rect` centred on `place`: [`FITTED_INSET_HALF_LON`] degrees
+/// either side, and as far north and south as the rectangle's shape needs (so it is filled).
+fn inset_bounds(place: LonLat, rect: ScreenRect) -> GeoBounds {
+    let half_x = FITTED_INSET_HALF_LON.to_radians();
+    let half_y = half_x * rect.height / rect.width;
+    let (_, cy) = super::projection::raw(place.lon, place.lat);
+    let (_, south) = super::projection::raw_invert(0.0, cy - half_y);
+    let (_, north) = super::projection::raw_invert(0.0, cy + half_y);
+    GeoBounds { west: place.lon - FITTED_INSET_HALF_LON, south, east: place.lon + FITTED_INSET_HALF_LON, north }
+}
+
+/// A marker just inside `main`'s edge, on the line from the frame's centre towards `location`.
+fn edge_marker(main: &Frame, id: &str, location: LonLat) -> EdgeMarker {
+    let r = main.rect;
+    let centre = (r.x + r.width / 2.0, r.y + r.height / 2.0);
+    let target = main.projection.project(location).unwrap_or(centre);
+    let (dx, dy) = (target.0 - centre.0, target.1 - centre.1);
+    let (half_w, half_h) = (r.width / 2.0 - EDGE_INSET, r.height / 2.0 - EDGE_INSET);
+    let t = [dx.abs() / half_w.max(1.0), dy.abs() / half_h.max(1.0)].into_iter().fold(1e-9, f64::max);
+    EdgeMarker { id: id.to_owned(), position: (centre.0 + dx / t, centre.1 + dy / t), angle: dy.atan2(dx).to_degrees() }
 }
 
 /// A city marker: where the city is, and where its marker is drawn.
@@ -114,6 +258,15 @@ pub(super) fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// then it is moved away from that one, trying directions in turn, and a leader
 /// line can join it to its anchor.
 pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_distance: f64) -> Vec<Marker> {
+    declutter_within(anchors, min_distance, |_| true)
+}
+
+/// [`declutter`], moving markers only to positions that `allowed` accepts (off the insets).
+pub fn declutter_within(
+    anchors: impl IntoIterator<Item = (String, (f64, f64))>,
+    min_distance: f64,
+    allowed: impl Fn((f64, f64)) -> bool,
+) -> Vec<Marker> {
     let mut placed: Vec<Marker> = Vec::new();
     for (id, anchor) in anchors {
         let crowding = |p: (f64, f64), placed: &[Marker]| {
@@ -135,7 +288,7 @@ pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_di
                         let angle = if step % 2 == 1 { base + turn } else { base - turn };
                         (neighbour.0 + min_distance * angle.cos(), neighbour.1 + min_distance * angle.sin())
                     })
-                    .find(|&p| crowding(p, &placed).is_none())
+                    .find(|&p| crowding(p, &placed).is_none() && allowed(p))
                     .unwrap_or(anchor)
             }
         };
@@ -157,6 +310,7 @@ pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_di
 ///     name: Default::default(),
 ///     location: LonLat { lon, lat },
 ///     sources: vec![],
+///     role: Default::default(),
 /// };
 /// let atlas = Atlas::new(vec![place("riga", 24.11, 56.95), place("bulduri", 23.87, 56.98)], vec![]);
 /// let layout = MapLayout::new(BALTIC_REGION, MAP_WIDTH, atlas.places().iter().map(|p| (p.id.as_str(), p.location)));
@@ -167,8 +321,23 @@ pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_di
 pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<Marker> {
     let mut places: Vec<_> = atlas.places().iter().collect();
     places.sort_by_key(|p| (std::cmp::Reverse(atlas.conference_indices_at(&p.id).len()), p.id.clone()));
-    let anchors = places.into_iter().filter_map(|p| layout.project(p.location).map(|xy| (p.id.to_string(), xy)));
-    declutter(anchors, MARKER_SPACING)
+    let anchors = places
+        .into_iter()
+        .filter(|p| layout.shows(p.location) || layout.edge.iter().any(|e| e.id == p.id.as_str()))
+        .filter_map(|p| layout.marker_at(p.id.as_str(), p.location).map(|xy| (p.id.to_string(), xy)));
+    // Wide enough for a label between two markers on a desktop, less on a phone.
+    let spacing = (layout.width / 22.0).clamp(30.0, MARKER_SPACING);
+    let main = layout.frames[0].rect;
+    let keep_off = 30.0;
+    let allowed = |(x, y): (f64, f64)| {
+        let inside = x > main.x + keep_off / 2.0 && x < main.x + main.width - keep_off / 2.0;
+        let off_insets = layout.frames.iter().skip(1).all(|f| {
+            let r = f.rect;
+            x < r.x - keep_off || x > r.x + r.width + keep_off || y < r.y - keep_off || y > r.y + r.height + keep_off
+        });
+        inside && off_insets
+    };
+    declutter_within(anchors, spacing, allowed)
 }
 
 #[cfg(test)]
@@ -206,6 +375,7 @@ mod tests {
             name: Default::default(),
             location,
             sources: vec![],
+            role: Default::default(),
         };
         let conference = |id: &str, year: i32, place: &str| Event {
             place: PlaceId::new(place),

@@ -54,12 +54,12 @@ pub struct ScreenRect {
 pub const MAX_LATITUDE: f64 = 85.051_128_78;
 
 /// Raw spherical Mercator: radians to unit-sphere plane coordinates (y grows northwards).
-fn raw(lon: f64, lat: f64) -> (f64, f64) {
+pub(crate) fn raw(lon: f64, lat: f64) -> (f64, f64) {
     (lon.to_radians(), (FRAC_PI_4 + lat.to_radians() / 2.0).tan().ln())
 }
 
 /// The inverse of [`raw`].
-fn raw_invert(x: f64, y: f64) -> (f64, f64) {
+pub(crate) fn raw_invert(x: f64, y: f64) -> (f64, f64) {
     (x.to_degrees(), (2.0 * y.exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees())
 }
 

@@ -157,6 +157,10 @@ ui_texts! {
         kiosk_error_detail;
         /// The credits in one line, for an embedded map.
         attribution_short;
+        /// The map legend's key for the hatching over the states under Soviet occupation.
+        legend_occupied;
+        /// The map legend's key for the small markers of places the story only names.
+        legend_context;
     }
     with_values {
         /// Heading of the list of active events.

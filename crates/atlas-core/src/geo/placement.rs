@@ -1,0 +1,591 @@
+//! Where every word of the map goes: city labels beside their markers and state names inside
+//! their states, placed greedily in priority order so that no label covers another label or a
+//! marker, and none leaves its frame (Imhof's rules, as label-placement papers restate them).
+//!
+//! Text widths are estimated, not measured (the core knows no fonts): a label is
+//! `characters × font size × EM_PER_CHAR` wide (0.62 em for the bold city labels, 0.60 em for
+//! the italic state names; the bold sans-serif faces the map falls back to average about
+//! 0.55–0.6 em a character in Latin and Cyrillic), plus its halo on both sides, and
+//! `LINE_HEIGHT` (1.25 em) high. The estimate errs on the wide side, so that real text stays
+//! inside the box that was kept free for it.
+use super::area::{area_and_centroid, ring_contains};
+use super::layout::MapLayout;
+use super::projection::ScreenRect;
+use crate::model::LonLat;
+
+/// Estimated average width of a character of a bold city label, in em.
+pub const EM_PER_CHAR_BOLD: f64 = 0.62;
+/// Estimated average width of a character of an italic state name, in em.
+pub const EM_PER_CHAR_ITALIC: f64 = 0.60;
+/// A label's box is this many em high.
+pub const LINE_HEIGHT: f64 = 1.25;
+
+/// A rectangle by its edges (SVG units, y downwards).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Box2 {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Box2 {
+    pub fn of(rect: ScreenRect) -> Box2 {
+        Box2 { x0: rect.x, y0: rect.y, x1: rect.x + rect.width, y1: rect.y + rect.height }
+    }
+
+    /// A box of `width` × `height` centred on `(x, y)`.
+    pub fn centred((x, y): (f64, f64), width: f64, height: f64) -> Box2 {
+        Box2 { x0: x - width / 2.0, y0: y - height / 2.0, x1: x + width / 2.0, y1: y + height / 2.0 }
+    }
+
+    /// Whether the two boxes overlap (touching edges do not).
+    pub fn overlaps(&self, other: &Box2) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+
+    /// Whether `self` lies wholly inside `outer`.
+    pub fn inside(&self, outer: &Box2) -> bool {
+        self.x0 >= outer.x0 && self.y0 >= outer.y0 && self.x1 <= outer.x1 && self.y1 <= outer.y1
+    }
+
+    pub fn centre(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    }
+}
+
+/// The sizes of the map's words and markers, in SVG units (CSS pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelStyle {
+    pub city_font: f64,
+    pub context_font: f64,
+    pub state_font: f64,
+    /// The radius of a city's marker (an active city's is drawn larger: `active_radius`).
+    pub radius: f64,
+    pub active_radius: f64,
+    pub context_radius: f64,
+    /// The width of the light halo around each label.
+    pub halo: f64,
+    /// A museum kiosk: larger words and buttons.
+    pub kiosk: bool,
+}
+
+impl LabelStyle {
+    /// The sizes for a map box `width` wide: at least 13 px for city labels on a desktop,
+    /// larger on a kiosk, a little smaller on a phone's narrow map.
+    ///
+    /// ```
+    /// use atlas_core::geo::placement::LabelStyle;
+    ///
+    /// assert_eq!(LabelStyle::for_box(900.0, false).city_font, 15.0);
+    /// assert!(LabelStyle::for_box(1080.0, true).city_font > 15.0);
+    /// assert!(LabelStyle::for_box(370.0, false).city_font >= 13.0);
+    /// ```
+    pub fn for_box(width: f64, kiosk: bool) -> LabelStyle {
+        if kiosk {
+            LabelStyle {
+                city_font: 20.0,
+                context_font: 16.0,
+                state_font: 17.0,
+                radius: 8.0,
+                active_radius: 12.0,
+                context_radius: 4.5,
+                halo: 4.0,
+                kiosk,
+            }
+        } else if width < 560.0 {
+            LabelStyle {
+                city_font: 13.0,
+                context_font: 11.0,
+                state_font: 12.0,
+                radius: 5.0,
+                active_radius: 7.0,
+                context_radius: 3.0,
+                halo: 3.0,
+                kiosk,
+            }
+        } else {
+            LabelStyle {
+                city_font: 15.0,
+                context_font: 12.0,
+                state_font: 13.0,
+                radius: 6.0,
+                active_radius: 9.0,
+                context_radius: 3.5,
+                halo: 3.0,
+                kiosk,
+            }
+        }
+    }
+}
+
+/// The estimated box size of `text` at `font` px, with a halo of `halo` px on each side.
+///
+/// ```
+/// use atlas_core::geo::placement::{text_size, EM_PER_CHAR_BOLD};
+///
+/// let (w, h) = text_size("Rīga", 15.0, EM_PER_CHAR_BOLD, 3.0);
+/// assert!((w - (4.0 * 15.0 * EM_PER_CHAR_BOLD + 6.0)).abs() < 1e-9, "characters, not bytes");
+/// assert!((h - (15.0 * 1.25 + 6.0)).abs() < 1e-9);
+/// ```
+pub fn text_size(text: &str, font: f64, em_per_char: f64, halo: f64) -> (f64, f64) {
+    let chars = text.chars().count() as f64;
+    (chars * font * em_per_char + 2.0 * halo, font * LINE_HEIGHT + 2.0 * halo)
+}
+
+/// How much a label matters: labels are placed in this order, and a later one gives way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Priority {
+    /// A city where something happens in the selected year.
+    ActiveCity,
+    /// The name of one of the three Baltic states.
+    BalticState,
+    /// The name of another state.
+    State,
+    /// A city with events in other years.
+    City,
+    /// A place the story only names.
+    Context,
+}
+
+/// A city's marker and the label it asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityLabel {
+    pub id: String,
+    pub text: String,
+    /// The marker's centre.
+    pub at: (f64, f64),
+    /// The marker's radius (its box is an obstacle for every label).
+    pub radius: f64,
+    pub font: f64,
+    pub priority: Priority,
+    /// The frame (index in [`MapLayout::frames`]) the marker is drawn in; the label stays in it.
+    pub frame: usize,
+}
+
+/// A state's name and where in the main frame it may go: points inside the state, the most
+/// central first (see [`state_candidates`]), with the state's visible outline to keep the whole
+/// name inside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateLabel {
+    pub id: String,
+    /// The name, e.g. "Estonia (under Soviet occupation)"; where it does not fit on one line,
+    /// it is tried on two (broken before the parenthesis), then as the name alone.
+    pub text: String,
+    pub font: f64,
+    pub priority: Priority,
+    pub candidates: Vec<(f64, f64)>,
+    /// The outline (screen coordinates, clipped to the main frame) the name must stay inside.
+    pub outline: Vec<(f64, f64)>,
+}
+
+/// Where a label went: the SVG text's anchor point (`x`, `y` with `dominant-baseline: central`)
+/// and `text-anchor`, and the box kept free for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub text_anchor: &'static str,
+    pub bounds: Box2,
+    /// The lines the label is written in: one for a city, one or two for a state (see
+    /// [`StateLabel::text`]), as byte ranges of the text.
+    pub lines: [Option<(usize, usize)>; 2],
+}
+
+impl Placed {
+    /// The lines of `text` this label shows.
+    pub fn lines_of<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.lines.iter().flatten().filter_map(|&(a, b)| text.get(a..b)).collect()
+    }
+}
+
+/// The ways a state's name can be written: whole on one line; on two lines, broken before its
+/// parenthesis; the name without the parenthesis. As byte ranges of `text`.
+///
+/// ```
+/// use atlas_core::geo::placement::name_forms;
+///
+/// let text = "Estonia (under Soviet occupation)";
+/// let forms = name_forms(text);
+/// assert_eq!(forms.len(), 3);
+/// assert_eq!(forms[1].iter().flatten().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(), ["Estonia", "(under Soviet occupation)"]);
+/// assert_eq!(forms[2].iter().flatten().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(), ["Estonia"]);
+/// assert_eq!(name_forms("Latvia").len(), 1);
+/// ```
+pub fn name_forms(text: &str) -> Vec<[Option<(usize, usize)>; 2]> {
+    let whole = [Some((0, text.len())), None];
+    match text.find(" (") {
+        Some(at) if at > 0 => vec![whole, [Some((0, at)), Some((at + 1, text.len()))], [Some((0, at)), None]],
+        _ => vec![whole],
+    }
+}
+
+/// Every label that found a place; the others give way (a city keeps its marker).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placement {
+    /// By city id.
+    pub cities: Vec<(String, Placed)>,
+    /// By state label id.
+    pub states: Vec<(String, Placed)>,
+    /// The marker boxes, which no label covers.
+    pub markers: Vec<Box2>,
+}
+
+impl Placement {
+    pub fn city(&self, id: &str) -> Option<&Placed> {
+        self.cities.iter().find(|(c, _)| c == id).map(|(_, p)| p)
+    }
+
+    pub fn state(&self, id: &str) -> Option<&Placed> {
+        self.states.iter().find(|(s, _)| s == id).map(|(_, p)| p)
+    }
+
+    /// Every placed label's box.
+    pub fn label_boxes(&self) -> impl Iterator<Item = (&str, Box2)> + '_ {
+        self.cities.iter().chain(&self.states).map(|(id, p)| (id.as_str(), p.bounds))
+    }
+}
+
+/// The positions a city label tries, in order: right of the marker (Imhof's first choice),
+/// upper and lower right, left, upper and lower left, above and below.
+fn city_candidates(label: &CityLabel, halo: f64) -> Vec<Placed> {
+    let (w, h) = text_size(&label.text, label.font, EM_PER_CHAR_BOLD, halo);
+    let (x, y) = label.at;
+    let gap = label.radius + 0.25 * label.font;
+    let diagonal = label.radius * 0.7 + 0.15 * label.font;
+    let one = [Some((0, label.text.len())), None];
+    let right = |cy: f64| Placed {
+        lines: one,
+        x: x + gap + halo,
+        y: cy,
+        text_anchor: "start",
+        bounds: Box2 { x0: x + gap, y0: cy - h / 2.0, x1: x + gap + w, y1: cy + h / 2.0 },
+    };
+    let left = |cy: f64| Placed {
+        lines: one,
+        x: x - gap - halo,
+        y: cy,
+        text_anchor: "end",
+        bounds: Box2 { x0: x - gap - w, y0: cy - h / 2.0, x1: x - gap, y1: cy + h / 2.0 },
+    };
+    let centred =
+        |cy: f64| Placed { lines: one, x, y: cy, text_anchor: "middle", bounds: Box2::centred((x, cy), w, h) };
+    let up = y - diagonal - h / 2.0;
+    let down = y + diagonal + h / 2.0;
+    vec![
+        right(y),
+        Placed {
+            x: x + diagonal + halo,
+            bounds: Box2 { x0: x + diagonal, x1: x + diagonal + w, ..right(up).bounds },
+            ..right(up)
+        },
+        Placed {
+            x: x + diagonal + halo,
+            bounds: Box2 { x0: x + diagonal, x1: x + diagonal + w, ..right(down).bounds },
+            ..right(down)
+        },
+        left(y),
+        Placed {
+            x: x - diagonal - halo,
+            bounds: Box2 { x0: x - diagonal - w, x1: x - diagonal, ..left(up).bounds },
+            ..left(up)
+        },
+        Placed {
+            x: x - diagonal - halo,
+            bounds: Box2 { x0: x - diagonal - w, x1: x - diagonal, ..left(down).bounds },
+            ..left(down)
+        },
+        centred(y - gap - h / 2.0),
+        centred(y + gap + h / 2.0),
+    ]
+}
+
+/// Whether a state name's box lies inside its outline: its corners, the middles of its long
+/// sides and its centre.
+fn inside_outline(outline: &[(f64, f64)], b: &Box2) -> bool {
+    let (cx, cy) = b.centre();
+    [(b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1), (b.x1, b.y1), (cx, b.y0), (cx, b.y1), (cx, cy)]
+        .into_iter()
+        .all(|p| ring_contains(outline, p))
+}
+
+/// Places the labels greedily: the markers first (every one is an obstacle), then the labels in
+/// priority order (cities before states of the same priority), each at the first of its
+/// candidate positions that stays inside its frame, off the insets (for the main frame), off
+/// the `reserved` boxes (the map's buttons) and clear of every marker and label already
+/// placed. A label with no such position is left out.
+///
+/// ```
+/// use atlas_core::geo::placement::{place_labels, CityLabel, Priority};
+/// use atlas_core::geo::MapLayout;
+///
+/// let layout = MapLayout::fitted(800.0, 600.0, []);
+/// let city = |id: &str, at: (f64, f64), priority| CityLabel {
+///     id: id.into(), text: "Somewhere".into(), at, radius: 6.0, font: 15.0, priority, frame: 0,
+/// };
+/// // Two cities 20 units apart: the later one's label finds another side, or gives way.
+/// let placed = place_labels(&layout, &[city("a", (400.0, 300.0), Priority::City), city("b", (420.0, 300.0), Priority::ActiveCity)], &[], &[], 3.0);
+/// let b = placed.city("b").expect("the active city is placed first");
+/// assert_eq!(b.text_anchor, "start", "to the right of its marker");
+/// if let Some(a) = placed.city("a") {
+///     assert!(!a.bounds.overlaps(&b.bounds));
+/// }
+/// ```
+pub fn place_labels(
+    layout: &MapLayout,
+    cities: &[CityLabel],
+    states: &[StateLabel],
+    reserved: &[Box2],
+    halo: f64,
+) -> Placement {
+    let frames: Vec<Box2> = layout.frames.iter().map(|f| Box2::of(f.rect)).collect();
+    let insets: Vec<Box2> = frames.iter().skip(1).copied().collect();
+    let markers: Vec<Box2> =
+        cities.iter().map(|c| Box2::centred(c.at, 2.0 * c.radius + 2.0, 2.0 * c.radius + 2.0)).collect();
+    let mut taken: Vec<Box2> = Vec::new();
+    let mut placement = Placement { markers: markers.clone(), ..Placement::default() };
+    let free = |b: &Box2, frame: usize, taken: &[Box2]| {
+        let Some(frame_box) = frames.get(frame) else { return false };
+        b.inside(frame_box)
+            && (frame != 0 || !insets.iter().any(|i| i.overlaps(b)))
+            && !reserved.iter().any(|r| r.overlaps(b))
+            && !markers.iter().any(|m| m.overlaps(b))
+            && !taken.iter().any(|t| t.overlaps(b))
+    };
+    enum Item<'a> {
+        City(&'a CityLabel),
+        State(&'a StateLabel),
+    }
+    let mut items: Vec<(Priority, u8, usize, Item)> = Vec::new();
+    items.extend(cities.iter().enumerate().map(|(i, c)| (c.priority, 0, i, Item::City(c))));
+    items.extend(states.iter().enumerate().map(|(i, s)| (s.priority, 1, i, Item::State(s))));
+    items.sort_by_key(|(priority, kind, i, _)| (*priority, *kind, *i));
+    for (_, _, _, item) in items {
+        match item {
+            Item::City(city) => {
+                let found = city_candidates(city, halo).into_iter().find(|p| free(&p.bounds, city.frame, &taken));
+                if let Some(placed) = found {
+                    taken.push(placed.bounds);
+                    placement.cities.push((city.id.clone(), placed));
+                }
+            }
+            Item::State(state) => {
+                let found = name_forms(&state.text).into_iter().find_map(|lines| {
+                    let sizes: Vec<(f64, f64)> = lines
+                        .iter()
+                        .flatten()
+                        .map(|&(a, b)| text_size(&state.text[a..b], state.font, EM_PER_CHAR_ITALIC, halo))
+                        .collect();
+                    let w = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
+                    let h = sizes.iter().map(|s| s.1 - 2.0 * halo).sum::<f64>() + 2.0 * halo;
+                    let bounds = state.candidates.iter().map(|&at| Box2::centred(at, w, h)).find(|b| {
+                        // The halo may run over the state's border; the letters may not.
+                        let letters = Box2 { x0: b.x0 + halo, y0: b.y0 + halo, x1: b.x1 - halo, y1: b.y1 - halo };
+                        free(b, 0, &taken) && inside_outline(&state.outline, &letters)
+                    })?;
+                    Some((lines, bounds))
+                });
+                if let Some((lines, bounds)) = found {
+                    let (x, y) = bounds.centre();
+                    taken.push(bounds);
+                    placement.states.push((state.id.clone(), Placed { x, y, text_anchor: "middle", bounds, lines }));
+                }
+            }
+        }
+    }
+    placement
+}
+
+/// Clips a closed ring to a rectangle (Sutherland–Hodgman): the part of a state inside a frame.
+fn clip_ring(ring: &[(f64, f64)], b: &Box2) -> Vec<(f64, f64)> {
+    type Edge = (fn(&(f64, f64), &Box2) -> bool, fn((f64, f64), (f64, f64), &Box2) -> (f64, f64));
+    let edges: [Edge; 4] = [
+        (|p, b| p.0 >= b.x0, |p, q, b| (b.x0, p.1 + (q.1 - p.1) * (b.x0 - p.0) / (q.0 - p.0))),
+        (|p, b| p.0 <= b.x1, |p, q, b| (b.x1, p.1 + (q.1 - p.1) * (b.x1 - p.0) / (q.0 - p.0))),
+        (|p, b| p.1 >= b.y0, |p, q, b| (p.0 + (q.0 - p.0) * (b.y0 - p.1) / (q.1 - p.1), b.y0)),
+        (|p, b| p.1 <= b.y1, |p, q, b| (p.0 + (q.0 - p.0) * (b.y1 - p.1) / (q.1 - p.1), b.y1)),
+    ];
+    let mut points: Vec<(f64, f64)> = ring.to_vec();
+    for (inside, cut) in edges {
+        if points.is_empty() {
+            break;
+        }
+        let mut out = Vec::with_capacity(points.len());
+        for i in 0..points.len() {
+            let (p, q) = (points[i], points[(i + 1) % points.len()]);
+            match (inside(&p, b), inside(&q, b)) {
+                (true, true) => out.push(q),
+                (true, false) => out.push(cut(p, q, b)),
+                (false, true) => {
+                    out.push(cut(p, q, b));
+                    out.push(q);
+                }
+                (false, false) => {}
+            }
+        }
+        points = out;
+    }
+    points
+}
+
+/// Drops points closer than `tolerance` to the last one kept (a screen ring has far more points
+/// than pixels).
+fn thin(ring: impl IntoIterator<Item = (f64, f64)>, tolerance: f64) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for p in ring {
+        if out.last().is_none_or(|q| (p.0 - q.0).abs() + (p.1 - q.1).abs() >= tolerance) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A closed ring in screen coordinates.
+pub type Outline = Vec<(f64, f64)>;
+
+/// The outline of a state's largest piece in the main frame (screen coordinates, clipped to
+/// the frame) and the points inside it where its name may go, the nearest to the piece's
+/// centre first, on a grid `step` units apart. Empty when no piece is visible.
+///
+/// ```
+/// use atlas_core::geo::placement::state_candidates;
+/// use atlas_core::geo::MapLayout;
+/// use atlas_core::LonLat;
+///
+/// let layout = MapLayout::fitted(1000.0, 700.0, []);
+/// let ring = [(22.0, 56.0), (27.0, 56.0), (27.0, 57.5), (22.0, 57.5), (22.0, 56.0)]
+///     .map(|(lon, lat)| LonLat { lon, lat }).to_vec();
+/// let (outline, points) = state_candidates(&[vec![ring]], &layout, 10.0);
+/// assert!(outline.len() >= 4 && !points.is_empty());
+/// let centre = layout.project(LonLat { lon: 24.5, lat: 56.75 }).expect("on the map");
+/// assert!((points[0].0 - centre.0).abs() < 10.0 && (points[0].1 - centre.1).abs() < 10.0);
+/// ```
+pub fn state_candidates(polygons: &[Vec<Vec<LonLat>>], layout: &MapLayout, step: f64) -> (Outline, Vec<(f64, f64)>) {
+    let main = &layout.frames[0];
+    let frame = Box2::of(main.rect);
+    let best = polygons
+        .iter()
+        .filter_map(|polygon| polygon.first())
+        .filter_map(|outer| {
+            let screen = thin(outer.iter().filter_map(|&p| main.projection.project(p)), 1.0);
+            let clipped = clip_ring(&screen, &frame);
+            let (area, centre) = area_and_centroid(&closed(clipped.clone()))?;
+            Some((area, centre, clipped))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let Some((_, centre, outline)) = best else { return (Vec::new(), Vec::new()) };
+    let outline = closed(outline);
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for &(x, y) in &outline {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let step = step.max(2.0);
+    let mut points = Vec::new();
+    let mut y = y0 + step / 2.0;
+    while y < y1 {
+        let mut x = x0 + step / 2.0;
+        while x < x1 {
+            if ring_contains(&outline, (x, y)) {
+                points.push((x, y));
+            }
+            x += step;
+        }
+        y += step;
+    }
+    let distance = |p: &(f64, f64)| (p.0 - centre.0).powi(2) + (p.1 - centre.1).powi(2);
+    points.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    (outline, points)
+}
+
+/// The ring closed (its last point repeats its first), as [`area_and_centroid`] expects.
+fn closed(mut ring: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    if let (Some(&first), Some(&last)) = (ring.first(), ring.last()) {
+        if first != last {
+            ring.push(first);
+        }
+    }
+    ring
+}
+
+/// The box the map's zoom buttons cover in its top right corner (three buttons, 44 px, or 48
+/// on a kiosk, 8 px from the edges).
+pub fn controls_box(width: f64, kiosk: bool) -> Box2 {
+    let button = if kiosk { 48.0 } else { 44.0 };
+    Box2 { x0: width - 8.0 - button - 6.0, y0: 0.0, x1: width, y1: 8.0 + 3.0 * (button + 6.0) + 6.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn city(id: &str, at: (f64, f64), priority: Priority) -> CityLabel {
+        CityLabel { id: id.into(), text: format!("City {id}"), at, radius: 6.0, font: 15.0, priority, frame: 0 }
+    }
+
+    #[test]
+    fn clipping_keeps_the_part_inside() {
+        let square = [(-10.0, -10.0), (10.0, -10.0), (10.0, 10.0), (-10.0, 10.0)];
+        let clipped = clip_ring(&square, &Box2 { x0: 0.0, y0: 0.0, x1: 100.0, y1: 100.0 });
+        let (area, _) = area_and_centroid(&closed(clipped)).expect("a piece");
+        assert!((area - 100.0).abs() < 1e-9, "{area}");
+        assert!(clip_ring(&square, &Box2 { x0: 50.0, y0: 50.0, x1: 60.0, y1: 60.0 }).is_empty());
+    }
+
+    #[test]
+    fn a_lower_priority_label_gives_way() {
+        let layout = MapLayout::fitted(400.0, 300.0, []);
+        // Three markers in a tight row: every side of the middle one is taken.
+        let cities = [
+            city("left", (180.0, 150.0), Priority::ActiveCity),
+            city("middle", (200.0, 150.0), Priority::Context),
+            city("right", (220.0, 150.0), Priority::ActiveCity),
+        ];
+        let placed = place_labels(&layout, &cities, &[], &[], 3.0);
+        assert!(placed.city("left").is_some() && placed.city("right").is_some());
+        assert!(placed.city("middle").is_none(), "the context place's label gives way");
+        let boxes: Vec<Box2> = placed.label_boxes().map(|(_, b)| b).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!(!a.overlaps(b));
+            }
+            assert!(placed.markers.iter().all(|m| !m.overlaps(a)));
+        }
+    }
+
+    #[test]
+    fn labels_stay_in_their_frame_and_off_the_buttons() {
+        let layout = MapLayout::fitted(400.0, 300.0, []);
+        let near_right = city("edge", (392.0, 250.0), Priority::ActiveCity);
+        let placed = place_labels(&layout, &[near_right], &[], &[controls_box(400.0, false)], 3.0);
+        let label = placed.city("edge").expect("placed on the left");
+        assert_eq!(label.text_anchor, "end");
+        assert!(label.bounds.x1 <= 400.0);
+        let under_buttons = city("top", (380.0, 20.0), Priority::ActiveCity);
+        let placed = place_labels(&layout, &[under_buttons], &[], &[controls_box(400.0, false)], 3.0);
+        if let Some(label) = placed.city("top") {
+            assert!(!label.bounds.overlaps(&controls_box(400.0, false)));
+        }
+    }
+
+    #[test]
+    fn a_state_name_stays_inside_its_state() {
+        let layout = MapLayout::fitted(1000.0, 700.0, []);
+        let ring = [(22.0, 56.0), (27.0, 56.0), (27.0, 57.5), (22.0, 57.5), (22.0, 56.0)]
+            .map(|(lon, lat)| LonLat { lon, lat })
+            .to_vec();
+        let (outline, candidates) = state_candidates(&[vec![ring]], &layout, 8.0);
+        let state = StateLabel {
+            id: "latvia".into(),
+            text: "Latvia".into(),
+            font: 13.0,
+            priority: Priority::BalticState,
+            candidates,
+            outline: outline.clone(),
+        };
+        let long = StateLabel { id: "long".into(), text: "x".repeat(200), ..state.clone() };
+        let placed = place_labels(&layout, &[], &[state, long], &[], 3.0);
+        let latvia = placed.state("latvia").expect("room for Latvia");
+        assert!(inside_outline(&outline, &latvia.bounds));
+        assert!(placed.state("long").is_none(), "a name longer than its state is left out");
+    }
+}

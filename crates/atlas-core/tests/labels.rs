@@ -1,0 +1,78 @@
+//! The map's labels with the committed data, for every year, every language and the five
+//! layout sizes: no label covers another label or a marker, every label stays in its frame,
+//! and the three Baltic states are always named.
+use atlas_core::geo::map_labels::{markers, place_map_labels, visible_states};
+use atlas_core::geo::placement::{Box2, LabelStyle};
+use atlas_core::geo::MapLayout;
+use atlas_core::{DataSet, Lang};
+
+/// The map's box (CSS pixels) in the five layouts: 1920×1080, 1280×800, the 1080×1920 portrait
+/// kiosk, a 390×844 phone and an 800×500 embed; then the extreme shapes 0.5 and 2.5.
+const SIZES: [(f64, f64, bool, &str); 7] = [
+    (1130.0, 880.0, false, "1920×1080"),
+    (740.0, 600.0, false, "1280×800"),
+    (1050.0, 1000.0, true, "1080×1920 kiosk"),
+    (374.0, 420.0, false, "390×844 phone"),
+    (470.0, 400.0, false, "800×500 embed"),
+    (400.0, 800.0, false, "aspect 0.5"),
+    (1250.0, 500.0, false, "aspect 2.5"),
+];
+
+fn data() -> DataSet {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+    DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"))
+}
+
+/// The map for a box: insets for the event places beyond the main frame.
+pub fn layout(data: &DataSet, width: f64, height: f64) -> MapLayout {
+    let far = data.atlas.places().iter().filter(|p| !p.is_context()).map(|p| (p.id.as_str(), p.location));
+    MapLayout::fitted(width, height, far)
+}
+
+#[test]
+fn no_label_covers_another_or_a_marker_or_leaves_its_frame_in_any_year_language_or_size() {
+    let data = data();
+    let langs: Vec<Lang> = data.languages.offered().collect();
+    assert_eq!(langs.len(), 5);
+    let years = data.atlas.years().expect("events");
+    let (mut checked, mut placed, mut dropped) = (0, 0, 0);
+    for (width, height, kiosk, name) in SIZES {
+        let layout = layout(&data, width, height);
+        let style = LabelStyle::for_box(width, kiosk);
+        let markers = markers(&data, &layout);
+        let frames: Vec<Box2> = layout.frames.iter().map(|f| Box2::of(f.rect)).collect();
+        for year in years.clone() {
+            let states = visible_states(&data, &layout, year, &style);
+            for &lang in &langs {
+                let labels = place_map_labels(&data, &layout, &markers, &states, &style, year, lang);
+                let boxes: Vec<(&str, Box2)> = labels.label_boxes().collect();
+                for (i, (a, box_a)) in boxes.iter().enumerate() {
+                    assert!(frames.iter().any(|f| box_a.inside(f)), "{name} {year} {lang}: {a} leaves its frame");
+                    for (b, box_b) in &boxes[i + 1..] {
+                        assert!(!box_a.overlaps(box_b), "{name} {year} {lang}: {a} covers {b}");
+                    }
+                    for m in &labels.markers {
+                        assert!(!box_a.overlaps(m), "{name} {year} {lang}: {a} covers a marker");
+                    }
+                }
+                // The Baltic states are always named, and every city with an event this year.
+                for state in ["estonia", "latvia", "lithuania"] {
+                    let named = labels
+                        .states
+                        .iter()
+                        .any(|(id, _)| data.borders.periods().iter().any(|p| &p.id == id && p.state == state));
+                    assert!(named, "{name} {year} {lang}: {state} is not named");
+                }
+                for place in data.atlas.places_with_event_in(year) {
+                    if markers.iter().any(|m| m.id == place.as_str()) {
+                        assert!(labels.city(place.as_str()).is_some(), "{name} {year} {lang}: {place} has no label");
+                    }
+                }
+                checked += 1;
+                placed += boxes.len();
+                dropped += markers.len() + states.len() - boxes.len();
+            }
+        }
+    }
+    println!("{checked} maps checked; {placed} labels placed, {dropped} gave way");
+}
