@@ -239,6 +239,12 @@ fn within_a_year_events_run_by_start_then_end_and_ties_keep_the_files_order() {
     let ids: Vec<&str> = atlas.active_in(1935).map(|e| e.id.as_str()).collect();
     let position = |id: &str| ids.iter().position(|i| *i == id).unwrap_or_else(|| panic!("{id} not in 1935"));
     assert!(position("lithuania-asks-support-1935") < position("latvia-estonia-support-lithuania-1935"), "{ids:?}");
+    // The Soviet bases treaties (September–October 1939) come after the February conference.
+    let ids: Vec<&str> = atlas.active_in(1939).map(|e| e.id.as_str()).collect();
+    let conference = ids.iter().position(|i| *i == "baltic-entente-conference-09").expect("the 9th conference");
+    let bases: Vec<usize> = ids.iter().enumerate().filter(|(_, i)| i.contains("bases")).map(|(n, _)| n).collect();
+    assert_eq!(bases.len(), 3, "{ids:?}");
+    assert!(bases.iter().all(|&b| b > conference), "{ids:?}");
 }
 
 #[test]
@@ -255,6 +261,9 @@ fn the_four_stages_of_the_article_cover_every_year_of_the_atlas() {
             assert!(stage.name.exact(lang(code)).is_some(), "{} has no name in {code}", stage.id);
         }
     }
+}
+
+#[test]
 fn the_bases_treaties_of_1939_are_three_signed_in_moscow_each_drawn_moscow_to_one_capital() {
     let data = data();
     let atlas = &data.atlas;
