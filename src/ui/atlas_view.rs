@@ -32,14 +32,14 @@ pub fn AtlasView(
     });
     let mode = link.mode;
     let idle_seconds = link.idle_seconds;
+    let address = link.clone();
     // The address always links to what is on screen.
     Effect::new(move |_| {
         let state = LinkState {
             year: Some(selection.year()),
             city: selection.city(),
             lang: Some(locale.lang()),
-            mode,
-            idle_seconds,
+            ..address.clone()
         };
         browser::replace_query(&state.to_query());
     });
@@ -54,7 +54,7 @@ pub fn AtlasView(
     provide_context(playback);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
     use_playback_timers(playback, selection);
-    use_embed_bridge(selection, data);
+    use_embed_bridge(selection, data, &link);
     if mode == Mode::Kiosk {
         // No context menu on a kiosk (a long press would open one).
         let menu = window_event_listener(leptos::ev::contextmenu, |ev| ev.prevent_default());

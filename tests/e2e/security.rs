@@ -1,3 +1,199 @@
 //! End-to-end tests of strict security policy, memory, the embed bridge and accessibility (issue 11).
-#[allow(unused_imports)]
-use crate::support;
+//!
+//! Every test of the suite runs against a server that sends the strict Content-Security-Policy
+//! and fails on any violation the browser reports (tests/support/browser.rs); the tests here check
+//! that this net holds, and what the policy alone would not show.
+use crate::support::server::POLICY;
+use crate::support::{with_page, Override, PageOptions};
+
+/// The page as Trunk 0.21 writes it without `cargo xtask finish-html`: its loader inline.
+const PAGE_WITH_INLINE_CODE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title></head>
+<body><div style="color: red" data-testid="load-error">styled</div>
+<script type="module">document.title = "inline ran";</script></body></html>"#;
+
+#[tokio::test]
+async fn the_built_page_has_no_inline_code_and_carries_the_policy() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1934&city=riga").await;
+        page.find(r#"[data-testid="city-panel"]"#).await;
+        let found = page
+            .run_script(
+                r#"const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+                   return { meta: meta && meta.content,
+                            inline: document.querySelectorAll('script:not([src])').length,
+                            styled: [...document.querySelectorAll('[style]')].map(e => e.outerHTML.slice(0, 120)),
+                            scripts: [...document.scripts].map(s => [s.src, s.integrity]) };"#,
+            )
+            .await;
+        assert_eq!(found["meta"], POLICY, "index.html must carry the policy in a <meta>");
+        assert_eq!(found["inline"], 0, "inline scripts: {found}");
+        for script in found["scripts"].as_array().into_iter().flatten() {
+            assert!(script[1].as_str().is_some_and(|i| i.starts_with("sha384-")), "a script without SRI: {script}");
+        }
+        // The only style attribute allowed is the one the CSSOM writes (the map's --zoom), which
+        // the policy permits; the markup has none.
+        for styled in found["styled"].as_array().into_iter().flatten() {
+            assert!(
+                styled.as_str().is_some_and(|s| s.contains("--zoom")),
+                "an element with a style attribute: {styled}"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_policy_violation_is_caught_by_the_suite() {
+    // The net under every test: a page with inline code is reported by the browser.
+    let options = PageOptions::default()
+        .override_path("/", Override::ok("index.html", PAGE_WITH_INLINE_CODE))
+        .expecting_csp_violations();
+    with_page(options, |page| async move {
+        page.open("").await;
+        let violations = page
+            .wait_until("the browser's violation reports", std::time::Duration::from_secs(5), || async {
+                let v = page.csp_violations();
+                (v.len() >= 2).then_some(v)
+            })
+            .await;
+        let all = violations.join("\n");
+        assert!(all.contains("script-src"), "the inline script was not reported: {all}");
+        assert!(all.contains("style-src"), "the inline style was not reported: {all}");
+        let title = page.run_script("return document.title;").await;
+        assert_eq!(title, "x", "the inline script ran although the policy forbids it");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn zooming_under_the_policy_keeps_markers_their_size() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("").await;
+        let marker_size = r#"const r = document.querySelector('[data-testid="city-riga"] .dot, [data-testid="city-riga"] circle');
+                             return r ? r.getBoundingClientRect().width : null;"#;
+        let before = page.run_script(marker_size).await.as_f64().expect("Riga's marker has a size");
+        page.click(r#"[data-testid="zoom-in"]"#).await;
+        page.click(r#"[data-testid="zoom-in"]"#).await;
+        let zoom = page
+            .wait_until("the map's --zoom above 1", std::time::Duration::from_secs(5), || async {
+                let value = page
+                    .run_script(
+                        "const z = getComputedStyle(document.querySelector('.zoomable')).getPropertyValue('--zoom'); \
+                         return parseFloat(z);",
+                    )
+                    .await
+                    .as_f64()?;
+                (value > 1.0).then_some(value)
+            })
+            .await;
+        let after = page.run_script(marker_size).await.as_f64().expect("Riga's marker has a size");
+        assert!(
+            (after - before).abs() <= before * 0.15,
+            "at zoom {zoom} Riga's marker is {after:.1} px wide, {before:.1} px before: --zoom is not applied"
+        );
+    })
+    .await;
+}
+
+/// A museum's page on another origin than the atlas: the atlas three times (as most embedders
+/// write it; with `?parent=` naming another site; with `?parent=*` and no referrer) and a sibling
+/// frame from a third origin. It records every message with the index of the frame that sent it.
+fn museum_page(atlas: &str, sibling: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Museum</title></head><body>
+<iframe id="atlas" src="{atlas}?embed" width="480" height="360" title="Atlas"></iframe>
+<iframe id="elsewhere" src="{atlas}?embed&amp;parent=http%3A%2F%2Fother.example" width="480" height="360" title="Atlas 2"></iframe>
+<iframe id="any" src="{atlas}?embed&amp;parent=*" referrerpolicy="no-referrer" width="480" height="360" title="Atlas 3"></iframe>
+<iframe id="sibling" src="{sibling}" width="100" height="100" title="Sibling"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener("message", (e) => {{
+    const from = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source);
+    window.received.push({{ from: from ? from.id : "?", origin: e.origin, data: e.data }});
+  }});
+</script></body></html>"#
+    )
+}
+
+const SIBLING_PAGE: &str =
+    r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sibling</title></head><body>ad</body></html>"#;
+
+#[tokio::test]
+async fn the_embed_bridge_obeys_only_its_parent_and_reports_only_to_its_origin() {
+    use std::collections::HashMap;
+    use std::time::Duration;
+
+    use fantoccini::Locator;
+
+    use crate::support::{dist_dir, StaticServer};
+
+    // Three origins: the atlas at `127.0.0.1:A`, the sibling frame at `localhost:A` (the same
+    // server by another name), the museum's page at `localhost:M` (a server of its own).
+    let options =
+        PageOptions::default().size(1100, 800).override_path("/sibling.html", Override::foreign_page(SIBLING_PAGE));
+    with_page(options, |page| async move {
+        let atlas_url = page.url("");
+        let sibling_url = format!("{}sibling.html", atlas_url.replace("127.0.0.1", "localhost"));
+        let mut overrides = HashMap::new();
+        overrides.insert("/museum.html".to_owned(), Override::foreign_page(museum_page(&atlas_url, &sibling_url)));
+        let museum = StaticServer::start(dist_dir(), overrides).await.expect("the museum's server");
+        let museum_url = format!("{}museum.html", museum.url_as_localhost());
+        page.client().goto(&museum_url).await.expect("opening the museum's page");
+
+        let from = |frame: &'static str| {
+            let page = page.clone();
+            async move {
+                let script = format!(
+                    "return window.received.filter(m => m.from === '{frame}' && m.data && m.data.type === 'entente-atlas:state');"
+                );
+                page.run_script(&script).await.as_array().cloned().unwrap_or_default()
+            }
+        };
+        page.wait_until("state from the plain embed and from ?parent=*", Duration::from_secs(45), || async {
+            (!from("atlas").await.is_empty() && !from("any").await.is_empty()).then_some(())
+        })
+        .await;
+        let atlas_origin = page.url("").trim_end_matches('/').to_owned();
+        for message in from("atlas").await.iter().chain(from("any").await.iter()) {
+            assert_eq!(message["origin"], atlas_origin.as_str(), "{message}");
+        }
+
+        // The sibling frame (a third origin) tries to move the atlas: ignored.
+        let sibling = page.client().find(Locator::Css("#sibling")).await.expect("the sibling frame");
+        sibling.enter_frame().await.expect("entering the sibling frame");
+        page.run_script(
+            r#"for (let i = 0; i < 3; i++) parent.frames[i].postMessage({ type: "set-year", year: 1930 }, "*"); return 0;"#,
+        )
+        .await;
+        page.leave_frame().await;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let atlas = page.client().find(Locator::Css("#atlas")).await.expect("the atlas frame");
+        atlas.clone().enter_frame().await.expect("entering the atlas frame");
+        assert_eq!(page.slider_value().await, crate::support::FIRST_YEAR, "a sibling frame moved the year");
+        page.leave_frame().await;
+
+        // Its parent can, and hears back on its own origin only.
+        page.run_script(
+            r#"for (const id of ["atlas", "elsewhere"]) document.getElementById(id).contentWindow.postMessage({ type: "set-year", year: 1934 }, "*"); return 0;"#,
+        )
+        .await;
+        atlas.enter_frame().await.expect("entering the atlas frame");
+        page.wait_for_year(1934, "set-year from the parent page").await;
+        page.leave_frame().await;
+        page.wait_until("the parent to hear of 1934", Duration::from_secs(5), || async {
+            from("atlas").await.iter().any(|m| m["data"]["year"] == 1934).then_some(())
+        })
+        .await;
+
+        // `?parent=http://other.example`: this page is not that origin, so it hears nothing
+        // and is not obeyed.
+        let elsewhere = page.client().find(Locator::Css("#elsewhere")).await.expect("the second atlas frame");
+        elsewhere.enter_frame().await.expect("entering the second atlas frame");
+        page.wait_ready().await;
+        assert_eq!(page.slider_value().await, crate::support::FIRST_YEAR, "obeyed a page of another origin than ?parent=");
+        page.leave_frame().await;
+        assert_eq!(from("elsewhere").await, Vec::<serde_json::Value>::new(), "state sent to an origin not asked for");
+        drop(museum);
+    })
+    .await;
+}

@@ -24,11 +24,14 @@ pub struct PageOptions {
     pub width: u32,
     pub height: u32,
     pub overrides: HashMap<String, Override>,
+    /// Whether the test provokes CSP violations on purpose (it reads them with
+    /// `AtlasPage::csp_violations`); otherwise any violation fails the test.
+    pub expect_csp_violations: bool,
 }
 
 impl Default for PageOptions {
     fn default() -> Self {
-        Self { width: 1280, height: 900, overrides: HashMap::new() }
+        Self { width: 1280, height: 900, overrides: HashMap::new(), expect_csp_violations: false }
     }
 }
 
@@ -46,6 +49,12 @@ impl PageOptions {
     pub fn size(mut self, width: u32, height: u32) -> Self {
         self.width = width;
         self.height = height;
+        self
+    }
+
+    /// The test provokes CSP violations itself: they don't fail it.
+    pub fn expecting_csp_violations(mut self) -> Self {
+        self.expect_csp_violations = true;
         self
     }
 
@@ -86,6 +95,9 @@ pub fn screenshot_dir() -> PathBuf {
 /// The static server, chromedriver and the browser are this test's own (free ports), so tests
 /// may run in parallel. Whatever happens in `test` (panic, time-out), the WebDriver session is
 /// closed and chromedriver's process group killed before the failure is re-raised.
+///
+/// The server sends the strict Content-Security-Policy with every response; a violation that the
+/// browser reports fails the test (unless [`PageOptions::expecting_csp_violations`]).
 pub async fn with_page<F, Fut>(options: PageOptions, test: F)
 where
     F: FnOnce(AtlasPage) -> Fut,
@@ -104,7 +116,7 @@ where
         }
     };
 
-    let page = AtlasPage::new(client.clone(), server.url());
+    let page = AtlasPage::new(client.clone(), server.url()).with_violation_log(server.violation_log());
     let mut task = tokio::spawn(test(page));
     let outcome = tokio::time::timeout(TEST_TIMEOUT, &mut task).await;
     if outcome.is_err() {
@@ -112,13 +124,23 @@ where
         let _ = (&mut task).await;
     }
 
+    // The browser posts its violation reports asynchronously: give the last ones time to arrive.
+    if matches!(outcome, Ok(Ok(()))) {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
     // Clean up before reporting anything.
     let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
     driver.stop().await;
     let served = server.requests();
+    let violations = server.violations();
     drop(server);
 
     match outcome {
+        Ok(Ok(())) if !violations.is_empty() && !options.expect_csp_violations => panic!(
+            "the browser reported {} Content-Security-Policy violation(s):\n  {}",
+            violations.len(),
+            violations.join("\n  ")
+        ),
         Ok(Ok(())) => {}
         Ok(Err(err)) if err.is_panic() => {
             eprintln!("requests served during the failed test:\n  {}", served.join("\n  "));
