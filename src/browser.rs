@@ -87,6 +87,13 @@ pub fn wasm_memory_bytes() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// The bytes the wasm has allocated and not freed (see `crate::heap`), for the same tests:
+/// `window.wasmBindings.wasm_heap_bytes()`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_heap_bytes() -> f64 {
+    crate::heap::live_bytes() as f64
+}
+
 /// Seconds before a kiosk reloads after a fatal error.
 const KIOSK_RELOAD_SECONDS: i32 = 5;
 

@@ -197,3 +197,42 @@ async fn the_embed_bridge_obeys_only_its_parent_and_reports_only_to_its_origin()
     })
     .await;
 }
+
+/// What 2,000 open/close cycles of a panel may leave in the wasm's memory, after a warm-up: a
+/// generous bound (the memory grows in 64 KiB pages; allocators keep some slack), far below the
+/// ~2 MB that a leak of 1 KB a cycle leaves.
+const PANEL_CYCLE_WASM_GROWTH: f64 = 256.0 * 1024.0;
+
+/// The bytes still allocated after those cycles that were not before: a few slots of caches.
+const PANEL_CYCLE_HEAP_KEPT: f64 = 32.0 * 1024.0;
+
+#[tokio::test]
+async fn opening_and_closing_a_panel_2000_times_leaves_no_memory_behind() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1935").await;
+        page.panel_cycles("riga", 200, true).await;
+        let warm = page.memory().await;
+        page.panel_cycles("riga", 2000, true).await;
+        let after = page.memory().await;
+        let growth = after.wasm - warm.wasm;
+        println!("2,000 panel cycles: {} -> {}", warm.describe(), after.describe());
+        assert!(
+            growth < PANEL_CYCLE_WASM_GROWTH,
+            "2,000 open/close cycles of Riga's panel grew the wasm memory by {:.0} KiB ({} -> {})",
+            growth / 1024.0,
+            warm.describe(),
+            after.describe()
+        );
+        // Byte by byte (the counting allocator): today's code keeps ~800 B a cycle, 1.5 MiB here.
+        let kept = after.heap - warm.heap;
+        assert!(
+            kept < PANEL_CYCLE_HEAP_KEPT,
+            "2,000 panel cycles kept {:.0} KiB allocated in the wasm ({} -> {})",
+            kept / 1024.0,
+            warm.describe(),
+            after.describe()
+        );
+        assert!(after.nodes <= warm.nodes + 10, "DOM elements left behind: {} -> {}", warm.nodes, after.nodes);
+    })
+    .await;
+}

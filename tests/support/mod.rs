@@ -4,6 +4,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod browser;
+pub mod memory;
 pub mod page;
 pub mod server;
 
