@@ -6,7 +6,8 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, PlaybackControls, YearSlider,
+    use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, PlaybackControls, YearAnnouncer,
+    YearSlider,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -81,6 +82,7 @@ pub fn AtlasView(
                 <h1>{move || locale.text().app_title().to_owned()}</h1>
                 <LangSwitcher />
                 <YearSlider />
+                <YearAnnouncer />
                 <PlaybackControls />
             </header>
             <main class="atlas-main">

@@ -26,7 +26,7 @@ pub fn YearSlider() -> impl IntoView {
                     }
                 }
             />
-            <output for="year-slider" class="year-label" data-testid="year-label" aria-live="polite">
+            <output for="year-slider" class="year-label" data-testid="year-label" aria-live="off">
                 {move || selection.year()}
             </output>
         </div>

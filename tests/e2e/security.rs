@@ -236,3 +236,182 @@ async fn opening_and_closing_a_panel_2000_times_leaves_no_memory_behind() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn axe_finds_nothing_by_default_with_a_panel_open_and_in_each_language() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1934").await;
+        page.assert_accessible("default, 1934").await;
+        page.click_city("riga").await;
+        page.panel_heading().await;
+        page.assert_accessible("Riga's panel open").await;
+        page.click(r#"[data-testid="city-panel"] summary"#).await;
+        page.assert_accessible("an event's sources open").await;
+        page.press_escape().await;
+        page.wait_panel_closed().await;
+        for lang in ["lv", "lt", "et", "ru", "en"] {
+            page.click(&format!(r#"[data-testid="lang-{lang}"]"#)).await;
+            page.wait_until(&format!("<html lang={lang}>"), std::time::Duration::from_secs(5), || async {
+                (page.html_lang().await == lang).then_some(())
+            })
+            .await;
+            page.assert_accessible(&format!("language {lang}")).await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_in_the_kiosk_and_embed_layouts() {
+    with_page(PageOptions::desktop_hd(), |page| async move {
+        page.open("?kiosk&lang=lv").await;
+        page.assert_accessible("kiosk").await;
+        page.open("?embed&lang=en&year=1935").await;
+        page.assert_accessible("embed").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_on_a_phone() {
+    with_page(PageOptions::phone(), |page| async move {
+        page.open("?year=1935").await;
+        page.assert_accessible("phone 390×844").await;
+        page.click_city("kaunas").await;
+        page.panel_heading().await;
+        page.assert_accessible("phone 390×844, Kaunas's panel open").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_on_the_load_error_page() {
+    let options = PageOptions::default().override_path(
+        "/data/events.geojson",
+        Override::ok("events.geojson", "{ \"type\": \"FeatureCollection\", oops"),
+    );
+    with_page(options, |page| async move {
+        page.open("").await;
+        assert!(page.load_error_text().await.is_some(), "no load error shown");
+        page.assert_accessible("load error").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_year_is_announced_politely_with_its_number_of_events() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1934").await;
+        let region = r#"[data-testid="year-announcer"]"#;
+        assert_eq!(page.attr(region, "aria-live").await.as_deref(), Some("polite"));
+        assert_eq!(page.attr(r#"[data-testid="year-label"]"#, "aria-live").await.as_deref(), Some("off"));
+        page.set_year(1935).await;
+        let n = page.active_event_ids().await.len();
+        let expected = format!("1935: {n} events");
+        let text = page
+            .wait_until(&expected, std::time::Duration::from_secs(5), || async {
+                let text =
+                    page.run_script(&format!("return document.querySelector('{region}').textContent.trim();")).await;
+                (text == expected.as_str()).then_some(text)
+            })
+            .await;
+        assert_eq!(text, expected.as_str());
+        // The list itself is not a live region: only the short sentence is read.
+        assert_eq!(page.attr(r#"[data-testid="active-events"]"#, "aria-live").await, None);
+        page.click(r#"[data-testid="lang-ru"]"#).await;
+        let russian = page
+            .wait_until("the announcement in Russian", std::time::Duration::from_secs(5), || async {
+                let text =
+                    page.run_script(&format!("return document.querySelector('{region}').textContent.trim();")).await;
+                text.as_str().filter(|t| t.contains("событи")).map(str::to_owned)
+            })
+            .await;
+        assert!(russian.starts_with("1935: "), "{russian}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn axe_is_not_blind() {
+    // The check under the states above: a page with an image without a text and no language.
+    let options = PageOptions::default().override_path(
+        "/",
+        Override::ok("index.html", r#"<!DOCTYPE html><html><head><title>x</title></head><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-testid="load-error"></body></html>"#),
+    );
+    with_page(options, |page| async move {
+        page.open("").await;
+        let found = page.axe_violations().await.join("\n");
+        assert!(found.contains("image-alt") && found.contains("html-has-lang"), "axe-core found: {found}");
+    })
+    .await;
+}
+
+/// WCAG's contrast ratio of two sRGB colours given as `rgb(r, g, b)`.
+fn contrast(a: &str, b: &str) -> f64 {
+    let luminance = |css: &str| {
+        let channels: Vec<f64> = css
+            .trim_start_matches("rgba(")
+            .trim_start_matches("rgb(")
+            .trim_end_matches(')')
+            .split(',')
+            .take(3)
+            .filter_map(|c| c.trim().parse::<f64>().ok())
+            .map(|c| {
+                let c = c / 255.0;
+                if c <= 0.03928 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            })
+            .collect();
+        assert_eq!(channels.len(), 3, "not an rgb() colour: {css}");
+        0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[tokio::test]
+async fn the_focus_indicator_has_3_to_1_against_everything_it_is_drawn_on() {
+    use fantoccini::key::Key;
+
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?year=1934").await;
+        // Keyboard focus (so that :focus-visible applies) on the first button, then on a city.
+        let body = page.find("body").await;
+        body.send_keys(&char::from(Key::Tab).to_string()).await.expect("pressing Tab");
+        let ring = page
+            .run_script(
+                "const e = document.activeElement; const s = getComputedStyle(e); \
+                 return { tag: e.tagName, outline: s.outlineColor, width: s.outlineWidth, shadow: s.boxShadow, \
+                          page: getComputedStyle(document.body).backgroundColor };",
+            )
+            .await;
+        let outline = ring["outline"].as_str().unwrap_or_default().to_owned();
+        let shadow = ring["shadow"].as_str().unwrap_or_default().to_owned();
+        assert!(ring["width"] == "3px", "the focused {} has no 3px outline: {ring}", ring["tag"]);
+        assert!(shadow.contains("rgb(255, 255, 255)"), "no white ring around the outline: {ring}");
+        // The dark ring lies between white rings; the white ring meets the page and the darkest
+        // colours of the interface (ink, the accent, the treaty blue).
+        assert!(contrast(&outline, "rgb(255, 255, 255)") >= 3.0, "dark ring on white: {ring}");
+        for around in
+            [ring["page"].as_str().unwrap_or_default(), "rgb(29, 36, 48)", "rgb(158, 27, 50)", "rgb(31, 95, 139)"]
+        {
+            let best = contrast(&outline, around).max(contrast("rgb(255, 255, 255)", around));
+            assert!(best >= 3.0, "neither ring has 3:1 against {around}: {ring}");
+        }
+        let marker = page
+            .run_script(
+                r#"const g = document.querySelector('[data-testid="city-riga"]'); g.focus({ focusVisible: true });
+                   const s = getComputedStyle(g.querySelector('.hit'));
+                   return { focused: document.activeElement === g, stroke: s.stroke, filter: s.filter };"#,
+            )
+            .await;
+        assert_eq!(marker["focused"], true, "{marker}");
+        let stroke = marker["stroke"].as_str().unwrap_or_default();
+        assert!(contrast(stroke, "rgb(255, 255, 255)") >= 3.0, "a city's focus ring: {marker}");
+        assert!(marker["filter"].as_str().is_some_and(|f| f.contains("255, 255, 255")), "no white halo: {marker}");
+    })
+    .await;
+}

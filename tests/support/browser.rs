@@ -27,11 +27,19 @@ pub struct PageOptions {
     /// Whether the test provokes CSP violations on purpose (it reads them with
     /// `AtlasPage::csp_violations`); otherwise any violation fails the test.
     pub expect_csp_violations: bool,
+    /// How long the test's body may take (default [`TEST_TIMEOUT`]).
+    pub timeout: Duration,
 }
 
 impl Default for PageOptions {
     fn default() -> Self {
-        Self { width: 1280, height: 900, overrides: HashMap::new(), expect_csp_violations: false }
+        Self {
+            width: 1280,
+            height: 900,
+            overrides: HashMap::new(),
+            expect_csp_violations: false,
+            timeout: TEST_TIMEOUT,
+        }
     }
 }
 
@@ -49,6 +57,12 @@ impl PageOptions {
     pub fn size(mut self, width: u32, height: u32) -> Self {
         self.width = width;
         self.height = height;
+        self
+    }
+
+    /// Lets the test's body run for up to `timeout` (a soak or a benchmark).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
         self
     }
 
@@ -118,7 +132,7 @@ where
 
     let page = AtlasPage::new(client.clone(), server.url()).with_violation_log(server.violation_log());
     let mut task = tokio::spawn(test(page));
-    let outcome = tokio::time::timeout(TEST_TIMEOUT, &mut task).await;
+    let outcome = tokio::time::timeout(options.timeout, &mut task).await;
     if outcome.is_err() {
         task.abort();
         let _ = (&mut task).await;
@@ -148,7 +162,7 @@ where
         }
         Ok(Err(err)) => panic!("the test task failed: {err}"),
         Err(_) => {
-            panic!("the test did not finish within {TEST_TIMEOUT:?}; requests served:\n  {}", served.join("\n  "))
+            panic!("the test did not finish within {:?}; requests served:\n  {}", options.timeout, served.join("\n  "))
         }
     }
 }

@@ -102,6 +102,7 @@ const MIXED: &str = r#"
                 // Let the kiosk go idle (2 s), count down and start its attract loop, then touch.
                 await new Promise((r) => setTimeout(r, 15000));
                 document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+                document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
                 await frame();
             }
         }
