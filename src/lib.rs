@@ -6,11 +6,16 @@ use leptos::prelude::*;
 
 pub mod browser;
 pub mod embed;
+pub mod heap;
 pub mod load;
 pub mod state;
 pub mod ui;
 
 use load::{load_data_set, LoadState};
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 use state::Locale;
 use ui::{AtlasView, LoadError};
 

@@ -284,7 +284,7 @@ const EMBED_PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><ti
 
 #[tokio::test]
 async fn an_embedded_map_obeys_and_reports_to_its_parent_page() {
-    let options = PageOptions::default().override_path("/museum.html", Override::ok("museum.html", EMBED_PAGE));
+    let options = PageOptions::default().override_path("/museum.html", Override::foreign_page(EMBED_PAGE));
     with_page(options, |page| async move {
         page.client().goto(&page.url("museum.html")).await.expect("open the museum page");
         page.wait_until("the map to report its state", std::time::Duration::from_secs(30), || async {

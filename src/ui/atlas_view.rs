@@ -5,7 +5,9 @@ use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
-use super::{use_playback_timers, ActiveList, AtlasMap, AttractHint, CityPanel, KioskIdle, LangSwitcher, TimeBar};
+use super::{
+    use_playback_timers, ActiveList, AtlasMap, AttractHint, CityPanel, KioskIdle, LangSwitcher, TimeBar, YearAnnouncer,
+};
 use crate::browser;
 use crate::embed::use_embed_bridge;
 use crate::state::{ActiveEvents, Locale, MapViewState, PlayMode, Playback, Selection};
@@ -30,14 +32,14 @@ pub fn AtlasView(
     });
     let mode = link.mode;
     let idle_seconds = link.idle_seconds;
+    let address = link.clone();
     // The address always links to what is on screen.
     Effect::new(move |_| {
         let state = LinkState {
             year: Some(selection.year()),
             city: selection.city(),
             lang: Some(locale.lang()),
-            mode,
-            idle_seconds,
+            ..address.clone()
         };
         browser::replace_query(&state.to_query());
     });
@@ -52,7 +54,7 @@ pub fn AtlasView(
     provide_context(playback);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
     use_playback_timers(playback, selection);
-    use_embed_bridge(selection, data);
+    use_embed_bridge(selection, data, &link);
     if mode == Mode::Kiosk {
         // No context menu on a kiosk (a long press would open one).
         let menu = window_event_listener(leptos::ev::contextmenu, |ev| ev.prevent_default());
@@ -88,6 +90,7 @@ pub fn AtlasView(
             // stays); on larger screens the grid puts it under the map, across the full width.
             <main class="atlas-main">
                 <TimeBar band_font_px=band_font_px thumb_px=thumb_px />
+                <YearAnnouncer />
                 <div class="map-area">
                     <AtlasMap />
                     {(mode == Mode::Kiosk).then(|| view! { <AttractHint /> })}

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use atlas_core::timeline::marks_its_place_in;
-use atlas_core::EventIndex;
+use atlas_core::{EventIndex, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -12,16 +12,49 @@ use super::EventItem;
 use crate::state::{Locale, Selection};
 use atlas_core::DataSet;
 
+/// The language and year an open panel shows, as signals of its own that are disposed with it.
+///
+/// Its views read these, never `Locale` or `Selection` directly: a reactive closure keeps an
+/// entry in the subscriber list of every signal it reads, and when its view is dropped that
+/// entry (and ~50 bytes it holds on to) stays until the signal next changes (leptos 0.8,
+/// reactive_graph 0.2.16). The language and the year can stay unchanged for thousands of panel
+/// openings, so reading them directly grew the wasm memory ~0.8 KB per opening (issue 11). One
+/// long-lived effect in `CityPanel` copies them into the open panel's own signals instead.
+#[derive(Debug, Clone, Copy)]
+struct PanelClock {
+    lang: RwSignal<Lang>,
+    year: RwSignal<i32>,
+}
+
 /// Shown while a city is selected; the close button and Escape close it.
 #[component]
 pub fn CityPanel() -> impl IntoView {
     let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let clock = StoredValue::new(None::<PanelClock>);
+    Effect::new(move |_| {
+        let (lang, year) = (locale.lang(), selection.year());
+        if let Some(clock) = clock.get_value() {
+            // A closed panel's signals are disposed: nothing to set then.
+            let _ = clock.lang.try_set(lang);
+            let _ = clock.year.try_set(year);
+        }
+    });
     move || {
-        selection.city().map(|place| {
-            let data = expect_context::<Arc<DataSet>>();
-            let events = data.atlas.events_at(&place);
-            let name = data.atlas.place(&place).map(|p| p.name.clone()).unwrap_or_default();
-            view! { <OpenPanel name=name conferences=events.conferences.to_vec() others=events.others.to_vec() /> }
+        let Some(place) = selection.city() else {
+            clock.set_value(None);
+            return None;
+        };
+        let now = PanelClock {
+            lang: RwSignal::new(untrack(|| locale.lang())),
+            year: RwSignal::new(untrack(|| selection.year())),
+        };
+        clock.set_value(Some(now));
+        let data = expect_context::<Arc<DataSet>>();
+        let events = data.atlas.events_at(&place);
+        let name = data.atlas.place(&place).map(|p| p.name.clone()).unwrap_or_default();
+        Some(view! {
+            <OpenPanel name=name conferences=events.conferences.to_vec() others=events.others.to_vec() clock=now />
         })
     }
 }
@@ -45,21 +78,21 @@ fn PanelEvents(
     /// The section's heading.
     heading: Signal<String>,
     events: Vec<EventIndex>,
+    /// The language and year to show, the panel's own (see [`PanelClock`]).
+    clock: PanelClock,
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
     view! {
         <h3>{heading}</h3>
         <ol class="panel-events">
             {move || {
-                let lang = locale.lang();
+                let lang = clock.lang.get();
                 events
                     .iter()
                     .map(|&index| {
                         let data = data.clone();
                         let current =
-                            Signal::derive(move || marks_its_place_in(data.atlas.event(index), selection.year()));
+                            Signal::derive(move || marks_its_place_in(data.atlas.event(index), clock.year.get()));
                         view! { <EventItem index=index lang=lang current=current /> }
                     })
                     .collect_view()
@@ -76,6 +109,8 @@ fn OpenPanel(
     conferences: Vec<EventIndex>,
     /// Its other events, chronological.
     others: Vec<EventIndex>,
+    /// The language and year to show, the panel's own (see [`PanelClock`]).
+    clock: PanelClock,
 ) -> impl IntoView {
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
@@ -92,14 +127,14 @@ fn OpenPanel(
     let name = StoredValue::new(name);
     let heading = move || {
         name.with_value(|name| {
-            let (text, lang) = name.get(locale.lang());
+            let (text, lang) = name.get(clock.lang.get());
             (text.to_owned(), lang.to_string())
         })
     };
     let no_conferences = conferences.is_empty();
     let other_events = (!others.is_empty()).then(|| {
-        let heading = Signal::derive(move || locale.text().other_events_here().to_owned());
-        view! { <PanelEvents heading=heading events=others /> }
+        let heading = Signal::derive(move || locale.text_in(clock.lang.get()).other_events_here().to_owned());
+        view! { <PanelEvents heading=heading events=others clock=clock /> }
     });
     view! {
         <section class="city-panel" data-testid="city-panel" aria-labelledby="city-panel-heading" node_ref=panel>
@@ -107,11 +142,15 @@ fn OpenPanel(
                 <h2 id="city-panel-heading" lang=move || heading().1>{move || heading().0}</h2>
                 <button class="close" node_ref=close_button on:click=move |_| selection.close_city_and_refocus()>
                     <span aria-hidden="true">"✕ "</span>
-                    {move || locale.text().close().to_owned()}
+                    {move || locale.text_in(clock.lang.get()).close().to_owned()}
                 </button>
             </div>
-            <PanelEvents heading=Signal::derive(move || locale.text().conferences_here().to_owned()) events=conferences />
-            {no_conferences.then(|| view! { <p class="empty">{move || locale.text().no_conferences().to_owned()}</p> })}
+            <PanelEvents
+                heading=Signal::derive(move || locale.text_in(clock.lang.get()).conferences_here().to_owned())
+                events=conferences
+                clock=clock
+            />
+            {no_conferences.then(|| view! { <p class="empty">{move || locale.text_in(clock.lang.get()).no_conferences().to_owned()}</p> })}
             {other_events}
         </section>
     }

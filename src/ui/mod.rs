@@ -1,5 +1,6 @@
 //! The components: each displays what atlas-core computes.
 mod active_list;
+mod announcer;
 mod atlas_view;
 mod borders_layer;
 mod city_panel;
@@ -14,6 +15,7 @@ mod time_bar;
 mod year_slider;
 
 pub use active_list::ActiveList;
+pub use announcer::YearAnnouncer;
 pub use atlas_view::AtlasView;
 pub use city_panel::CityPanel;
 pub use event_item::EventItem;

@@ -100,7 +100,7 @@ pub fn TimeBar(
     view! {
         <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label">
             <div class="time-bar-now">
-                <output for="year-slider" id="year-label" class="year-label" data-testid="year-label">
+                <output for="year-slider" id="year-label" class="year-label" data-testid="year-label" aria-live="off">
                     {move || selection.year()}
                 </output>
                 <p class="time-bar-stage" data-testid="current-stage">{current_stage}</p>

@@ -171,6 +171,9 @@ ui_texts! {
     plurals {
         /// The kiosk's warning, with the seconds left.
         countdown;
+        /// How many events the selected year has, announced to screen readers after the year
+        /// ("1935: 6 events").
+        events_in_year;
     }
 }
 
