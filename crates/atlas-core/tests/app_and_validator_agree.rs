@@ -118,11 +118,13 @@ const BROKEN: &[(&str, &str)] = &[
     ("event-bad-date.geojson", "events.geojson"),
     ("event-many-problems.geojson", "events.geojson"),
     ("event-unknown-place.geojson", "events.geojson"),
+    ("event-treaty-not-at-capitals.geojson", "events.geojson"),
     ("events-not-json.geojson", "events.geojson"),
     ("events-windows-1257.geojson", "events.geojson"),
     ("events-empty.geojson", "events.geojson"),
     ("places-duplicate-id.geojson", "places.geojson"),
     ("places-empty.geojson", "places.geojson"),
+    ("places-unknown-role.geojson", "places.geojson"),
 ];
 
 #[test]
