@@ -142,11 +142,7 @@ impl MapLayout {
         let away = |p: &LonLat| (p.lon - centre.0).hypot(p.lat - centre.1);
         let mut beyond: Vec<(&str, LonLat)> = far_places.into_iter().filter(|(_, p)| !inner.contains(*p)).collect();
         beyond.sort_by(|a, b| away(&b.1).total_cmp(&away(&a.1)));
-        let room = match width.min(height) {
-            side if side < 450.0 => 1,
-            side if side < 700.0 => 2,
-            _ => MAX_INSETS,
-        };
+        let room = if width.min(height) < 450.0 { MAX_INSETS - 1 } else { MAX_INSETS };
         let (insets, edges) = beyond.split_at(room.min(beyond.len()));
         // West of the frame's middle: down the left edge (towards Geneva and Berlin); east:
         // down the right edge, under the buttons (towards Moscow).
