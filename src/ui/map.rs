@@ -177,7 +177,7 @@ pub fn AtlasMap() -> impl IntoView {
 
     let defs = move || {
         let layout = layout.get();
-        layout
+        let clips = layout
             .frames
             .iter()
             .map(|frame| {
@@ -188,7 +188,26 @@ pub fn AtlasMap() -> impl IntoView {
                     </clipPath>
                 }
             })
-            .collect_view()
+            .collect_view();
+        // Treaty lines stop at an inset's edge instead of running on under it (to Moscow's
+        // true place, east of a narrow frame).
+        let holes = layout
+            .frames
+            .iter()
+            .skip(1)
+            .map(|frame| {
+                let r = frame.rect;
+                view! { <rect x=r.x - 2.0 y=r.y - 2.0 width=r.width + 4.0 height=r.height + 4.0 fill="black" /> }
+            })
+            .collect_view();
+        let (w, h) = (layout.width, layout.height);
+        view! {
+            {clips}
+            <mask id="outside-insets" maskUnits="userSpaceOnUse" x="0" y="0" width=w height=h>
+                <rect x="0" y="0" width=w height=h fill="white" />
+                {holes}
+            </mask>
+        }
     };
     // The markers of the main frame (and its edge), by id: each keeps its element when the
     // box is measured again, only its position changes.
@@ -277,11 +296,17 @@ pub fn AtlasMap() -> impl IntoView {
                 <path class="land" d=main_land />
                 <BordersLayer layout=layout frame=0 />
             </g>
-            <g class="treaty-layer" aria-hidden="true" clip-path=main_clip>
-                <For each=move || active_treaties.get().into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
-                    <TreatyLine index=item.1 n=item.0 treaties=treaties />
-                </For>
+        </g>
+        <g mask="url(#outside-insets)">
+            <g class="zoomable treaty-layer" aria-hidden="true" transform=move || map_view.get().transform()>
+                <g clip-path=main_clip>
+                    <For each=move || active_treaties.get().into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
+                        <TreatyLine index=item.1 n=item.0 treaties=treaties />
+                    </For>
+                </g>
             </g>
+        </g>
+        <g class="zoomable" transform=move || map_view.get().transform() style:--zoom=move || format!("{:.4}", map_view.get().scale)>
             <StateNames placement=placement states=states />
             <g class="edge-layer" aria-hidden="true">{edges}</g>
             <g class="city-layer">
