@@ -391,6 +391,38 @@ mod tests {
     }
 
     #[test]
+    fn at_most_three_insets_and_edge_markers_beyond_inside_the_frame() {
+        let far = [
+            ("geneva", at(6.14, 46.2)),
+            ("london", at(-0.13, 51.5)),
+            ("paris", at(2.35, 48.86)),
+            ("moscow", at(37.62, 55.75)),
+            ("berlin", at(13.4, 52.52)),
+            ("riga", at(24.1, 56.95)),
+        ];
+        let layout = MapLayout::fitted(900.0, 700.0, far);
+        assert_eq!(layout.frames.len(), 1 + MAX_INSETS, "{:?}", layout.frames.iter().map(|f| &f.id).collect::<Vec<_>>());
+        assert_eq!(layout.edge.len(), 2, "the two nearest far places: {:?}", layout.edge);
+        assert!(layout.frame_for(at(24.1, 56.95)).id == "main" && layout.edge.iter().all(|e| e.id != "riga"));
+        for edge in &layout.edge {
+            let (x, y) = edge.position;
+            assert!(x > 0.0 && x < 900.0 && y > 0.0 && y < 700.0, "{edge:?} inside the frame");
+        }
+        // Insets never overlap each other, and fill their rectangles (no letterbox).
+        let insets = &layout.frames[1..];
+        for (i, a) in insets.iter().enumerate() {
+            for b in &insets[i + 1..] {
+                let (r, q) = (a.rect, b.rect);
+                assert!(r.x + r.width <= q.x || q.x + q.width <= r.x || r.y + r.height <= q.y || q.y + q.height <= r.y);
+            }
+            let corner = a.projection.project(at(a.bounds.east, a.bounds.south)).expect("finite");
+            assert!((corner.0 - (a.rect.x + a.rect.width)).abs() < 1e-6 && (corner.1 - (a.rect.y + a.rect.height)).abs() < 1e-6);
+        }
+        let marker = layout.marker_at("london", at(-0.13, 51.5)).expect("a position");
+        assert!(layout.edge.iter().any(|e| e.position == marker) || insets.iter().any(|f| f.id == "london"));
+    }
+
+    #[test]
     fn markers_far_apart_stay_put() {
         let markers = declutter([("a".into(), (0.0, 0.0)), ("b".into(), (100.0, 0.0))], 20.0);
         assert!(markers.iter().all(|m| !m.is_moved()));
