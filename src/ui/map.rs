@@ -642,8 +642,10 @@ fn MapLegend(
         let data = data.clone();
         move || {
             let lang = locale.lang();
-            active_treaties
-                .get()
+            let treaties = active_treaties.get();
+            let heading = (!treaties.is_empty())
+                .then(|| view! { <li class="legend-heading">{locale.text().legend_treaty().to_owned()}":"</li> });
+            let keys = treaties
                 .into_iter()
                 .enumerate()
                 .map(|(n, index)| {
@@ -659,7 +661,8 @@ fn MapLegend(
                         </li>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            view! { {heading} {keys} }
         }
     };
     let has_context = data.atlas.places().iter().any(|p| p.is_context());

@@ -53,7 +53,7 @@ pub struct MapLayout {
 pub const MAX_INSETS: usize = 3;
 /// An inset shows this many degrees of longitude on each side of its place (its height
 /// follows from its shape): enough for the land, water and borders around a capital.
-const FITTED_INSET_HALF_LON: f64 = 2.4;
+const FITTED_INSET_HALF_LON: f64 = 3.0;
 /// An edge marker sits this far (SVG units) inside the main frame's edge.
 const EDGE_INSET: f64 = 22.0;
 
@@ -401,7 +401,12 @@ mod tests {
             ("riga", at(24.1, 56.95)),
         ];
         let layout = MapLayout::fitted(900.0, 700.0, far);
-        assert_eq!(layout.frames.len(), 1 + MAX_INSETS, "{:?}", layout.frames.iter().map(|f| &f.id).collect::<Vec<_>>());
+        assert_eq!(
+            layout.frames.len(),
+            1 + MAX_INSETS,
+            "{:?}",
+            layout.frames.iter().map(|f| &f.id).collect::<Vec<_>>()
+        );
         assert_eq!(layout.edge.len(), 2, "the two nearest far places: {:?}", layout.edge);
         assert!(layout.frame_for(at(24.1, 56.95)).id == "main" && layout.edge.iter().all(|e| e.id != "riga"));
         for edge in &layout.edge {
@@ -416,7 +421,10 @@ mod tests {
                 assert!(r.x + r.width <= q.x || q.x + q.width <= r.x || r.y + r.height <= q.y || q.y + q.height <= r.y);
             }
             let corner = a.projection.project(at(a.bounds.east, a.bounds.south)).expect("finite");
-            assert!((corner.0 - (a.rect.x + a.rect.width)).abs() < 1e-6 && (corner.1 - (a.rect.y + a.rect.height)).abs() < 1e-6);
+            assert!(
+                (corner.0 - (a.rect.x + a.rect.width)).abs() < 1e-6
+                    && (corner.1 - (a.rect.y + a.rect.height)).abs() < 1e-6
+            );
         }
         let marker = layout.marker_at("london", at(-0.13, 51.5)).expect("a position");
         assert!(layout.edge.iter().any(|e| e.position == marker) || insets.iter().any(|f| f.id == "london"));
