@@ -666,7 +666,11 @@ fn MapLegend(
         }
     };
     let has_context = data.atlas.places().iter().any(|p| p.is_context());
+    // On a phone the legend starts folded, so that it does not take the map's room.
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_none_or(|w| w > 700.0);
     view! {
+        <details class="map-legend" open=wide>
+        <summary>{move || locale.text().legend_title().to_owned()}</summary>
         <ul class="legend" data-testid="legend">
             {state_keys}
             {occupied}
@@ -676,5 +680,6 @@ fn MapLegend(
             {treaty_keys}
             <li class="borders-date" data-testid="borders-date">{borders_date}</li>
         </ul>
+        </details>
     }
 }
