@@ -36,7 +36,7 @@ fn describe_period(period: &StatePeriod, text: &UiText) -> String {
 #[component]
 pub fn BordersLayer(
     /// The frames of the map (main and insets).
-    layout: Arc<MapLayout>,
+    layout: Memo<Arc<MapLayout>>,
     /// Which frame this layer draws (0: the main frame).
     frame: usize,
 ) -> impl IntoView {
@@ -44,16 +44,27 @@ pub fn BordersLayer(
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     // Every period's path in this frame, computed once per layout.
-    let paths: Vec<Option<String>> =
-        data.borders.periods().iter().map(|period| polygons_path(&period.polygons, &layout.frames[frame])).collect();
-    let paths = StoredValue::new(paths);
+    let paths = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let layout = layout.get();
+            let Some(frame) = layout.frames.get(frame) else { return Arc::new(Vec::new()) };
+            Arc::new(
+                data.borders.periods().iter().map(|period| polygons_path(&period.polygons, frame)).collect::<Vec<_>>(),
+            )
+        })
+    };
     let borders = data.clone();
     let epoch = Memo::new(move |_| borders.borders.epoch_on(reference_day(selection.year())));
-    move || {
+    let ids = {
+        let data = data.clone();
+        move || epoch.get().iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" ")
+    };
+    let shapes = move || {
         let periods = epoch.get();
         let ui = locale.text();
-        let ids = periods.iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" ");
-        let shapes = paths.with_value(|paths| {
+        let paths = paths.get();
+        {
             periods
                 .iter()
                 .filter_map(|&i| {
@@ -71,11 +82,11 @@ pub fn BordersLayer(
                     })
                 })
                 .collect_view()
-        });
-        if frame == 0 {
-            view! { <g class="borders-layer" data-testid="borders" data-epoch=ids>{shapes}</g> }.into_any()
-        } else {
-            view! { <g class="borders-layer inset-borders" data-epoch=ids>{shapes}</g> }.into_any()
         }
+    };
+    if frame == 0 {
+        view! { <g class="borders-layer" data-testid="borders" data-epoch=ids>{shapes}</g> }.into_any()
+    } else {
+        view! { <g class="borders-layer inset-borders" data-epoch=ids>{shapes}</g> }.into_any()
     }
 }

@@ -25,12 +25,12 @@ const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
 const RESET_ICON: &str = "M3 3h7v2H6.4l4.3 4.3-1.4 1.4L5 6.4V10H3zM21 3v7h-2V6.4l-4.3 4.3-1.4-1.4L17.6 5H14V3zM3 21v-7h2v3.6l4.3-4.3 1.4 1.4L6.4 19H10v2zM21 21h-7v-2h3.6l-4.3-4.3 1.4-1.4 4.3 4.3V14h2z";
 /// The id of the hatching pattern over occupied states.
 const HATCH_ID: &str = "hatch-occupied";
-/// The map's shape before its box has been measured (and where the box has no height of its
-/// own: the SVG then keeps this shape): landscape, or nearly square in a narrow window.
+/// The map's shape before its box has been measured: that of map.css's fallback aspect-ratio,
+/// landscape, or nearly square in a narrow window.
 fn default_size() -> (f64, f64) {
     let window_width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(1280.0);
-    if window_width < 600.0 {
-        (window_width, window_width * 1.05)
+    if window_width <= 700.0 {
+        (window_width, window_width / 0.95)
     } else {
         (960.0, 680.0)
     }
@@ -175,103 +175,147 @@ pub fn AtlasMap() -> impl IntoView {
         format!("0 0 {w} {h}")
     };
 
-    let frames = {
+    let defs = move || {
+        let layout = layout.get();
+        let clips = layout
+            .frames
+            .iter()
+            .map(|frame| {
+                let r = frame.rect;
+                view! {
+                    <clipPath id=format!("clip-{}", frame.id)>
+                        <rect x=r.x y=r.y width=r.width height=r.height />
+                    </clipPath>
+                }
+            })
+            .collect_view();
+        // Treaty lines stop at an inset's edge instead of running on under it (to Moscow's
+        // true place, east of a narrow frame).
+        let holes = layout
+            .frames
+            .iter()
+            .skip(1)
+            .map(|frame| {
+                let r = frame.rect;
+                view! { <rect x=r.x - 2.0 y=r.y - 2.0 width=r.width + 4.0 height=r.height + 4.0 fill="black" /> }
+            })
+            .collect_view();
+        let (w, h) = (layout.width, layout.height);
+        view! {
+            {clips}
+            <mask id="outside-insets" maskUnits="userSpaceOnUse" x="0" y="0" width=w height=h>
+                <rect x="0" y="0" width=w height=h fill="white" />
+                {holes}
+            </mask>
+        }
+    };
+    // The markers of the main frame (and its edge), by id: each keeps its element when the
+    // box is measured again, only its position changes.
+    let main_ids = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let layout = layout.get();
+            all_markers
+                .get()
+                .iter()
+                .filter(|m| frame_of(&data, &layout, m) == 0)
+                .map(|m| m.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let insets = {
         let data = data.clone();
         move || {
-            let layout = layout.get();
-            let (w, h) = (layout.width, layout.height);
-            let main = layout.frames[0].rect;
-            let clips = layout
-                .frames
-                .iter()
-                .map(|frame| {
-                    let r = frame.rect;
-                    view! {
-                        <clipPath id=format!("clip-{}", frame.id)>
-                            <rect x=r.x y=r.y width=r.width height=r.height />
-                        </clipPath>
-                    }
-                })
-                .collect_view();
-            let insets = (1..layout.frames.len())
+            let current = layout.get();
+            let markers = all_markers.get();
+            (1..current.frames.len())
                 .map(|index| {
-                    let frame = &layout.frames[index];
+                    let frame = &current.frames[index];
                     let r = frame.rect;
                     let clip = format!("url(#clip-{})", frame.id);
-                    let cities = all_markers
-                        .get_untracked()
+                    let cities = markers
                         .iter()
-                        .filter(|m| frame_of(&data, &layout, m) == index)
-                        .cloned()
+                        .filter(|m| frame_of(&data, &current, m) == index)
                         .map(|marker| {
-                            view! { <CityMarker marker=marker inset=true placement=placement style=style active_places=active_places /> }
+                            view! { <CityMarker id=marker.id.clone() inset=true markers=all_markers placement=placement style=style active_places=active_places /> }
                         })
                         .collect_view();
+                    let land = land_path(&data, &current, index);
                     view! {
                         <g class="frame inset" data-testid=format!("inset-{}", frame.id)>
                             <rect class="sea" x=r.x y=r.y width=r.width height=r.height fill=SEA />
-                            <g clip-path=clip.clone()>
-                                <path class="land" d=land_path(&data, &layout, index) />
-                                <BordersLayer layout=layout.clone() frame=index />
+                            <g clip-path=clip>
+                                <path class="land" d=land />
+                                <BordersLayer layout=layout frame=index />
                             </g>
                             <rect class="frame-border inset" x=r.x y=r.y width=r.width height=r.height />
                             <g class="city-layer">{cities}</g>
                         </g>
                     }
                 })
-                .collect_view();
-            let main_cities = all_markers
-                .get_untracked()
-                .iter()
-                .filter(|m| frame_of(&data, &layout, m) == 0)
-                .cloned()
-                .map(|marker| {
-                    view! { <CityMarker marker=marker inset=false placement=placement style=style active_places=active_places /> }
-                })
-                .collect_view();
-            let edges = layout
-                .edge
-                .iter()
-                .map(|edge| {
-                    let ((x, y), angle) = (edge.position, edge.angle);
-                    let transform = move || {
-                        let scale = 1.0 / map_view.get().scale;
-                        format!("translate({x:.1} {y:.1}) scale({scale:.4}) rotate({angle:.1})")
-                    };
-                    view! { <path class="edge-arrow" d="M14 0 L4 -7 L4 7 Z" transform=transform /> }
-                })
-                .collect_view();
-            let main_clip = "url(#clip-main)";
-            view! {
-                <defs>
-                    {clips}
-                    <pattern id=HATCH_ID patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
-                        <line x1="0" y1="0" x2="0" y2="7" stroke=OCCUPATION_HATCH stroke-width="1.6" stroke-opacity="0.7" />
-                    </pattern>
-                </defs>
-                <rect class="sea" x="0" y="0" width=w height=h fill=SEA />
-                <g
-                    class="zoomable"
-                    transform=move || map_view.get().transform()
-                    style:--zoom=move || format!("{:.4}", map_view.get().scale)
-                >
-                    <g class="base-layer" clip-path=main_clip>
-                        <rect class="sea" x=main.x y=main.y width=main.width height=main.height fill=SEA />
-                        <path class="land" d=land_path(&data, &layout, 0) />
-                        <BordersLayer layout=layout.clone() frame=0 />
-                    </g>
-                    <g class="treaty-layer" aria-hidden="true" clip-path=main_clip>
-                        <For each=move || active_treaties.get().into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
-                            <TreatyLine index=item.1 n=item.0 treaties=treaties />
-                        </For>
-                    </g>
-                    <StateNames placement=placement states=states />
-                    <g class="edge-layer" aria-hidden="true">{edges}</g>
-                    <g class="city-layer">{main_cities}</g>
-                </g>
-                <g class="insets">{insets}</g>
-            }
+                .collect_view()
         }
+    };
+    let edges = move || {
+        layout
+            .get()
+            .edge
+            .iter()
+            .map(|edge| {
+                let ((x, y), angle) = (edge.position, edge.angle);
+                let transform = move || {
+                    let scale = 1.0 / map_view.get().scale;
+                    format!("translate({x:.1} {y:.1}) scale({scale:.4}) rotate({angle:.1})")
+                };
+                view! { <path class="edge-arrow" d="M14 0 L4 -7 L4 7 Z" transform=transform /> }
+            })
+            .collect_view()
+    };
+    let main_land = {
+        let data = data.clone();
+        move || land_path(&data, &layout.get(), 0)
+    };
+    let width = move || size.get().0;
+    let height = move || size.get().1;
+    let main_clip = "url(#clip-main)";
+    let frames = view! {
+        <defs>
+            {defs}
+            <pattern id=HATCH_ID patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
+                <line x1="0" y1="0" x2="0" y2="7" stroke=OCCUPATION_HATCH stroke-width="1.6" stroke-opacity="0.7" />
+            </pattern>
+        </defs>
+        <rect class="sea" x="0" y="0" width=width height=height fill=SEA />
+        <g
+            class="zoomable"
+            transform=move || map_view.get().transform()
+            style:--zoom=move || format!("{:.4}", map_view.get().scale)
+        >
+            <g class="base-layer" clip-path=main_clip>
+                <rect class="sea" x="0" y="0" width=width height=height fill=SEA />
+                <path class="land" d=main_land />
+                <BordersLayer layout=layout frame=0 />
+            </g>
+        </g>
+        <g mask="url(#outside-insets)">
+            <g class="zoomable treaty-layer" aria-hidden="true" transform=move || map_view.get().transform()>
+                <g clip-path=main_clip>
+                    <For each=move || active_treaties.get().into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
+                        <TreatyLine index=item.1 n=item.0 treaties=treaties />
+                    </For>
+                </g>
+            </g>
+        </g>
+        <g class="zoomable" transform=move || map_view.get().transform() style:--zoom=move || format!("{:.4}", map_view.get().scale)>
+            <StateNames placement=placement states=states />
+            <g class="edge-layer" aria-hidden="true">{edges}</g>
+            <g class="city-layer">
+                <For each=move || main_ids.get() key=|id| id.clone() let:id>
+                    <CityMarker id=id inset=false markers=all_markers placement=placement style=style active_places=active_places />
+                </For>
+            </g>
+        </g>
+        <g class="insets">{insets}</g>
     };
 
     view! {
@@ -414,9 +458,12 @@ fn StateName(placed: Placed, text: String, lang: String, map_view: RwSignal<MapV
 /// dot with its name, neither focusable nor a button.
 #[component]
 fn CityMarker(
-    marker: Marker,
+    /// The place's id.
+    id: String,
     /// Whether it is drawn in an inset (which does not zoom).
     inset: bool,
+    /// Every marker of the map, where this one is drawn among them.
+    markers: Memo<Arc<Vec<Marker>>>,
     /// Where the labels go.
     placement: Memo<Arc<Placement>>,
     style: Memo<LabelStyle>,
@@ -427,20 +474,27 @@ fn CityMarker(
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let MapViewState(map_view) = expect_context::<MapViewState>();
-    let Some(place) = PlaceId::new(&marker.id).and_then(|id| data.atlas.place(&id).cloned()) else {
+    let Some(place) = PlaceId::new(&id).and_then(|id| data.atlas.place(&id).cloned()) else {
         return ().into_any();
     };
+    let marker = {
+        let id = id.clone();
+        Memo::new(move |_| markers.with(|ms| ms.iter().find(|m| m.id == id).cloned()))
+    };
+    let position = move || marker.get().map_or((0.0, 0.0), |m| m.position);
     let id = place.id.clone();
     let name = StoredValue::new(place.name.clone());
     let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
-    let (x, y) = marker.position;
-    let (ax, ay) = marker.anchor;
     let scale = move || if inset { 1.0 } else { 1.0 / map_view.get().scale };
-    let transform = move || format!("translate({x:.1} {y:.1}) scale({:.4})", scale());
-    let marker_id = marker.id.clone();
+    let transform = move || {
+        let (x, y) = position();
+        format!("translate({x:.1} {y:.1}) scale({:.4})", scale())
+    };
+    let marker_id = id.to_string();
     let placed = Memo::new(move |_| placement.with(|p| p.city(&marker_id).copied()));
     let text = move || {
         placed.get().map(|p| {
+            let (x, y) = position();
             let (dx, dy) = (p.x - x, p.y - y);
             view! {
                 <text class="label" x=format!("{dx:.1}") y=format!("{dy:.1}") text-anchor=p.text_anchor dominant-baseline="central">
@@ -449,12 +503,16 @@ fn CityMarker(
             }
         })
     };
-    let leader = marker.is_moved().then(|| {
-        view! {
-            <line class="leader" x1=ax y1=ay x2=x y2=y />
-            <circle class="anchor" cx=ax cy=ay r="2.5" />
-        }
-    });
+    let leader = move || {
+        let m = marker.get()?;
+        let ((ax, ay), (x, y)) = (m.anchor, m.position);
+        m.is_moved().then(|| {
+            view! {
+                <line class="leader" x1=ax y1=ay x2=x y2=y />
+                <circle class="anchor" cx=ax cy=ay r="2.5" />
+            }
+        })
+    };
     if place.is_context() {
         let r = move || style.get().context_radius;
         return view! {
@@ -584,8 +642,10 @@ fn MapLegend(
         let data = data.clone();
         move || {
             let lang = locale.lang();
-            active_treaties
-                .get()
+            let treaties = active_treaties.get();
+            let heading = (!treaties.is_empty())
+                .then(|| view! { <li class="legend-heading">{locale.text().legend_treaty().to_owned()}":"</li> });
+            let keys = treaties
                 .into_iter()
                 .enumerate()
                 .map(|(n, index)| {
@@ -601,11 +661,16 @@ fn MapLegend(
                         </li>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            view! { {heading} {keys} }
         }
     };
     let has_context = data.atlas.places().iter().any(|p| p.is_context());
+    // On a phone the legend starts folded, so that it does not take the map's room.
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_none_or(|w| w > 700.0);
     view! {
+        <details class="map-legend" open=wide>
+        <summary>{move || locale.text().legend_title().to_owned()}</summary>
         <ul class="legend" data-testid="legend">
             {state_keys}
             {occupied}
@@ -615,5 +680,6 @@ fn MapLegend(
             {treaty_keys}
             <li class="borders-date" data-testid="borders-date">{borders_date}</li>
         </ul>
+        </details>
     }
 }

@@ -174,14 +174,19 @@ async fn the_berlin_and_geneva_insets_show_land_and_do_not_zoom() {
             let share = share.as_f64().unwrap_or_else(|| panic!("{id}: {share:?}"));
             assert!(share > 0.3, "the {id} inset is mostly blank: land at {share:.2} of its points");
         }
-        let inset_box = r#"return JSON.stringify(document.querySelector('[data-testid="inset-berlin"] rect.sea').getBoundingClientRect());"#;
-        let before = page.run_script(inset_box).await;
-        let marker_box = r#"return JSON.stringify(document.querySelector('[data-testid="city-berlin"] .dot').getBoundingClientRect());"#;
-        let marker_before = page.run_script(marker_box).await;
+        let inset_box = r#"const r = document.querySelector('[data-testid="inset-berlin"] rect.sea').getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"#;
+        let marker_box = r#"const r = document.querySelector('[data-testid="city-berlin"] .dot').getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"#;
+        let numbers = |v: serde_json::Value| -> Vec<f64> { v.as_array().into_iter().flatten().filter_map(|n| n.as_f64()).collect() };
+        let same = |a: &[f64], b: &[f64]| a.len() == 4 && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.5);
+        let (before, marker_before) = (numbers(page.run_script(inset_box).await), numbers(page.run_script(marker_box).await));
         page.click(r#"[data-testid="zoom-in"]"#).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        assert_eq!(page.run_script(inset_box).await, before, "the inset stays where it is");
-        assert_eq!(page.run_script(marker_box).await, marker_before, "Berlin stays in its inset");
+
+        let (after, marker_after) = (numbers(page.run_script(inset_box).await), numbers(page.run_script(marker_box).await));
+        assert!(same(&before, &after), "the inset stays where it is: {before:?} → {after:?}");
+        assert!(same(&marker_before, &marker_after), "Berlin stays in its inset: {marker_before:?} → {marker_after:?}");
+        let zoomed = page.run_script("return document.querySelector('.zoomable').getAttribute('transform');").await;
+        assert!(zoomed.as_str().is_some_and(|t| t.contains("scale(1.5")), "the main frame did zoom: {zoomed:?}");
     })
     .await;
 }

@@ -298,3 +298,19 @@ fn the_bases_treaties_of_1939_are_three_signed_in_moscow_each_drawn_moscow_to_on
     );
     assert_eq!(atlas.events().len(), 43);
 }
+
+#[test]
+fn context_places_are_on_the_map_but_never_have_an_event_or_a_panel() {
+    let atlas = atlas();
+    let context: Vec<&atlas_core::Place> = atlas.places().iter().filter(|p| p.is_context()).collect();
+    let ids: Vec<&str> = context.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["vilnius", "klaipeda", "warsaw"]);
+    for year in atlas.years().expect("events") {
+        let active = atlas.places_with_event_in(year);
+        assert!(context.iter().all(|p| !active.contains(&&p.id)), "{year}: {active:?}");
+    }
+    for place in context {
+        assert!(atlas.conferences_at(&place.id).next().is_none(), "{} has conferences", place.id);
+        assert!(atlas.events().iter().all(|e| e.place.as_ref() != Some(&place.id)), "{}", place.id);
+    }
+}

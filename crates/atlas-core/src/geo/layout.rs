@@ -53,7 +53,7 @@ pub struct MapLayout {
 pub const MAX_INSETS: usize = 3;
 /// An inset shows this many degrees of longitude on each side of its place (its height
 /// follows from its shape): enough for the land, water and borders around a capital.
-const FITTED_INSET_HALF_LON: f64 = 2.4;
+const FITTED_INSET_HALF_LON: f64 = 3.0;
 /// An edge marker sits this far (SVG units) inside the main frame's edge.
 const EDGE_INSET: f64 = 22.0;
 
@@ -142,11 +142,7 @@ impl MapLayout {
         let away = |p: &LonLat| (p.lon - centre.0).hypot(p.lat - centre.1);
         let mut beyond: Vec<(&str, LonLat)> = far_places.into_iter().filter(|(_, p)| !inner.contains(*p)).collect();
         beyond.sort_by(|a, b| away(&b.1).total_cmp(&away(&a.1)));
-        let room = match width.min(height) {
-            side if side < 450.0 => 1,
-            side if side < 700.0 => 2,
-            _ => MAX_INSETS,
-        };
+        let room = if width.min(height) < 450.0 { MAX_INSETS - 1 } else { MAX_INSETS };
         let (insets, edges) = beyond.split_at(room.min(beyond.len()));
         // West of the frame's middle: down the left edge (towards Geneva and Berlin); east:
         // down the right edge, under the buttons (towards Moscow).
@@ -392,6 +388,46 @@ mod tests {
         assert!(!markers[0].is_moved() && markers[1].is_moved() && !markers[2].is_moved());
         assert!(distance(markers[0].position, markers[1].position) >= MARKER_SPACING - 1e-6);
         assert_eq!(Some(markers[2].position), layout.project(at(6.14, 46.2)), "in its inset");
+    }
+
+    #[test]
+    fn at_most_three_insets_and_edge_markers_beyond_inside_the_frame() {
+        let far = [
+            ("geneva", at(6.14, 46.2)),
+            ("london", at(-0.13, 51.5)),
+            ("paris", at(2.35, 48.86)),
+            ("moscow", at(37.62, 55.75)),
+            ("berlin", at(13.4, 52.52)),
+            ("riga", at(24.1, 56.95)),
+        ];
+        let layout = MapLayout::fitted(900.0, 700.0, far);
+        assert_eq!(
+            layout.frames.len(),
+            1 + MAX_INSETS,
+            "{:?}",
+            layout.frames.iter().map(|f| &f.id).collect::<Vec<_>>()
+        );
+        assert_eq!(layout.edge.len(), 2, "the two nearest far places: {:?}", layout.edge);
+        assert!(layout.frame_for(at(24.1, 56.95)).id == "main" && layout.edge.iter().all(|e| e.id != "riga"));
+        for edge in &layout.edge {
+            let (x, y) = edge.position;
+            assert!(x > 0.0 && x < 900.0 && y > 0.0 && y < 700.0, "{edge:?} inside the frame");
+        }
+        // Insets never overlap each other, and fill their rectangles (no letterbox).
+        let insets = &layout.frames[1..];
+        for (i, a) in insets.iter().enumerate() {
+            for b in &insets[i + 1..] {
+                let (r, q) = (a.rect, b.rect);
+                assert!(r.x + r.width <= q.x || q.x + q.width <= r.x || r.y + r.height <= q.y || q.y + q.height <= r.y);
+            }
+            let corner = a.projection.project(at(a.bounds.east, a.bounds.south)).expect("finite");
+            assert!(
+                (corner.0 - (a.rect.x + a.rect.width)).abs() < 1e-6
+                    && (corner.1 - (a.rect.y + a.rect.height)).abs() < 1e-6
+            );
+        }
+        let marker = layout.marker_at("london", at(-0.13, 51.5)).expect("a position");
+        assert!(layout.edge.iter().any(|e| e.position == marker) || insets.iter().any(|f| f.id == "london"));
     }
 
     #[test]

@@ -77,9 +77,11 @@ pub fn place_map_labels(
         .filter_map(|marker| {
             let place = data.atlas.places().iter().find(|p| p.id.as_str() == marker.id)?;
             let is_active = active.iter().any(|a| a.as_str() == marker.id);
+            let at_edge = layout.edge.iter().any(|e| e.id == marker.id);
             let (priority, radius, font) = if place.is_context() {
                 (Priority::Context, style.context_radius, style.context_font)
-            } else if is_active {
+            } else if is_active || at_edge {
+                // An edge marker's arrow means nothing without its name.
                 (Priority::ActiveCity, style.active_radius, style.city_font)
             } else {
                 (Priority::City, style.radius, style.city_font)

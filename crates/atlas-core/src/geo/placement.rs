@@ -3,20 +3,22 @@
 //! marker, and none leaves its frame (Imhof's rules, as label-placement papers restate them).
 //!
 //! Text widths are estimated, not measured (the core knows no fonts): a label is
-//! `characters × font size × EM_PER_CHAR` wide (0.62 em for the bold city labels, 0.60 em for
-//! the italic state names; the bold sans-serif faces the map falls back to average about
-//! 0.55–0.6 em a character in Latin and Cyrillic), plus its halo on both sides, and
-//! `LINE_HEIGHT` (1.25 em) high. The estimate errs on the wide side, so that real text stays
-//! inside the box that was kept free for it.
+//! `characters × font size × EM_PER_CHAR` wide (0.70 em for the bold city labels, 0.62 em for
+//! the italic state names), plus its halo on both sides, and `LINE_HEIGHT` (1.25 em) high.
+//! Measured in headless Chromium with the fallback sans-serif face (DejaVu Sans), bold Latin
+//! and Cyrillic names average 0.6–0.7 em a character ("Maskva" in bold: 4.25 em for six, 0.71 em
+//! a character, the widest seen) and italic regular ones 0.55–0.6 em; the estimate errs on the
+//! wide side, so that real text stays inside the box that was kept free for it (the end-to-end
+//! test checks the drawn boxes).
 use super::area::{area_and_centroid, ring_contains};
 use super::layout::MapLayout;
 use super::projection::ScreenRect;
 use crate::model::LonLat;
 
 /// Estimated average width of a character of a bold city label, in em.
-pub const EM_PER_CHAR_BOLD: f64 = 0.62;
+pub const EM_PER_CHAR_BOLD: f64 = 0.70;
 /// Estimated average width of a character of an italic state name, in em.
-pub const EM_PER_CHAR_ITALIC: f64 = 0.60;
+pub const EM_PER_CHAR_ITALIC: f64 = 0.62;
 /// A label's box is this many em high.
 pub const LINE_HEIGHT: f64 = 1.25;
 

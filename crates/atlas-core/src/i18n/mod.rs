@@ -161,6 +161,8 @@ ui_texts! {
         legend_occupied;
         /// The map legend's key for the small markers of places the story only names.
         legend_context;
+        /// The heading that opens the map's legend on a phone, where it starts folded.
+        legend_title;
     }
     with_values {
         /// Heading of the list of active events.
