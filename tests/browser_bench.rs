@@ -31,6 +31,10 @@ mod bench {
             (panels.heap - start.heap) / 1024.0,
             (panels.js_heap - start.js_heap) / 1024.0
         );
+        println!("  bytes left allocated per interaction (1,000 of each after a warm-up; 0 is flat):");
+        for (kind, bytes) in page.memory_by_kind(1_000).await {
+            println!("    {kind:<20} {bytes:+7.1} B");
+        }
     }
 
     /// Steps the slider through every year like a reader, timing each step from the input
@@ -161,8 +165,13 @@ mod bench {
     }
 
     pub async fn run() {
-        println!("browser benchmark: headless Chromium, window 1280×900, dist/ served on 127.0.0.1");
         let long = std::time::Duration::from_secs(900);
+        // `ATLAS_BENCH=memory` runs the memory soak alone.
+        if std::env::var("ATLAS_BENCH").as_deref() == Ok("memory") {
+            with_page(PageOptions::default().timeout(long), memory_soak).await;
+            return;
+        }
+        println!("browser benchmark: headless Chromium, window 1280×900, dist/ served on 127.0.0.1");
         with_page(PageOptions::default().timeout(long), |page| measure(page, "real data (43 events)")).await;
         let events = synthetic_events(10_000);
         println!("synthetic events.geojson: {} bytes", events.len());

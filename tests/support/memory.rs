@@ -149,3 +149,36 @@ impl AtlasPage {
         }
     }
 }
+
+/// One kind of interaction, repeated: `arguments[0]` is its script (with `i` the step),
+/// `arguments[1]` the count.
+const REPEAT: &str = r#"
+    const [body, n, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+    const step = new Function('i', body);
+    (async () => { for (let i = 0; i < n; i++) { step(i); await new Promise((r) => setTimeout(r, 0)); } done(null); })();
+"#;
+
+/// The interactions [`AtlasPage::memory_by_kind`] measures one by one.
+pub const KINDS: &[(&str, &str)] = &[
+    ("language switch", "const l = ['lv', 'lt', 'et', 'ru', 'en'][i % 5]; document.querySelector(`[data-testid=\"lang-${l}\"]`).click();"),
+    ("slider step", "const s = document.querySelector('[data-testid=\"year-slider\"]'); s.value = String(1919 + (i * 7) % 22); s.dispatchEvent(new Event('input', { bubbles: true }));"),
+    ("zoom step", "const z = ['zoom-in', 'zoom-out', 'zoom-in', 'reset-view'][i % 4]; const b = document.querySelector(`[data-testid=\"${z}\"]`); if (!b.disabled) b.click();"),
+    ("sources toggle", "const d = document.querySelector('[data-testid=\"active-events\"] summary'); if (d) d.click();"),
+];
+
+impl AtlasPage {
+    /// For each of [`KINDS`]: the bytes left allocated in the wasm per repetition, over `n`
+    /// repetitions after as many to warm up.
+    pub async fn memory_by_kind(&self, n: u32) -> Vec<(&'static str, f64)> {
+        let mut out = Vec::new();
+        for (name, body) in KINDS {
+            let run = || self.client().execute_async(REPEAT, vec![(*body).into(), n.into()]);
+            run().await.expect("warming up");
+            let before = self.memory().await;
+            run().await.expect("repeating an interaction");
+            let after = self.memory().await;
+            out.push((*name, (after.heap - before.heap) / f64::from(n)));
+        }
+        out
+    }
+}
