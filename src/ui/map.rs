@@ -671,7 +671,9 @@ fn MapLegend(
     view! {
         <details class="map-legend" open=wide>
         <summary>{move || locale.text().legend_title().to_owned()}</summary>
-        <ul class="legend" data-testid="legend">
+        // Keeps one height (style.css) and scrolls when a year has more keys: focusable, so that a
+        // keyboard can scroll it too.
+        <ul class="legend" data-testid="legend" tabindex="0" aria-label=move || locale.text().legend_title().to_owned()>
             {state_keys}
             {occupied}
             <li><span class="key key-city"></span>{move || locale.text().legend_city().to_owned()}</li>
