@@ -77,22 +77,65 @@ pub fn focus_city_marker(place: &str) {
     }
 }
 
+/// The size of the wasm's linear memory in bytes (it only grows; a leak shows here). Exported
+/// for the end-to-end tests and the benchmark: `window.wasmBindings.wasm_memory_bytes()`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| f64::from(js_sys::ArrayBuffer::from(memory.buffer()).byte_length()))
+        .unwrap_or(f64::NAN)
+}
+
+/// The bytes the wasm has allocated and not freed (see `crate::heap`), for the same tests:
+/// `window.wasmBindings.wasm_heap_bytes()`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_heap_bytes() -> f64 {
+    crate::heap::live_bytes() as f64
+}
+
 /// Seconds before a kiosk reloads after a fatal error.
 const KIOSK_RELOAD_SECONDS: i32 = 5;
+
+/// The fatal-error overlay's look, set through the CSSOM (`element.style.setProperty`), which a
+/// Content-Security-Policy without `'unsafe-inline'` allows, unlike a `style="…"` attribute; it
+/// does not depend on the stylesheets, which may be what failed.
+const OVERLAY_STYLE: &[(&str, &str)] = &[
+    ("position", "fixed"),
+    ("inset", "0"),
+    ("z-index", "99"),
+    ("display", "flex"),
+    ("align-items", "center"),
+    ("justify-content", "center"),
+    ("background", "#f7f4ec"),
+    ("color", "#1a1a1a"),
+    ("font", "1.4rem system-ui, sans-serif"),
+    ("padding", "2rem"),
+    ("text-align", "center"),
+];
+
+fn show_overlay(document: &web_sys::Document, message: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let body = document.body().ok_or("no body")?;
+    let overlay: web_sys::HtmlElement = document.create_element("div")?.dyn_into()?;
+    overlay.set_attribute("role", "alert")?;
+    overlay.set_attribute("data-testid", "fatal-error")?;
+    overlay.set_text_content(Some(message));
+    let style = overlay.style();
+    for (name, value) in OVERLAY_STYLE {
+        style.set_property(name, value)?;
+    }
+    body.append_child(&overlay)?;
+    Ok(())
+}
 
 /// Shows a plain message over the page after a fatal error (the app can no longer draw
 /// anything itself); a kiosk reloads to its start after a few seconds.
 pub fn show_fatal_error(reload: bool) {
     let Some(window) = web_sys::window() else { return };
-    if let Some(body) = window.document().and_then(|d| d.body()) {
+    if let Some(document) = window.document() {
         let message = "The map stopped because of an error. / Karte apstājās kļūdas dēļ. / \
                        Žemėlapis sustojo dėl klaidos. / Kaart peatus vea tõttu.";
-        let html = format!(
-            r#"<div role="alert" data-testid="fatal-error" style="position:fixed;inset:0;z-index:99;display:flex;\
-               align-items:center;justify-content:center;background:#f7f4ec;font:1.4rem system-ui;padding:2rem;\
-               text-align:center">{message}</div>"#
-        );
-        let _ = body.insert_adjacent_html("beforeend", &html);
+        let _ = show_overlay(&document, message);
     }
     if reload {
         let location = window.location();

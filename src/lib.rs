@@ -6,13 +6,21 @@ use leptos::prelude::*;
 
 pub mod browser;
 pub mod embed;
+pub mod heap;
 pub mod load;
 pub mod state;
 pub mod ui;
 
 use load::{load_data_set, LoadState};
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 use state::Locale;
 use ui::{AtlasView, LoadError};
+
+/// How often a kiosk tries again to load data that could not be read.
+pub const KIOSK_RETRY_MS: u64 = 30_000;
 
 /// The whole page: the data is fetched once, then the atlas is shown, or a
 /// message that says which file could not be read and why.
@@ -22,21 +30,47 @@ pub fn App() -> impl IntoView {
     let locale = Locale::new(browser::initial_lang(&link, &atlas_core::i18n::Languages::builtin()));
     provide_context(locale);
     Effect::new(move |_| browser::set_document_lang(locale.lang(), locale.text().app_title()));
+    let kiosk = link.mode == atlas_core::link::Mode::Kiosk;
     let load_state = RwSignal::new(LoadState::Loading);
-    leptos::task::spawn_local(async move {
-        let loaded = load_data_set("data").await;
-        if let LoadState::Ready(data) = &loaded {
-            let languages = data.languages.clone();
-            locale.set_languages(languages.clone(), browser::initial_lang(&link, &languages));
-        }
-        load_state.set(loaded);
-    });
+    let load = move || {
+        let link = link.clone();
+        leptos::task::spawn_local(async move {
+            let loaded = load_data_set("data").await;
+            match &loaded {
+                LoadState::Ready(data) => {
+                    let languages = data.languages.clone();
+                    locale.set_languages(languages.clone(), browser::initial_lang(&link, &languages));
+                }
+                LoadState::Failed(_, languages) => {
+                    let languages = (**languages).clone();
+                    let lang = browser::initial_lang(&link, &languages);
+                    locale.set_languages(languages, lang);
+                }
+                LoadState::Loading => {}
+            }
+            load_state.set(loaded);
+        });
+    };
+    load();
+    if kiosk {
+        // A kiosk whose data could not load tries again by itself until it can (a curator
+        // fixing a file, a network share coming back), with no one at a keyboard.
+        let retry = leptos_use::use_interval_fn(
+            move || {
+                if matches!(load_state.get_untracked(), LoadState::Failed(..)) {
+                    load();
+                }
+            },
+            KIOSK_RETRY_MS,
+        );
+        let _ = retry;
+    }
     move || match load_state.get() {
         LoadState::Loading => {
             view! { <p class="loading" aria-live="polite">{move || locale.text().loading().to_owned()}</p> }.into_any()
         }
         LoadState::Ready(data) => view! { <AtlasView data=data /> }.into_any(),
-        LoadState::Failed(message) => view! { <LoadError message=message /> }.into_any(),
+        LoadState::Failed(message, _) => view! { <LoadError message=message kiosk=kiosk /> }.into_any(),
     }
 }
 

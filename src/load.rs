@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use atlas_core::dataset::{files_to_read, LANGUAGES_FILE};
+use atlas_core::dataset::{files_to_read, load_languages, LANGUAGES_FILE};
+use atlas_core::i18n::Languages;
 use atlas_core::DataSet;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -13,8 +14,9 @@ use wasm_bindgen_futures::JsFuture;
 pub enum LoadState {
     Loading,
     Ready(Arc<DataSet>),
-    /// One problem per line, each naming its file (as the validator prints them).
-    Failed(String),
+    /// One problem per line, each naming its file (as the validator prints them), and the
+    /// interfaces of the languages that could be read, to say so in the reader's language.
+    Failed(String, Arc<Languages>),
 }
 
 /// Fetches `url` as bytes, with a message that says why when that fails.
@@ -52,6 +54,8 @@ pub async fn load_data_set(base: &str) -> LoadState {
     let mut fetched: HashMap<String, Result<Vec<u8>, String>> =
         futures::future::join_all(names.into_iter().map(fetch)).await.into_iter().collect();
     fetched.insert(languages.0, languages.1);
+    let language_files: HashMap<String, Result<Vec<u8>, String>> =
+        fetched.iter().filter(|(name, _)| name.ends_with(".json")).map(|(n, r)| (n.clone(), r.clone())).collect();
     let result = DataSet::load(|name| {
         fetched
             .remove(name)
@@ -64,6 +68,11 @@ pub async fn load_data_set(base: &str) -> LoadState {
             }
             LoadState::Ready(Arc::new(data))
         }
-        Err(errors) => LoadState::Failed(errors.to_string()),
+        Err(errors) => {
+            let languages = load_languages(|name| {
+                language_files.get(name).cloned().unwrap_or_else(|| Err("was not fetched".to_owned()))
+            });
+            LoadState::Failed(errors.to_string(), Arc::new(languages))
+        }
     }
 }

@@ -65,6 +65,11 @@ impl Selection {
         self.event.get()
     }
 
+    /// The event whose details are open, without tracking.
+    pub fn opened_event_untracked(&self) -> Option<atlas_core::EventIndex> {
+        self.event.get_untracked()
+    }
+
     /// Marks `event` as the one whose details are open (`None` when they close).
     pub fn set_opened_event(&self, event: Option<atlas_core::EventIndex>) {
         if self.event.get_untracked() != event {

@@ -9,6 +9,30 @@ mod support;
 mod bench {
     use super::support::{with_page, AtlasPage, Override, PageOptions};
 
+    /// What a kiosk keeps after a long day: memory at the start, after 10,000 mixed interactions
+    /// (panels, their sources, languages, slider, zoom, the idle reset and attract loop) and after
+    /// 5,000 more open/close cycles of a panel. Flat means no leak (issue 11).
+    async fn memory_soak(page: AtlasPage) {
+        page.open("?kiosk&idle=2&lang=en").await;
+        let start = page.memory().await;
+        let started = std::time::Instant::now();
+        page.mixed_interactions(10_000).await;
+        let mixed = page.memory().await;
+        let mixed_secs = started.elapsed().as_secs_f64();
+        page.panel_cycles("riga", 5_000, true).await;
+        let panels = page.memory().await;
+        println!("memory, kiosk page (wasm linear memory, bytes allocated in it, JS heap, DOM):");
+        println!("  {:<44} {}", "at the start", start.describe());
+        println!("  {:<44} {}   ({mixed_secs:.0} s)", "after 10,000 mixed interactions", mixed.describe());
+        println!("  {:<44} {}", "after 5,000 more panel open/close cycles", panels.describe());
+        println!(
+            "  growth: wasm {:+.0} KiB, allocated {:+.1} KiB, JS heap {:+.0} KiB",
+            (panels.wasm - start.wasm) / 1024.0,
+            (panels.heap - start.heap) / 1024.0,
+            (panels.js_heap - start.js_heap) / 1024.0
+        );
+    }
+
     /// Steps the slider through every year like a reader, timing each step from the input
     /// event to the updated DOM with layout done.
     const SLIDER_STEPS: &str = r#"
@@ -138,12 +162,15 @@ mod bench {
 
     pub async fn run() {
         println!("browser benchmark: headless Chromium, window 1280×900, dist/ served on 127.0.0.1");
-        with_page(PageOptions::default(), |page| measure(page, "real data (43 events)")).await;
+        let long = std::time::Duration::from_secs(900);
+        with_page(PageOptions::default().timeout(long), |page| measure(page, "real data (43 events)")).await;
         let events = synthetic_events(10_000);
         println!("synthetic events.geojson: {} bytes", events.len());
-        let options =
-            PageOptions::default().override_path("/data/events.geojson", Override::ok("events.geojson", events));
+        let options = PageOptions::default()
+            .timeout(long)
+            .override_path("/data/events.geojson", Override::ok("events.geojson", events));
         with_page(options, |page| measure(page, "10,000 events")).await;
+        with_page(PageOptions::default().timeout(long), memory_soak).await;
     }
 }
 

@@ -26,6 +26,7 @@ fn committed(name: &str) -> Result<Vec<u8>, String> {
         "events.geojson" => include_bytes!("../public/data/events.geojson"),
         "basemap.geojson" => include_bytes!("../public/data/basemap.geojson"),
         "borders.geojson" => include_bytes!("../public/data/borders.geojson"),
+        "stages.geojson" => include_bytes!("../public/data/stages.geojson"),
         other => return Err(format!("{other} is not in this test")),
     };
     Ok(bytes.to_vec())

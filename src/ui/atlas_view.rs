@@ -6,7 +6,7 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, PlaybackControls, YearSlider,
+    use_playback_timers, ActiveList, AtlasMap, AttractHint, CityPanel, KioskIdle, LangSwitcher, TimeBar, YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -32,14 +32,14 @@ pub fn AtlasView(
     });
     let mode = link.mode;
     let idle_seconds = link.idle_seconds;
+    let address = link.clone();
     // The address always links to what is on screen.
     Effect::new(move |_| {
         let state = LinkState {
             year: Some(selection.year()),
             city: selection.city(),
             lang: Some(locale.lang()),
-            mode,
-            idle_seconds,
+            ..address.clone()
         };
         browser::replace_query(&state.to_query());
     });
@@ -54,7 +54,7 @@ pub fn AtlasView(
     provide_context(playback);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
     use_playback_timers(playback, selection);
-    use_embed_bridge(selection, data);
+    use_embed_bridge(selection, data, &link);
     if mode == Mode::Kiosk {
         // No context menu on a kiosk (a long press would open one).
         let menu = window_event_listener(leptos::ev::contextmenu, |ev| ev.prevent_default());
@@ -73,6 +73,11 @@ pub fn AtlasView(
         Mode::Kiosk => "atlas mode-kiosk",
         Mode::Embed => "atlas mode-embed",
     };
+    // The type and thumb sizes of the layout (style.css: --t1 and --thumb of each mode).
+    let (band_font_px, thumb_px) = match mode {
+        Mode::Kiosk => (18.0, 56.0),
+        Mode::Standard | Mode::Embed => (14.0, if mode == Mode::Embed { 24.0 } else { 28.0 }),
+    };
     // Marks the moment the map is on screen, for `cargo xtask bench`.
     Effect::new(move |_| browser::mark("atlas-ready"));
     view! {
@@ -80,19 +85,31 @@ pub fn AtlasView(
             <header class="atlas-header">
                 <h1>{move || locale.text().app_title().to_owned()}</h1>
                 <LangSwitcher />
-                <YearSlider />
-                <PlaybackControls />
             </header>
+            // The time bar comes first in the page's order (the top of a phone's screen, where it
+            // stays); on larger screens the grid puts it under the map, across the full width.
             <main class="atlas-main">
-                <AtlasMap />
-                <ActiveList />
+                <TimeBar band_font_px=band_font_px thumb_px=thumb_px />
+                <YearAnnouncer />
+                <div class="map-area">
+                    <AtlasMap />
+                    {(mode == Mode::Kiosk).then(|| view! { <AttractHint /> })}
+                </div>
+                <div class="side">
+                    <ActiveList />
+                    <CityPanel />
+                </div>
             </main>
-            <CityPanel />
             {(mode == Mode::Kiosk).then(|| {
                 let idle_seconds = idle_seconds.unwrap_or(atlas_core::link::DEFAULT_IDLE_SECONDS);
                 view! { <KioskIdle idle_seconds=idle_seconds start_lang=start_lang /> }
             })}
-            <footer class="attribution">{move || locale.text().attribution().to_owned()}</footer>
+            <footer class="attribution">
+                {move || {
+                    let text = locale.text();
+                    if mode == Mode::Embed { text.attribution_short().to_owned() } else { text.attribution().to_owned() }
+                }}
+            </footer>
         </div>
     }
 }

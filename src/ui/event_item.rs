@@ -1,5 +1,5 @@
-//! One event as a list item: its dates at their precision, kind, title and place,
-//! and on request its summary, parties, note and sources.
+//! One event as a list item: its dates at their precision, kind, title and place, and a
+//! "Details" disclosure with its summary, parties, note and sources, in every mode.
 //!
 //! An item is drawn in one language and drawn again when the language changes (the
 //! lists key their items by event and language): a list of hundreds of events then
@@ -10,7 +10,7 @@ use atlas_core::EventIndex;
 use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
-use crate::state::Locale;
+use crate::state::{Locale, Selection};
 
 use atlas_core::DataSet;
 
@@ -20,34 +20,59 @@ fn text_in(text: &Localized, lang: Lang) -> (String, String) {
     (text.to_owned(), used.code().to_owned())
 }
 
-/// A list item with `data-event-id`; `current` marks an event of the selected year.
+/// A list item with `data-event-id`. In a city panel, `current` tells whether the event
+/// belongs to the selected year: `data-current`, a mark, and words for screen readers.
 #[component]
 pub fn EventItem(
     /// The event's position in `Atlas::events`.
     index: EventIndex,
     /// The language to write it in.
     lang: Lang,
-    /// Whether the event belongs to the selected year (marked in city panels).
+    /// Whether the event belongs to the selected year (given in city panels only).
     #[prop(into, optional)]
-    current: Signal<bool>,
+    current: Option<Signal<bool>>,
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
+    let selection = expect_context::<Selection>();
     let text = expect_context::<Locale>().text_in(lang);
     let event = data.atlas.event(index);
     let (title, title_lang) = text_in(&event.title, lang);
     let place = event.place.as_ref().and_then(|p| data.atlas.place(p)).map(|p| text_in(&p.name, lang));
     let open = RwSignal::new(false);
     let details = move || open.get().then(|| view! { <EventDetails index=index lang=lang /> });
+    let is_current = move || current.is_some_and(|c| c.get());
+    let current_attr = move || current.map(|c| if c.get() { "true" } else { "false" });
+    let in_selected_year = text.in_selected_year().to_owned();
+    let toggle = move |ev: leptos::ev::Event| {
+        let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        open.set(now_open);
+        if now_open {
+            selection.set_opened_event(Some(index));
+        } else if selection.opened_event() == Some(index) {
+            selection.set_opened_event(None);
+        }
+    };
+    on_cleanup(move || {
+        if selection.opened_event_untracked() == Some(index) {
+            selection.set_opened_event(None);
+        }
+    });
     view! {
-        <li class=format!("event kind-{}", event.kind.as_str()) class:current=move || current.get() data-event-id=event.id.to_string()>
+        <li
+            class=format!("event kind-{}", event.kind.as_str())
+            class:current=is_current
+            data-event-id=event.id.to_string()
+            data-current=current_attr
+        >
             <div class="event-head">
                 <time class="event-dates">{text.span(&event.span)}</time>
                 <span class="event-kind">{text.kind(event.kind).to_owned()}</span>
             </div>
             <div class="event-title" lang=title_lang>{title}</div>
             {place.map(|(name, name_lang)| view! { <div class="event-place" lang=name_lang>{name}</div> })}
-            <details class="event-details" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>{text.sources().to_owned()}</summary>
+            {move || is_current().then(|| view! { <span class="visually-hidden">{format!("({in_selected_year})")}</span> })}
+            <details class="event-details" on:toggle=toggle>
+                <summary>{text.details().to_owned()}</summary>
                 {details}
             </details>
         </li>
@@ -65,9 +90,10 @@ fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
         event.parties.iter().filter_map(|p| data.state(p)).map(|s| s.name.text(lang)).collect::<Vec<_>>().join(", ");
     let note = event.note.as_ref().map(|n| text_in(n, lang));
     view! {
-        <p lang=summary_lang>{summary}</p>
+        <p class="event-summary" lang=summary_lang>{summary}</p>
         <p class="event-parties">{text.parties().to_owned()}": "{parties}</p>
         {note.map(|(n, note_lang)| view! { <p class="event-note">{text.note().to_owned()}": "<span lang=note_lang>{n}</span></p> })}
+        <p class="event-sources-heading">{text.sources().to_owned()}":"</p>
         <ul class="event-sources">{event.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
     }
 }

@@ -1,6 +1,6 @@
 //! The kiosk's idle behaviour: after a while without input, a visible countdown
 //! with a button to stay; then everything returns to the start and the years play
-//! by themselves until the next touch.
+//! by themselves, stage by stage, until the next touch.
 use atlas_core::geo::MapView;
 use atlas_core::kiosk::countdown_seconds;
 use atlas_core::Lang;
@@ -75,8 +75,33 @@ pub fn KioskIdle(
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// While the idle kiosk plays the years by itself: an invitation to touch the map, and the
+/// stage of the story that the year belongs to (its story is told beside, in the list).
+#[component]
+pub fn AttractHint() -> impl IntoView {
+    let data = StoredValue::new(expect_context::<std::sync::Arc<atlas_core::DataSet>>());
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let playback = expect_context::<Playback>();
+    let stage = move || {
+        let lang = locale.lang();
+        let year = selection.year();
+        data.with_value(|data| {
+            data.stages.at(year).map(|stage| {
+                let name = format!("{}, {}–{}", stage.name.text(lang), stage.start, stage.end);
+                name
+            })
+        })
+    };
+    view! {
         <Show when=move || playback.mode() == PlayMode::Attract>
-            <div class="attract-hint" data-testid="attract-hint">{move || locale.text().attract_hint().to_owned()}</div>
+            <div class="attract" data-testid="attract-hint">
+                <p class="attract-invitation">{move || locale.text().attract_hint().to_owned()}</p>
+                {move || stage().map(|name| view! { <p class="attract-stage">{name}</p> })}
+            </div>
         </Show>
     }
 }

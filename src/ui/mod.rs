@@ -1,5 +1,6 @@
 //! The components: each displays what atlas-core computes.
 mod active_list;
+mod announcer;
 mod atlas_view;
 mod borders_layer;
 mod city_panel;
@@ -10,15 +11,18 @@ mod lang_switcher;
 mod load_error;
 mod map;
 mod playback;
+mod time_bar;
 mod year_slider;
 
 pub use active_list::ActiveList;
+pub use announcer::YearAnnouncer;
 pub use atlas_view::AtlasView;
 pub use city_panel::CityPanel;
 pub use event_item::EventItem;
-pub use kiosk::KioskIdle;
+pub use kiosk::{AttractHint, KioskIdle};
 pub use lang_switcher::LangSwitcher;
 pub use load_error::LoadError;
 pub use map::AtlasMap;
 pub use playback::{use_playback_timers, PlaybackControls};
+pub use time_bar::TimeBar;
 pub use year_slider::YearSlider;

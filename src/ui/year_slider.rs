@@ -1,34 +1,44 @@
-//! The year slider: a native range input, so dragging, touch and arrow keys all work.
+//! The year slider: a native range input, so dragging, touch, arrow keys and screen readers
+//! all work. The time bar ([`super::TimeBar`]) draws its ticks, marks and stages around it.
+use std::sync::Arc;
+
+use atlas_core::DataSet;
 use leptos::prelude::*;
 
 use crate::state::{Locale, Selection};
 
-/// The slider and the selected year in large type.
+/// The range input over the years.
 #[component]
 pub fn YearSlider() -> impl IntoView {
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let (first, last) = selection.years();
+    let data = expect_context::<Arc<DataSet>>();
+    // What a screen reader says of the value: the year and the stage of the story it is in.
+    let value_text = move || {
+        let year = selection.year();
+        match data.stages.at(year) {
+            Some(stage) => format!("{year}, {}", stage.name.text(locale.lang())),
+            None => year.to_string(),
+        }
+    };
     view! {
-        <div class="year-slider">
-            <label for="year-slider" class="visually-hidden">{move || locale.text().year().to_owned()}</label>
-            <input
-                id="year-slider"
-                type="range"
-                data-testid="year-slider"
-                min=first
-                max=last
-                step="1"
-                prop:value=move || selection.year().to_string()
-                on:input=move |ev| {
-                    if let Ok(year) = event_target_value(&ev).parse::<i32>() {
-                        selection.set_year(year);
-                    }
+        <label for="year-slider" class="visually-hidden">{move || locale.text().year().to_owned()}</label>
+        <input
+            id="year-slider"
+            type="range"
+            data-testid="year-slider"
+            min=first
+            max=last
+            step="1"
+            aria-describedby="time-bar-description"
+            aria-valuetext=value_text
+            prop:value=move || selection.year().to_string()
+            on:input=move |ev| {
+                if let Ok(year) = event_target_value(&ev).parse::<i32>() {
+                    selection.set_year(year);
                 }
-            />
-            <output for="year-slider" class="year-label" data-testid="year-label" aria-live="polite">
-                {move || selection.year()}
-            </output>
-        </div>
+            }
+        />
     }
 }

@@ -24,11 +24,22 @@ pub struct PageOptions {
     pub width: u32,
     pub height: u32,
     pub overrides: HashMap<String, Override>,
+    /// Whether the test provokes CSP violations on purpose (it reads them with
+    /// `AtlasPage::csp_violations`); otherwise any violation fails the test.
+    pub expect_csp_violations: bool,
+    /// How long the test's body may take (default [`TEST_TIMEOUT`]).
+    pub timeout: Duration,
 }
 
 impl Default for PageOptions {
     fn default() -> Self {
-        Self { width: 1280, height: 900, overrides: HashMap::new() }
+        Self {
+            width: 1280,
+            height: 900,
+            overrides: HashMap::new(),
+            expect_csp_violations: false,
+            timeout: TEST_TIMEOUT,
+        }
     }
 }
 
@@ -46,6 +57,18 @@ impl PageOptions {
     pub fn size(mut self, width: u32, height: u32) -> Self {
         self.width = width;
         self.height = height;
+        self
+    }
+
+    /// Lets the test's body run for up to `timeout` (a soak or a benchmark).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The test provokes CSP violations itself: they don't fail it.
+    pub fn expecting_csp_violations(mut self) -> Self {
+        self.expect_csp_violations = true;
         self
     }
 
@@ -86,6 +109,9 @@ pub fn screenshot_dir() -> PathBuf {
 /// The static server, chromedriver and the browser are this test's own (free ports), so tests
 /// may run in parallel. Whatever happens in `test` (panic, time-out), the WebDriver session is
 /// closed and chromedriver's process group killed before the failure is re-raised.
+///
+/// The server sends the strict Content-Security-Policy with every response; a violation that the
+/// browser reports fails the test (unless [`PageOptions::expecting_csp_violations`]).
 pub async fn with_page<F, Fut>(options: PageOptions, test: F)
 where
     F: FnOnce(AtlasPage) -> Fut,
@@ -104,21 +130,31 @@ where
         }
     };
 
-    let page = AtlasPage::new(client.clone(), server.url());
+    let page = AtlasPage::new(client.clone(), server.url()).with_violation_log(server.violation_log());
     let mut task = tokio::spawn(test(page));
-    let outcome = tokio::time::timeout(TEST_TIMEOUT, &mut task).await;
+    let outcome = tokio::time::timeout(options.timeout, &mut task).await;
     if outcome.is_err() {
         task.abort();
         let _ = (&mut task).await;
     }
 
+    // The browser posts its violation reports asynchronously: give the last ones time to arrive.
+    if matches!(outcome, Ok(Ok(()))) {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
     // Clean up before reporting anything.
     let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
     driver.stop().await;
     let served = server.requests();
+    let violations = server.violations();
     drop(server);
 
     match outcome {
+        Ok(Ok(())) if !violations.is_empty() && !options.expect_csp_violations => panic!(
+            "the browser reported {} Content-Security-Policy violation(s):\n  {}",
+            violations.len(),
+            violations.join("\n  ")
+        ),
         Ok(Ok(())) => {}
         Ok(Err(err)) if err.is_panic() => {
             eprintln!("requests served during the failed test:\n  {}", served.join("\n  "));
@@ -126,7 +162,7 @@ where
         }
         Ok(Err(err)) => panic!("the test task failed: {err}"),
         Err(_) => {
-            panic!("the test did not finish within {TEST_TIMEOUT:?}; requests served:\n  {}", served.join("\n  "))
+            panic!("the test did not finish within {:?}; requests served:\n  {}", options.timeout, served.join("\n  "))
         }
     }
 }

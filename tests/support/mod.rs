@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(dead_code, unused_imports)]
 
+pub mod axe;
 pub mod browser;
+pub mod memory;
 pub mod page;
 pub mod server;
 

@@ -56,11 +56,23 @@ where
 pub struct AtlasPage {
     client: Client,
     base_url: String,
+    violations: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl AtlasPage {
     pub fn new(client: Client, base_url: String) -> Self {
-        Self { client, base_url }
+        Self { client, base_url, violations: Default::default() }
+    }
+
+    /// Reads the CSP violations from `log` (the static server's reports).
+    pub fn with_violation_log(mut self, log: std::sync::Arc<std::sync::Mutex<Vec<String>>>) -> Self {
+        self.violations = log;
+        self
+    }
+
+    /// The CSP violation reports received so far (JSON, one a report).
+    pub fn csp_violations(&self) -> Vec<String> {
+        self.violations.lock().map(|v| v.clone()).unwrap_or_default()
     }
 
     /// The WebDriver client, for anything the page object doesn't cover.

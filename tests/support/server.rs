@@ -1,7 +1,13 @@
 //! A minimal static file server for the built app (`dist/`), in-process on 127.0.0.1.
 //!
-//! HTTP/1.1, `GET` and `HEAD` only, one request per connection (`Connection: close`). Paths can
-//! be overridden with canned responses, e.g. to serve a broken `/data/events.geojson`.
+//! HTTP/1.1, `GET` and `HEAD` (and `POST` of CSP violation reports only), one request per
+//! connection (`Connection: close`). Paths can be overridden with canned responses, e.g. to serve
+//! a broken `/data/events.geojson`.
+//!
+//! Every response carries the strict [`POLICY`] as a `Content-Security-Policy` header, as a
+//! museum's server would send it, with a `report-uri` to this server: the browser reports each
+//! violation there, and [`StaticServer::violations`] lists them (every end-to-end test fails on
+//! one; see `with_page`).
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
@@ -10,23 +16,60 @@ use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+/// The Content-Security-Policy the atlas is built for (index.html's `<meta>`, Trunk.toml's
+/// `[serve.headers]`, the README and xtask/src/csp.rs say the same).
+pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/// Where the browser posts its CSP violation reports (`report-uri`).
+pub const REPORT_PATH: &str = "/__csp-report";
+
 /// A canned response served instead of the file at a path.
 #[derive(Debug, Clone)]
 pub struct Override {
     pub status: u16,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// Whether it carries the policy header (a test page of an embedding site does not).
+    pub policy: bool,
+    /// How many more times it is served before the real file is (`None`: always), e.g. a
+    /// broken file that a curator then fixes.
+    pub times: Option<Arc<std::sync::atomic::AtomicUsize>>,
 }
 
 impl Override {
     /// `200 OK` with `body` and the content type that the path's extension implies.
     pub fn ok(path: &str, body: impl Into<Vec<u8>>) -> Self {
-        Self { status: 200, content_type: content_type(Path::new(path)).to_owned(), body: body.into() }
+        Self {
+            status: 200,
+            content_type: content_type(Path::new(path)).to_owned(),
+            body: body.into(),
+            policy: true,
+            times: None,
+        }
+    }
+
+    /// Served only the first `n` times; then the real file is.
+    pub fn only_times(mut self, n: usize) -> Self {
+        self.times = Some(Arc::new(std::sync::atomic::AtomicUsize::new(n)));
+        self
+    }
+
+    /// A page of another site (say, a museum's page that embeds the atlas), served without
+    /// the atlas's policy.
+    pub fn foreign_page(html: impl Into<Vec<u8>>) -> Self {
+        Self { policy: false, ..Self::ok("page.html", html) }
     }
 
     /// An error status (e.g. 404 or 500) with a short plain-text body.
     pub fn status(status: u16) -> Self {
-        Self { status, content_type: "text/plain; charset=utf-8".to_owned(), body: reason(status).as_bytes().to_vec() }
+        Self {
+            status,
+            content_type: "text/plain; charset=utf-8".to_owned(),
+            body: reason(status).as_bytes().to_vec(),
+            policy: true,
+            times: None,
+        }
     }
 }
 
@@ -34,6 +77,7 @@ impl Override {
 pub struct StaticServer {
     addr: SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
+    violations: Arc<Mutex<Vec<String>>>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -44,7 +88,9 @@ impl StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let shared = Arc::new(Shared { root, overrides, requests: Arc::clone(&requests) });
+        let violations = Arc::new(Mutex::new(Vec::new()));
+        let shared =
+            Arc::new(Shared { root, overrides, requests: Arc::clone(&requests), violations: Arc::clone(&violations) });
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -57,12 +103,28 @@ impl StaticServer {
                 });
             }
         });
-        Ok(Self { addr, requests, task })
+        Ok(Self { addr, requests, violations, task })
     }
 
     /// The base URL, ending in `/`: `http://127.0.0.1:PORT/`.
     pub fn url(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// The same server by the name `localhost`: another origin than [`Self::url`]'s
+    /// `127.0.0.1` for the browser (for tests of embedding across origins).
+    pub fn url_as_localhost(&self) -> String {
+        format!("http://localhost:{}/", self.addr.port())
+    }
+
+    /// The CSP violations the browser reported so far (each the report's JSON).
+    pub fn violations(&self) -> Vec<String> {
+        self.violations.lock().map(|v| v.clone()).unwrap_or_default()
+    }
+
+    /// A shared handle on the violation reports, for a page object to read during a test.
+    pub fn violation_log(&self) -> Arc<Mutex<Vec<String>>> {
+        Arc::clone(&self.violations)
     }
 
     /// The request lines served so far with their status, e.g. `GET /index.html -> 200`.
@@ -81,6 +143,7 @@ struct Shared {
     root: PathBuf,
     overrides: HashMap<String, Override>,
     requests: Arc<Mutex<Vec<String>>>,
+    violations: Arc<Mutex<Vec<String>>>,
 }
 
 async fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
@@ -96,19 +159,47 @@ async fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             return respond(&mut stream, false, &Override::status(431)).await;
         }
     }
-    let head = String::from_utf8_lossy(&buf);
+    let head_end = buf.windows(4).position(|w| w == b"\r\n\r\n").map_or(buf.len(), |p| p + 4);
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
     let request_line = head.lines().next().unwrap_or_default().to_owned();
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
 
     let response = match method {
         "GET" | "HEAD" => resolve(shared, target).await,
+        "POST" if target.split('?').next() == Some(REPORT_PATH) => {
+            let body = read_body(&mut stream, &head, buf[head_end..].to_vec()).await?;
+            if let Ok(mut log) = shared.violations.lock() {
+                log.push(String::from_utf8_lossy(&body).into_owned());
+            }
+            Override { status: 204, body: Vec::new(), ..Override::status(200) }
+        }
         _ => Override::status(405),
     };
     if let Ok(mut log) = shared.requests.lock() {
         log.push(format!("{method} {target} -> {}", response.status));
     }
     respond(&mut stream, method == "HEAD", &response).await
+}
+
+/// The request's body: what came with the head, then the rest up to `Content-Length` (64 KiB at most).
+async fn read_body(stream: &mut TcpStream, head: &str, mut body: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    let length = head
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(64 * 1024);
+    let mut chunk = [0u8; 2048];
+    while body.len() < length {
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..n]);
+    }
+    Ok(body)
 }
 
 async fn resolve(shared: &Shared, target: &str) -> Override {
@@ -119,13 +210,22 @@ async fn resolve(shared: &Shared, target: &str) -> Override {
     };
     let path = path.into_owned();
     if let Some(canned) = shared.overrides.get(&path) {
-        return canned.clone();
+        use std::sync::atomic::Ordering;
+        let used_up = canned
+            .times
+            .as_ref()
+            .is_some_and(|left| left.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_err());
+        if !used_up {
+            return canned.clone();
+        }
     }
     let Some(file) = file_for(&shared.root, &path) else {
         return Override::status(404);
     };
     match tokio::fs::read(&file).await {
-        Ok(body) => Override { status: 200, content_type: content_type(&file).to_owned(), body },
+        Ok(body) => {
+            Override { status: 200, content_type: content_type(&file).to_owned(), body, policy: true, times: None }
+        }
         Err(_) => Override::status(404),
     }
 }
@@ -168,6 +268,7 @@ pub fn content_type(path: &Path) -> &'static str {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        204 => "No Content",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -179,8 +280,13 @@ fn reason(status: u16) -> &'static str {
 }
 
 async fn respond(stream: &mut TcpStream, head_only: bool, r: &Override) -> std::io::Result<()> {
+    let policy = if r.policy {
+        format!("Content-Security-Policy: {POLICY}; report-uri {REPORT_PATH}\r\n")
+    } else {
+        String::new()
+    };
     let header = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{policy}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         r.status,
         reason(r.status),
         r.content_type,

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod basemap;
 mod borders;
+mod csp;
 mod geometry;
 mod natural_earth;
 mod tools;
@@ -23,6 +24,9 @@ commands:
             refresh docs/screenshot.png (the README's picture) through the end-to-end suite,
             building dist/ first unless it is current (the tests write theirs under target/)
   validate  check the data files (default public/data) and list every problem by file, feature and field
+  finish-html [DIR]
+            Trunk's post-build hook (Trunk.toml): moves Trunk's inline loader script into a file
+            with SRI and refuses a page with inline code, so it runs under the strict CSP
   basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas
   borders   regenerate public/data/borders.geojson from Natural Earth and xtask/borders/overlay.toml";
 
@@ -50,6 +54,7 @@ fn run() -> anyhow::Result<()> {
         "bench" => web::bench(&root),
         "screenshot" => web::screenshot(&root),
         "validate" => validate(&root, args.next()),
+        "finish-html" => csp::run(args.next()),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

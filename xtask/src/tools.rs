@@ -9,6 +9,7 @@
 //! | `trunk` | [`TRUNK_VERSION`] | `cargo install --locked` |
 //! | `wasm-bindgen`, `wasm-bindgen-test-runner` | the `wasm-bindgen` version in `Cargo.lock` | `cargo install wasm-bindgen-cli` |
 //! | `wasm-opt` | [`WASM_OPT_VERSION`] | npm package `binaryen`, locked in `xtask/tools-npm/` |
+//! | `axe-core` (for the end-to-end tests) | [`AXE_CORE_VERSION`] | npm package `axe-core`, locked in `xtask/tools-npm/` |
 //! | `chromium`, `chromedriver` | Debian's | `apt-get install chromium chromium-driver` |
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,9 @@ use anyhow::{bail, Context, Result};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// The binaryen release pinned in `Trunk.toml` (`[tools] wasm_opt`) and `xtask/tools-npm/`.
 pub const WASM_OPT_VERSION: &str = "version_132";
+/// The axe-core release pinned in `xtask/tools-npm/`; the end-to-end tests inject its
+/// `axe.min.js` into the app's pages (`AXE_CORE_JS`).
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 /// Where the pinned npm tools live, relative to the workspace root.
 pub const TOOLS_NPM_DIR: &str = "xtask/tools-npm";
 /// Debian's paths for the browser and its WebDriver.
@@ -93,7 +97,7 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Toolbox> {
             locked: false,
         },
     )?;
-    ensure_wasm_opt(&toolbox)?;
+    ensure_npm_tools(&toolbox, needs)?;
     if needs == Needs::BuildAndBrowser {
         ensure_browser()?;
     }
@@ -269,24 +273,49 @@ fn ensure_cargo_tool(tb: &Toolbox, tool: CargoTool<'_>) -> Result<()> {
     Ok(())
 }
 
-fn ensure_wasm_opt(tb: &Toolbox) -> Result<()> {
+/// `axe.min.js` of the pinned axe-core, for the end-to-end tests.
+pub fn axe_core_js(root: &Path) -> PathBuf {
+    root.join(TOOLS_NPM_DIR).join("node_modules").join("axe-core").join("axe.min.js")
+}
+
+/// Whether the axe-core in `xtask/tools-npm/node_modules` is the pinned one.
+fn has_axe_core(root: &Path) -> bool {
+    let package = root.join(TOOLS_NPM_DIR).join("node_modules").join("axe-core").join("package.json");
+    let version = std::fs::read_to_string(package)
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|json| json["version"].as_str().map(str::to_owned));
+    version.as_deref() == Some(AXE_CORE_VERSION) && axe_core_js(root).is_file()
+}
+
+/// `wasm-opt` (npm binaryen) and, for browser tests, axe-core: `npm ci` in `xtask/tools-npm/`
+/// when either is missing or not the pinned version.
+fn ensure_npm_tools(tb: &Toolbox, needs: Needs) -> Result<()> {
     let dir = tb.root.join(TOOLS_NPM_DIR);
     let wasm_opt = npm_bin_dir(&tb.root).join("wasm-opt");
-    if has_version(tb, wasm_opt.to_str().unwrap_or("wasm-opt"), &format!("({WASM_OPT_VERSION})")) {
+    let wasm_opt_ok = || has_version(tb, wasm_opt.to_str().unwrap_or("wasm-opt"), &format!("({WASM_OPT_VERSION})"));
+    let axe_ok = || needs != Needs::BuildAndBrowser || has_axe_core(&tb.root);
+    if wasm_opt_ok() && axe_ok() {
         println!("    ok   wasm-opt {WASM_OPT_VERSION} (npm binaryen in {TOOLS_NPM_DIR})");
+        if needs == Needs::BuildAndBrowser {
+            println!("    ok   axe-core {AXE_CORE_VERSION} (npm, in {TOOLS_NPM_DIR})");
+        }
         return Ok(());
     }
     if output_of(tb.command("npm").arg("--version")).is_none() {
-        println!("    install node + npm (Debian packages nodejs npm), needed for wasm-opt");
+        println!("    install node + npm (Debian packages nodejs npm), needed for wasm-opt and axe-core");
         apt_install(&["nodejs", "npm"])?;
     }
-    println!("    install wasm-opt {WASM_OPT_VERSION} (npm ci in {TOOLS_NPM_DIR}: binaryen)");
+    println!("    install wasm-opt {WASM_OPT_VERSION} and axe-core {AXE_CORE_VERSION} (npm ci in {TOOLS_NPM_DIR})");
     run(
         tb.command("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir),
         "npm ci (xtask/tools-npm)",
     )?;
-    if !has_version(tb, wasm_opt.to_str().unwrap_or("wasm-opt"), &format!("({WASM_OPT_VERSION})")) {
+    if !wasm_opt_ok() {
         bail!("{} --version does not report {WASM_OPT_VERSION} after npm ci", wasm_opt.display());
+    }
+    if !axe_ok() {
+        bail!("{} is not axe-core {AXE_CORE_VERSION} after npm ci", axe_core_js(&tb.root).display());
     }
     Ok(())
 }
@@ -401,6 +430,15 @@ wasm_opt = "version_132"
         assert!(error.contains("add wasm_bindgen = \"0.2.131\" under [tools] in Trunk.toml"), "{error}");
         let number = TRUNK.replace("\"0.2.130\"", "0.2");
         assert!(check_trunk_pin(&number, "0.2.130").is_err());
+    }
+
+    #[test]
+    fn the_npm_lock_pins_the_axe_core_the_tests_inject() -> anyhow::Result<()> {
+        let root = crate::workspace_root();
+        let lock: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(root.join(super::TOOLS_NPM_DIR).join("package-lock.json"))?)?;
+        assert_eq!(lock["packages"]["node_modules/axe-core"]["version"], super::AXE_CORE_VERSION);
+        Ok(())
     }
 
     #[test]

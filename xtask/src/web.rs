@@ -163,6 +163,7 @@ fn browser_suite(tb: &Toolbox, dist: &Path, suite: &str) -> std::process::Comman
     let mut cmd = tb.cargo();
     cmd.args(["test", "-p", "entente-atlas", "--features", BROWSER_TESTS, "--test", suite])
         .env("ATLAS_DIST", dist)
+        .env("AXE_CORE_JS", tools::axe_core_js(&tb.root))
         .env("CHROMEDRIVER", tools::chromedriver_path());
     cmd
 }

@@ -11,13 +11,14 @@ use crate::data::{
 use crate::i18n::{parse_language, parse_language_list, Languages, UiText};
 use crate::lang::Lang;
 use crate::model::State;
+use crate::stages::{parse_stages, Stages};
 use crate::timeline::Atlas;
 
 /// The list of offered languages.
 pub const LANGUAGES_FILE: &str = "languages.json";
 /// The data files every atlas has, beside the language files.
-pub const DATA_FILES: [&str; 5] =
-    ["places.geojson", "states.geojson", "events.geojson", "basemap.geojson", "borders.geojson"];
+pub const DATA_FILES: [&str; 6] =
+    ["places.geojson", "states.geojson", "events.geojson", "stages.geojson", "basemap.geojson", "borders.geojson"];
 
 /// The file of one language's interface texts: `lang/lv.json`.
 ///
@@ -45,6 +46,44 @@ pub fn files_to_read(languages_json: Option<&[u8]>) -> Vec<String> {
     files
 }
 
+/// The interfaces of whatever languages can be read, even when other data files cannot: so
+/// that a page that must say the data is broken says so in the reader's language. English is
+/// always there (built in, if its file is broken too).
+///
+/// ```
+/// let languages = atlas_core::dataset::load_languages(|name| match name {
+///     "languages.json" => Ok(br#"{"languages": ["lv", "en"]}"#.to_vec()),
+///     _ => Err("missing".into()),
+/// });
+/// assert!(languages.find(atlas_core::Lang::EN).is_some());
+/// ```
+pub fn load_languages(mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> Languages {
+    let mut text_of = |name: &str| read(name).ok().and_then(|bytes| decode_text(name, &bytes).ok().map(str::to_owned));
+    let langs = text_of(LANGUAGES_FILE)
+        .and_then(|text| parse_language_list(DataFile { name: LANGUAGES_FILE, text: &text }).ok())
+        .unwrap_or_else(|| vec![Lang::EN]);
+    let english_name = language_file(Lang::EN);
+    let english = text_of(&english_name)
+        .and_then(|text| parse_language(DataFile { name: &english_name, text: &text }, None).ok())
+        .map_or_else(UiText::builtin_english, |(ui, _)| ui);
+    let mut interfaces = vec![];
+    for lang in langs {
+        if lang == Lang::EN {
+            interfaces.push(english.clone());
+            continue;
+        }
+        let name = language_file(lang);
+        let parsed = text_of(&name)
+            .and_then(|text| parse_language(DataFile { name: &name, text: &text }, Some(&english)).ok())
+            .filter(|(ui, _)| ui.lang() == lang);
+        interfaces.extend(parsed.map(|(ui, _)| ui));
+    }
+    if !interfaces.iter().any(|ui| ui.lang() == Lang::EN) {
+        interfaces.push(english);
+    }
+    Languages::new(interfaces)
+}
+
 /// Everything the map shows, read and checked.
 #[derive(Debug, Clone)]
 pub struct DataSet {
@@ -52,6 +91,8 @@ pub struct DataSet {
     pub states: Vec<State>,
     pub basemap: Basemap,
     pub borders: Borders,
+    /// The named stages of the story, for the time bar.
+    pub stages: Stages,
     pub languages: Languages,
     /// What a curator or translator should fix, though the map can be shown.
     pub warnings: Vec<Warning>,
@@ -60,7 +101,7 @@ pub struct DataSet {
 impl DataSet {
     /// Reads every data file through `read` (a file's name, as in [`DATA_FILES`], to its bytes
     /// or a message why it could not be read), in dependency order: the languages, places,
-    /// states, events, base map and borders. Every file is read and checked even when an
+    /// states, events, stages, base map and borders. Every file is read and checked even when an
     /// earlier one failed, so the errors of all files come back together.
     ///
     /// ```
@@ -171,6 +212,8 @@ impl DataSet {
             }
             keep(result, &mut errors, &mut warnings)
         });
+        let stages =
+            file("stages.geojson", &mut errors).and_then(|f| keep(parse_stages(f, &langs), &mut errors, &mut warnings));
         let basemap = file("basemap.geojson", &mut errors).and_then(|f| match parse_basemap(f) {
             Ok(b) => Some(b),
             Err(e) => {
@@ -181,15 +224,18 @@ impl DataSet {
         let borders = file("borders.geojson", &mut errors)
             .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
 
-        match (places, states, events, basemap, borders, errors.is_empty()) {
-            (Some(places), Some(states), Some(events), Some(basemap), Some(borders), true) => Ok(DataSet {
-                atlas: Atlas::new(places, events),
-                states,
-                basemap,
-                borders,
-                languages: Languages::new(interfaces),
-                warnings,
-            }),
+        match (places, states, events, stages, basemap, borders, errors.is_empty()) {
+            (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => {
+                Ok(DataSet {
+                    atlas: Atlas::new(places, events),
+                    states,
+                    basemap,
+                    borders,
+                    stages,
+                    languages: Languages::new(interfaces),
+                    warnings,
+                })
+            }
             _ => Err(DataErrors { errors }),
         }
     }

@@ -12,7 +12,10 @@ pub mod kiosk;
 pub mod lang;
 pub mod link;
 pub mod model;
+pub mod stages;
+pub mod synthetic;
 pub mod time;
+pub mod timebar;
 pub mod timeline;
 
 pub use data::{parse_basemap, Basemap, DataError, DataErrors, DataFile, Warning};
@@ -20,4 +23,4 @@ pub use dataset::DataSet;
 pub use lang::{Lang, Localized};
 pub use model::{Event, EventId, EventKind, LonLat, Place, PlaceId, PlaceRole, State, StateId};
 pub use time::{HistoricDate, Precision, Span};
-pub use timeline::{Atlas, EventIndex};
+pub use timeline::{Atlas, EventIndex, PlaceEvents};

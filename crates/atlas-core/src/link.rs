@@ -1,5 +1,6 @@
 //! The address as a link to what is on screen: `?year=1934&city=riga&lang=lv`,
-//! plus the display modes `?kiosk` (with `idle=N`) and `?embed`.
+//! plus the display modes `?kiosk` (with `idle=N`) and `?embed`, and for an embedded map the
+//! origin of the page it talks to (`?parent=https://museum.example`).
 //!
 //! Reading never fails: a parameter that is unknown or malformed is ignored, so a
 //! mistyped link opens the map at its defaults instead of an error page.
@@ -33,6 +34,90 @@ pub struct LinkState {
     pub lang: Option<Lang>,
     pub mode: Mode,
     pub idle_seconds: Option<u32>,
+    /// `?parent=`: the origin of the page that embeds the map, or `*` for any.
+    pub parent: Option<ParentOrigin>,
+}
+
+/// Who may receive an embedded map's state (`postMessage`'s target origin), from `?parent=`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParentOrigin {
+    /// `?parent=*`: any page that embeds the map; an embedder's explicit choice.
+    Any,
+    /// `?parent=https://museum.example`: a serialized origin, `scheme://host[:port]`.
+    Origin(String),
+}
+
+impl ParentOrigin {
+    /// Reads `*` or an origin (`http`/`https`, a host name or IPv4 address, an optional port;
+    /// no path, query, user or fragment, one trailing `/` tolerated). The host is lower-cased.
+    pub fn parse(value: &str) -> Option<ParentOrigin> {
+        let value = value.trim();
+        if value == "*" {
+            return Some(ParentOrigin::Any);
+        }
+        let (scheme, rest) = value.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return None;
+        }
+        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        let (host, port) = match rest.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        };
+        let host_ok = !host.is_empty()
+            && host.len() <= 253
+            && host.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+            });
+        if !host_ok {
+            return None;
+        }
+        let host = host.to_ascii_lowercase();
+        match port {
+            None => Some(ParentOrigin::Origin(format!("{scheme}://{host}"))),
+            Some(port) => {
+                let number = port.parse::<u16>().ok().filter(|p| *p > 0 && port.bytes().all(|b| b.is_ascii_digit()))?;
+                Some(ParentOrigin::Origin(format!("{scheme}://{host}:{number}")))
+            }
+        }
+    }
+
+    /// The origin of a URL (`https://museum.example/atlas/page.html` →
+    /// `https://museum.example`), e.g. of `document.referrer`; `None` for anything that is not
+    /// an `http(s)` URL with a valid host, or is empty.
+    pub fn of_url(url: &str) -> Option<ParentOrigin> {
+        let (scheme, rest) = url.trim().split_once("://")?;
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..end];
+        if authority.contains('@') {
+            return None;
+        }
+        match ParentOrigin::parse(&format!("{scheme}://{authority}"))? {
+            ParentOrigin::Any => None,
+            origin => Some(origin),
+        }
+    }
+
+    /// The `targetOrigin` for `postMessage`: the origin, or `*`.
+    pub fn target(&self) -> &str {
+        match self {
+            ParentOrigin::Any => "*",
+            ParentOrigin::Origin(origin) => origin,
+        }
+    }
+
+    /// Whether a message from `origin` (a `MessageEvent`'s `origin`) may be obeyed.
+    pub fn allows(&self, origin: &str) -> bool {
+        match self {
+            ParentOrigin::Any => true,
+            ParentOrigin::Origin(own) => own == origin,
+        }
+    }
 }
 
 impl LinkState {
@@ -53,6 +138,7 @@ impl LinkState {
                 "idle" => {
                     state.idle_seconds = value.trim().parse::<u32>().ok().filter(|s| IDLE_SECONDS_RANGE.contains(s));
                 }
+                "parent" => state.parent = ParentOrigin::parse(&value),
                 _ => {}
             }
         }
@@ -85,6 +171,10 @@ impl LinkState {
         }
         if let Some(idle) = self.idle_seconds {
             flag(&format!("idle={idle}"));
+        }
+        if let Some(parent) = &self.parent {
+            let pair = form_urlencoded::Serializer::new(String::new()).append_pair("parent", parent.target()).finish();
+            flag(&pair);
         }
         if text.is_empty() {
             text
@@ -180,6 +270,56 @@ mod tests {
         assert_eq!(EmbedCommand::from_message(Some("set-city"), None, Some("<script>")), None);
         assert_eq!(EmbedCommand::from_message(Some("navigate"), Some(1934.0), Some("riga")), None);
         assert_eq!(EmbedCommand::from_message(None, Some(1934.0), None), None);
+    }
+
+    #[test]
+    fn parent_origins() {
+        let origin = |s: &str| Some(ParentOrigin::Origin(s.to_owned()));
+        assert_eq!(ParentOrigin::parse("*"), Some(ParentOrigin::Any));
+        assert_eq!(ParentOrigin::parse("https://museum.example"), origin("https://museum.example"));
+        assert_eq!(ParentOrigin::parse("https://Museum.Example/"), origin("https://museum.example"));
+        assert_eq!(ParentOrigin::parse("http://127.0.0.1:8080"), origin("http://127.0.0.1:8080"));
+        for bad in [
+            "",
+            "museum.example",
+            "javascript:alert(1)",
+            "ftp://museum.example",
+            "https://museum.example/atlas",
+            "https://user@museum.example",
+            "https://museum.example:0",
+            "https://museum.example:99999",
+            "https://museum.example:+80",
+            "https://",
+            "https://-bad.example",
+            "https://museum..example",
+            "https://<script>",
+            "https://museum.example?x",
+            "**",
+        ] {
+            assert_eq!(ParentOrigin::parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            ParentOrigin::of_url("https://museum.example/atlas/page.html?x#y"),
+            origin("https://museum.example")
+        );
+        assert_eq!(ParentOrigin::of_url("http://localhost:4000/"), origin("http://localhost:4000"));
+        assert_eq!(ParentOrigin::of_url(""), None);
+        assert_eq!(ParentOrigin::of_url("*"), None);
+        assert_eq!(ParentOrigin::of_url("https://user:pw@museum.example/"), None);
+        assert_eq!(ParentOrigin::Any.target(), "*");
+        assert!(ParentOrigin::Any.allows("https://anyone.example"));
+        let museum = ParentOrigin::Origin("https://museum.example".into());
+        assert!(museum.allows("https://museum.example") && !museum.allows("https://evil.example"));
+    }
+
+    #[test]
+    fn the_parent_parameter_is_kept_in_the_address() {
+        let state = LinkState::parse("?embed&parent=https%3A%2F%2Fmuseum.example", YEARS);
+        assert_eq!(state.parent, Some(ParentOrigin::Origin("https://museum.example".into())));
+        assert_eq!(state.to_query(), "?embed&parent=https%3A%2F%2Fmuseum.example");
+        assert_eq!(LinkState::parse(&state.to_query(), YEARS), state);
+        assert_eq!(LinkState::parse("?embed&parent=*", YEARS).to_query(), "?embed&parent=*");
+        assert_eq!(LinkState::parse("?parent=javascript:alert(1)", YEARS).parent, None);
     }
 
     #[test]

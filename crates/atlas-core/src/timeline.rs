@@ -13,7 +13,8 @@ pub struct EventIndex(usize);
 #[derive(Debug, Clone)]
 pub struct Atlas {
     places: Vec<Place>,
-    /// Events in chronological order (by start, then end, then id).
+    /// Events in chronological order: by the first day of the start, then the last day of
+    /// the end; events that tie keep the order of the data file.
     events: Vec<Event>,
     /// The first year of `by_year`.
     first_year: i32,
@@ -21,28 +22,86 @@ pub struct Atlas {
     by_year: Vec<Vec<EventIndex>>,
     /// For each place, the indexes of the conferences held there, chronological.
     conferences_by_place: HashMap<PlaceId, Vec<EventIndex>>,
+    /// For each place, the indexes of its other events (treaties signed there, ultimatums
+    /// delivered there, …), chronological.
+    others_by_place: HashMap<PlaceId, Vec<EventIndex>>,
+}
+
+/// What a city's panel lists: the conferences held there, then its other events, each
+/// chronological.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceEvents<'a> {
+    pub conferences: &'a [EventIndex],
+    pub others: &'a [EventIndex],
+}
+
+impl PlaceEvents<'_> {
+    /// Every event at the place, conferences first.
+    pub fn all(&self) -> impl Iterator<Item = EventIndex> + '_ {
+        self.conferences.iter().chain(self.others).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.conferences.is_empty() && self.others.is_empty()
+    }
+}
+
+/// Whether `event` marks its place on the map in `year`: a conference or other event held
+/// there that year, or a treaty signed there that year. A treaty in force is not an event
+/// at its place in later years (the map draws it between the capitals). This one rule
+/// decides both which cities are highlighted and which events of a city's panel are marked
+/// as the selected year's.
+///
+/// ```
+/// # use atlas_core::{Event, EventId, EventKind, HistoricDate, Span};
+/// # use atlas_core::timeline::marks_its_place_in;
+/// # let event = |kind, start: &str, end: Option<&str>| Event {
+/// #     id: EventId::new("e").expect("slug"),
+/// #     kind,
+/// #     span: Span { start: start.parse().expect("date"), end: end.map(|e| e.parse().expect("date")) },
+/// #     place: None, parties: vec![], title: Default::default(), summary: Default::default(),
+/// #     sources: vec![], note: None, points: vec![],
+/// # };
+/// let alliance = event(EventKind::Treaty, "1923-11-01", Some("1940-06-29"));
+/// assert!(marks_its_place_in(&alliance, 1923) && !marks_its_place_in(&alliance, 1930));
+/// let conference = event(EventKind::Conference, "1934-11-30", Some("1934-12-02"));
+/// assert!(marks_its_place_in(&conference, 1934) && !marks_its_place_in(&conference, 1935));
+/// ```
+pub fn marks_its_place_in(event: &Event, year: i32) -> bool {
+    if event.kind == EventKind::Treaty {
+        event.span.first_day().year == year
+    } else {
+        event.span.overlaps_year(year)
+    }
 }
 
 impl Atlas {
-    /// Builds the atlas; events are put in chronological order.
+    /// Builds the atlas; events are put in chronological order: by the first day of their
+    /// start (a date known only to the month or the year sorts at the start of its period),
+    /// then by the last day of their end. Events that still tie keep the order they have in
+    /// `events` (the data file's), which a curator sets.
     pub fn new(places: Vec<Place>, mut events: Vec<Event>) -> Self {
-        events.sort_by(|a, b| {
-            (a.span.first_day(), a.span.last_day(), &a.id).cmp(&(b.span.first_day(), b.span.last_day(), &b.id))
-        });
+        // A stable sort: ties keep the file's order.
+        events.sort_by_key(|e| (e.span.first_day(), e.span.last_day()));
         let first_year = events.iter().map(|e| e.span.first_day().year).min().unwrap_or(0);
         let last_year = events.iter().map(|e| e.span.last_day().year).max().unwrap_or(-1);
         let mut by_year = vec![Vec::new(); (last_year - first_year + 1).max(0) as usize];
         let mut conferences_by_place: HashMap<PlaceId, Vec<EventIndex>> = HashMap::new();
+        let mut others_by_place: HashMap<PlaceId, Vec<EventIndex>> = HashMap::new();
         for (index, event) in events.iter().enumerate() {
             let index = EventIndex(index);
             for year in event.span.first_day().year..=event.span.last_day().year {
                 by_year[(year - first_year) as usize].push(index);
             }
-            if let (EventKind::Conference, Some(place)) = (event.kind, &event.place) {
-                conferences_by_place.entry(place.clone()).or_default().push(index);
+            match (event.kind, &event.place) {
+                (EventKind::Conference, Some(place)) => {
+                    conferences_by_place.entry(place.clone()).or_default().push(index)
+                }
+                (_, Some(place)) => others_by_place.entry(place.clone()).or_default().push(index),
+                (_, None) => {}
             }
         }
-        Self { places, events, first_year, by_year, conferences_by_place }
+        Self { places, events, first_year, by_year, conferences_by_place, others_by_place }
     }
 
     pub fn places(&self) -> &[Place] {
@@ -186,18 +245,48 @@ impl Atlas {
         self.conference_indices_at(place).iter().map(|&index| self.event(index))
     }
 
-    /// The places where something happened in `year`, sorted: a conference or other
-    /// event held there, or a treaty signed there that year. A treaty in force is not
-    /// an event at its place in later years (the map draws it between the capitals).
+    /// Everything a city's panel lists: the conferences held at `place`, then its other
+    /// events (treaties signed there, ultimatums delivered there, …), each chronological.
+    ///
+    /// ```
+    /// # use atlas_core::{Atlas, Event, EventId, EventKind, HistoricDate, PlaceId, Span};
+    /// # let event = |id: &str, kind, year: i32| Event {
+    /// #     id: EventId::new(id).expect("slug"),
+    /// #     kind,
+    /// #     span: Span { start: HistoricDate::year_only(year), end: None },
+    /// #     place: PlaceId::new("riga"), parties: vec![], title: Default::default(),
+    /// #     summary: Default::default(), sources: vec![], note: None, points: vec![],
+    /// # };
+    /// let atlas = Atlas::new(vec![], vec![
+    ///     event("treaty", EventKind::Treaty, 1934),
+    ///     event("conference", EventKind::Conference, 1935),
+    /// ]);
+    /// let riga = atlas.events_at(&PlaceId::new("riga").expect("slug"));
+    /// let ids: Vec<&str> = riga.all().map(|i| atlas.event(i).id.as_str()).collect();
+    /// assert_eq!(ids, ["conference", "treaty"], "conferences first");
+    /// ```
+    pub fn events_at(&self, place: &PlaceId) -> PlaceEvents<'_> {
+        fn of<'a>(map: &'a HashMap<PlaceId, Vec<EventIndex>>, place: &PlaceId) -> &'a [EventIndex] {
+            map.get(place).map(Vec::as_slice).unwrap_or(&[])
+        }
+        PlaceEvents { conferences: of(&self.conferences_by_place, place), others: of(&self.others_by_place, place) }
+    }
+
+    /// The places where something happened in `year`, sorted (see [`marks_its_place_in`]):
+    /// exactly the places whose panel has an event of that year.
     pub fn places_with_event_in(&self, year: i32) -> Vec<&PlaceId> {
-        let mut places: Vec<&PlaceId> = self
-            .active_in(year)
-            .filter(|e| e.kind != EventKind::Treaty || e.span.start.year() == year)
-            .filter_map(|e| e.place.as_ref())
-            .collect();
+        let mut places: Vec<&PlaceId> =
+            self.active_in(year).filter(|e| marks_its_place_in(e, year)).filter_map(|e| e.place.as_ref()).collect();
         places.sort();
         places.dedup();
         places
+    }
+
+    /// The years in which an event starts, ascending, each once: the marks on the time bar.
+    pub fn event_start_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.events.iter().map(|e| e.span.first_day().year).collect();
+        years.dedup(); // Events are chronological, so equal years are adjacent.
+        years
     }
 
     /// The nearest year after `year` in which an event starts.

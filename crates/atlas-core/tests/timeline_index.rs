@@ -48,7 +48,8 @@ proptest! {
         let mut naive: Vec<&Event> = events.iter().filter(|e| {
             e.span.first_day().year <= year && e.span.last_day().year >= year
         }).collect();
-        naive.sort_by_key(|e| (e.span.first_day(), e.span.last_day(), e.id.clone()));
+        // Chronological by start, then end; ties keep the file's order (a stable sort).
+        naive.sort_by_key(|e| (e.span.first_day(), e.span.last_day()));
         let indexed: Vec<&Event> = atlas.active_in(year).collect();
         prop_assert_eq!(indexed, naive);
         // The conferences at each place, chronological and only conferences.
@@ -67,6 +68,20 @@ proptest! {
                 .collect();
             let indexed: Vec<&Event> = atlas.conference_indices_at(&id).iter().map(|&i| atlas.event(i)).collect();
             prop_assert_eq!(indexed, scanned);
+            // A city's panel: its conferences, then every other event held or signed there.
+            let panel = atlas.events_at(&id);
+            let others: Vec<&Event> = panel.others.iter().map(|&i| atlas.event(i)).collect();
+            let scanned_others: Vec<&Event> = atlas
+                .events()
+                .iter()
+                .filter(|e| e.kind != EventKind::Conference && e.place.as_ref() == Some(&id))
+                .collect();
+            prop_assert_eq!(others, scanned_others);
+            // The highlight rule: a city is highlighted in `year` exactly when its panel has
+            // an event of that year.
+            let highlighted = atlas.places_with_event_in(year).contains(&&id);
+            let panel_has_one = panel.all().any(|i| atlas_core::timeline::marks_its_place_in(atlas.event(i), year));
+            prop_assert_eq!(highlighted, panel_has_one);
         }
     }
 }

@@ -144,6 +144,19 @@ ui_texts! {
         kind_ultimatum;
         kind_annulment;
         kind_other;
+        /// The disclosure of an event's summary, parties, note and sources.
+        details;
+        /// Heading of a city's events that are not conferences, in its panel.
+        other_events_here;
+        /// The time bar's accessible description.
+        timeline_label;
+        /// The kiosk's page when the data cannot load: a calm title and sentence for a visitor,
+        /// and the detail for staff in small type.
+        kiosk_error_title;
+        kiosk_error_body;
+        kiosk_error_detail;
+        /// The credits in one line, for an embedded map.
+        attribution_short;
         /// The map legend's key for the hatching over the states under Soviet occupation.
         legend_occupied;
         /// The map legend's key for the small markers of places the story only names.
@@ -160,6 +173,9 @@ ui_texts! {
     plurals {
         /// The kiosk's warning, with the seconds left.
         countdown;
+        /// How many events the selected year has, announced to screen readers after the year
+        /// ("1935: 6 events").
+        events_in_year;
     }
 }
 

@@ -1,0 +1,188 @@
+//! The app shows every error the validator reports, and the validator reports every error the
+//! app would refuse: on each broken fixture (the encoding, BOM and empty cases included), the
+//! app's way of reading (every file fetched into memory, then [`DataSet::load`] with a read
+//! callback, as `src/load.rs` does) and the validator's (the `atlas-validate` binary, which reads
+//! the folder with [`DataSet::load_dir`]) give the same errors and warnings, word for word.
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use atlas_core::dataset::{files_to_read, LANGUAGES_FILE};
+use atlas_core::DataSet;
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// What a reading said: the errors when it refused the data, else none; and the warnings.
+#[derive(Debug, PartialEq, Eq)]
+struct Verdict {
+    refused: bool,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// The app's path: `languages.json` first, then every file it names, all into memory; then
+/// `DataSet::load` reads from there (src/load.rs).
+fn as_the_app_reads(dir: &Path) -> Verdict {
+    let fetch = |name: &str| -> Result<Vec<u8>, String> {
+        std::fs::read(dir.join(name)).map_err(|_| "the server answered 404 Not Found".to_owned())
+    };
+    let languages = fetch(LANGUAGES_FILE);
+    let mut fetched: HashMap<String, Result<Vec<u8>, String>> =
+        files_to_read(languages.as_deref().ok()).into_iter().map(|name| (name.clone(), fetch(&name))).collect();
+    fetched.insert(LANGUAGES_FILE.to_owned(), languages);
+    let result = DataSet::load(|name| {
+        fetched
+            .remove(name)
+            .unwrap_or_else(|| Err("was not fetched (the list of languages changed while loading)".into()))
+    });
+    match result {
+        Ok(data) => Verdict {
+            refused: false,
+            errors: Vec::new(),
+            warnings: data.warnings.iter().map(ToString::to_string).collect(),
+        },
+        Err(e) => {
+            Verdict { refused: true, errors: e.errors.iter().map(ToString::to_string).collect(), warnings: Vec::new() }
+        }
+    }
+}
+
+/// The validator's path: the curator's binary on the folder, its `error:` and `warning:` lines.
+fn as_the_validator_reads(dir: &Path) -> Verdict {
+    let out = Command::new(env!("CARGO_BIN_EXE_atlas-validate")).arg(dir).output().expect("running atlas-validate");
+    let stdout = String::from_utf8(out.stdout).expect("the validator writes UTF-8");
+    let lines = |prefix: &str| -> Vec<String> {
+        stdout.lines().filter_map(|l| l.strip_prefix(prefix)).map(str::to_owned).collect()
+    };
+    Verdict { refused: !out.status.success(), errors: lines("error: "), warnings: lines("warning: ") }
+}
+
+/// A copy of the committed data in a fresh folder, with `replace` applied (`None` deletes).
+fn data_with(case: &str, replace: &[(&str, Option<Vec<u8>>)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-agree-{}-{case}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(Path::new(DATA), &dir);
+    for (name, bytes) in replace {
+        let path = dir.join(name);
+        match bytes {
+            Some(bytes) => std::fs::write(&path, bytes).expect("writing a replaced file"),
+            None => std::fs::remove_file(&path).expect("deleting a file"),
+        }
+    }
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("creating a data folder");
+    for entry in std::fs::read_dir(from).expect("reading the committed data") {
+        let path = entry.expect("a folder entry").path();
+        let target = to.join(path.file_name().expect("a file name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copying a data file");
+        }
+    }
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{FIXTURES}/{name}")).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+/// A file that cannot be read at all is named by both; only the reason differs, being the
+/// transport's (an HTTP status in the browser, the file system's error in the validator).
+fn without_transport_reason(mut verdict: Verdict) -> Verdict {
+    for error in &mut verdict.errors {
+        if let Some((file, reason)) = error.split_once(": ") {
+            if reason.starts_with("the server answered") || reason.starts_with("cannot be read from") {
+                *error = format!("{file}: (cannot be read)");
+            }
+        }
+    }
+    verdict
+}
+
+/// Runs both readings on the case and checks that they agree; returns the verdict.
+fn agree(case: &str, replace: &[(&str, Option<Vec<u8>>)]) -> Verdict {
+    let dir = data_with(case, replace);
+    let app = without_transport_reason(as_the_app_reads(&dir));
+    let validator = without_transport_reason(as_the_validator_reads(&dir));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(app, validator, "{case}: the app (left) and the validator (right) disagree");
+    app
+}
+
+/// Every broken fixture in tests/fixtures, with the file it stands in for.
+const BROKEN: &[(&str, &str)] = &[
+    ("event-bad-date.geojson", "events.geojson"),
+    ("event-many-problems.geojson", "events.geojson"),
+    ("event-unknown-place.geojson", "events.geojson"),
+    ("event-treaty-not-at-capitals.geojson", "events.geojson"),
+    ("events-not-json.geojson", "events.geojson"),
+    ("events-windows-1257.geojson", "events.geojson"),
+    ("events-empty.geojson", "events.geojson"),
+    ("places-duplicate-id.geojson", "places.geojson"),
+    ("places-empty.geojson", "places.geojson"),
+    ("places-unknown-role.geojson", "places.geojson"),
+];
+
+#[test]
+fn every_broken_fixture_is_refused_alike_by_the_app_and_the_validator() {
+    let mut checked = Vec::new();
+    for (name, replaces) in BROKEN {
+        let verdict = agree(name, &[(replaces, Some(fixture(name)))]);
+        assert!(verdict.refused, "{name} should be refused: {verdict:?}");
+        assert!(verdict.errors[0].starts_with(replaces), "{name}: the first error names {replaces}: {verdict:?}");
+        checked.push(*name);
+    }
+    // No broken fixture is left out (the helper `places.geojson` and the warning-only one are
+    // checked below).
+    let mut on_disk: Vec<String> = std::fs::read_dir(FIXTURES)
+        .expect("the fixtures folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            !matches!(n.as_str(), "places.geojson" | "event-missing-translation.geojson" | "events-bom.geojson")
+        })
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = checked.iter().map(|n| (*n).to_owned()).collect();
+    listed.sort();
+    assert_eq!(listed, on_disk, "a fixture in tests/fixtures is not in BROKEN");
+}
+
+#[test]
+fn the_encoding_case_names_the_line_and_the_code_page_in_both() {
+    let verdict = agree("cp1257", &[("events.geojson", Some(fixture("events-windows-1257.geojson")))]);
+    assert_eq!(verdict.errors.len(), 1, "{verdict:?}");
+    assert!(verdict.errors[0].starts_with("events.geojson: is not UTF-8 text"), "{verdict:?}");
+    assert!(verdict.errors[0].contains("line 2") && verdict.errors[0].contains("1257"), "{verdict:?}");
+}
+
+#[test]
+fn the_empty_cases_say_so_in_both() {
+    let events = agree("no-events", &[("events.geojson", Some(fixture("events-empty.geojson")))]);
+    assert!(events.errors.iter().any(|e| e.starts_with("events.geojson: has no events")), "{events:?}");
+    let places = agree("no-places", &[("places.geojson", Some(fixture("places-empty.geojson")))]);
+    assert!(places.errors.iter().any(|e| e.starts_with("places.geojson: has no places")), "{places:?}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_by_both() {
+    let verdict = agree("bom", &[("events.geojson", Some(fixture("events-bom.geojson")))]);
+    assert!(!verdict.refused, "{verdict:?}");
+    let mut committed = b"\xEF\xBB\xBF".to_vec();
+    committed.extend(std::fs::read(format!("{DATA}/events.geojson")).expect("events.geojson"));
+    assert!(!agree("bom-committed", &[("events.geojson", Some(committed))]).refused);
+}
+
+#[test]
+fn warnings_missing_files_and_the_committed_data_agree_too() {
+    let committed = agree("committed", &[]);
+    assert!(!committed.refused, "{committed:?}");
+    let translation =
+        agree("missing-translation", &[("events.geojson", Some(fixture("event-missing-translation.geojson")))]);
+    assert!(!translation.refused && !translation.warnings.is_empty(), "{translation:?}");
+    let missing = agree("no-estonian", &[("lang/et.json", None)]);
+    assert!(missing.refused && missing.errors.iter().any(|e| e.contains("lang/et.json")), "{missing:?}");
+}

@@ -1,0 +1,137 @@
+//! The time bar: the selected year in large type, play/pause and previous/next, and the
+//! slider with a tick per year, labels where they fit, a mark on each year in which an
+//! event starts and the named stages of the story as bands. Where everything sits comes
+//! from [`atlas_core::timebar::TimeBar`]; this only draws it.
+use std::sync::Arc;
+
+use atlas_core::timebar::{fitting_label, roman, TimeBar as Bar};
+use atlas_core::DataSet;
+use leptos::prelude::*;
+use leptos_use::{use_element_size, UseElementSizeReturn};
+
+use super::{PlaybackControls, YearSlider};
+use crate::state::{Locale, Selection};
+
+/// How much room a year's label needs along the bar, in ems of its font: four digits of
+/// about 0.6 em and a gap.
+const LABEL_EM: f64 = 3.3;
+/// A stage band's padding on each side, for choosing the longest label that fits.
+const BAND_PADDING_PX: f64 = 8.0;
+/// The width of a character of a band's label: about 0.62 em of the bold system sans-serif.
+const CHAR_EM: f64 = 0.62;
+
+/// A position along the bar as a CSS length: the slider's thumb runs from half its width
+/// from the left end to half its width from the right, and so do the ticks (`--thumb`).
+fn left(at: f64) -> String {
+    format!("calc(var(--thumb) / 2 + (100% - var(--thumb)) * {at:.5})")
+}
+
+/// The bar across the foot of the page (the top on a phone).
+#[component]
+pub fn TimeBar(
+    /// The font size of a stage band's label in CSS pixels (`--t1` of the layout).
+    band_font_px: f64,
+    /// The slider thumb's width in CSS pixels (`--thumb`): the bands sit between its centres.
+    thumb_px: f64,
+) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let (first, last) = selection.years();
+    let bar = Bar::new(first, last);
+    let event_years = data.atlas.event_start_years();
+    let track = NodeRef::<leptos::html::Div>::new();
+    let UseElementSizeReturn { width, .. } = use_element_size(track);
+    let ticks = Memo::new(move |_| {
+        // Before the first layout the width is 0: label every fifth year until it is known.
+        let width = width.get().max(1.0);
+        bar.ticks(width, LABEL_EM * band_font_px, &event_years)
+    });
+    let bands = StoredValue::new(bar.bands(&data.stages));
+    let stages = StoredValue::new(data.stages.clone());
+    let stages_now = stages;
+    let band_view = move || {
+        let lang = locale.lang();
+        let track_px = (width.get() - thumb_px).max(0.0);
+        bands.with_value(|bands| {
+            stages.with_value(|stages| {
+                bands
+                    .iter()
+                    .filter_map(|band| {
+                        let number = stages.all().iter().position(|s| s.id == band.id)?;
+                        let stage = &stages.all()[number];
+                        let (name, name_lang) = stage.name.get(lang);
+                        let id = stage.id.clone();
+                        let current = move || {
+                            let year = selection.year();
+                            stages_now.with_value(|stages| stages.at(year).is_some_and(|s| s.id == id))
+                        };
+                        let full = format!("{name} {}–{}", stage.start, stage.end);
+                        let numeral = roman(number + 1);
+                        let room = (band.to - band.from) * track_px - 2.0 * BAND_PADDING_PX;
+                        let label = fitting_label(&[&full, name, &numeral], room, CHAR_EM * band_font_px)
+                            .unwrap_or("")
+                            .to_owned();
+                        Some(view! {
+                            <li
+                                class="stage"
+                                class:current=current
+                                data-stage=stage.id.clone()
+                                style:left=left(band.from)
+                                style:width=format!("calc((100% - var(--thumb)) * {:.5})", band.to - band.from)
+                                lang=name_lang.code().to_owned()
+                                title=full.clone()
+                            >
+                                {label}
+                            </li>
+                        })
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let current_stage = move || {
+        let lang = locale.lang();
+        let year = selection.year();
+        stages.with_value(|stages| {
+            stages.at(year).map(|s| format!("{} {}–{}", s.name.text(lang), s.start, s.end)).unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label">
+            <div class="time-bar-now">
+                <output for="year-slider" id="year-label" class="year-label" data-testid="year-label" aria-live="off">
+                    {move || selection.year()}
+                </output>
+                <p class="time-bar-stage" data-testid="current-stage">{current_stage}</p>
+                <PlaybackControls />
+            </div>
+            <div class="time-bar-track" node_ref=track>
+                <p id="time-bar-description" class="visually-hidden">{move || locale.text().timeline_label().to_owned()}</p>
+                <ol class="ticks" aria-hidden="true">
+                    {move || {
+                        ticks
+                            .get()
+                            .into_iter()
+                            .map(|tick| {
+                                view! {
+                                    <li
+                                        class="tick"
+                                        class:labelled=tick.labelled
+                                        class:has-event=tick.has_event
+                                        class:selected=move || selection.year() == tick.year
+                                        style:left=left(tick.at)
+                                    >
+                                        {tick.labelled.then(|| view! { <span class="tick-label">{tick.year}</span> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ol>
+                <YearSlider />
+                <ol class="stages" aria-hidden="true">{band_view}</ol>
+            </div>
+        </section>
+    }
+}
