@@ -30,7 +30,7 @@ const HATCH_ID: &str = "hatch-occupied";
 fn default_size() -> (f64, f64) {
     let window_width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(1280.0);
     if window_width <= 700.0 {
-        (window_width, window_width / 0.95)
+        (window_width, window_width * 1.2)
     } else {
         (960.0, 680.0)
     }

@@ -87,8 +87,8 @@ impl LabelStyle {
         if kiosk {
             LabelStyle {
                 city_font: 20.0,
-                context_font: 16.0,
-                state_font: 17.0,
+                context_font: 18.0,
+                state_font: 18.0,
                 radius: 8.0,
                 active_radius: 12.0,
                 context_radius: 4.5,
@@ -109,8 +109,8 @@ impl LabelStyle {
         } else {
             LabelStyle {
                 city_font: 15.0,
-                context_font: 12.0,
-                state_font: 13.0,
+                context_font: 14.0,
+                state_font: 14.0,
                 radius: 6.0,
                 active_radius: 9.0,
                 context_radius: 3.5,
