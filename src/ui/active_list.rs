@@ -45,7 +45,7 @@ fn StageStory() -> impl IntoView {
         data.with_value(|data| {
             data.stages.at(year).map(|stage| {
                 let (name, name_lang) = stage.name.get(lang);
-                let heading = (format!("{name}, {}–{}", stage.start, stage.end), name_lang.code().to_owned());
+                let heading = (format!("{name}, {}", stage.years()), name_lang.code().to_owned());
                 let story = stage.story.as_ref().map(|s| {
                     let (text, story_lang) = s.get(lang);
                     (text.to_owned(), story_lang.code().to_owned())

@@ -91,7 +91,7 @@ pub fn AttractHint() -> impl IntoView {
         let year = selection.year();
         data.with_value(|data| {
             data.stages.at(year).map(|stage| {
-                let name = format!("{}, {}–{}", stage.name.text(lang), stage.start, stage.end);
+                let name = format!("{}, {}", stage.name.text(lang), stage.years());
                 name
             })
         })

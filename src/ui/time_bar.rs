@@ -49,6 +49,7 @@ pub fn TimeBar(
     });
     let bands = StoredValue::new(bar.bands(&data.stages));
     let stages = StoredValue::new(data.stages.clone());
+    // The same store, by a name the band closures' `stages` parameter does not shadow.
     let stages_now = stages;
     let band_view = move || {
         let lang = locale.lang();
@@ -66,7 +67,7 @@ pub fn TimeBar(
                             let year = selection.year();
                             stages_now.with_value(|stages| stages.at(year).is_some_and(|s| s.id == id))
                         };
-                        let full = format!("{name} {}–{}", stage.start, stage.end);
+                        let full = format!("{name} {}", stage.years());
                         let numeral = roman(number + 1);
                         let room = (band.to - band.from) * track_px - 2.0 * BAND_PADDING_PX;
                         let label = fitting_label(&[&full, name, &numeral], room, CHAR_EM * band_font_px)
@@ -94,7 +95,7 @@ pub fn TimeBar(
         let lang = locale.lang();
         let year = selection.year();
         stages.with_value(|stages| {
-            stages.at(year).map(|s| format!("{} {}–{}", s.name.text(lang), s.start, s.end)).unwrap_or_default()
+            stages.at(year).map(|s| format!("{} {}", s.name.text(lang), s.years())).unwrap_or_default()
         })
     };
     view! {

@@ -25,6 +25,11 @@ pub struct Stage {
 }
 
 impl Stage {
+    /// Its years as the time bar and the list write them: "1934–1939".
+    pub fn years(&self) -> String {
+        format!("{}–{}", self.start, self.end)
+    }
+
     pub fn contains(&self, year: i32) -> bool {
         (self.start..=self.end).contains(&year)
     }
