@@ -66,6 +66,14 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Marks `name` at the start of the next frame: what was just drawn is then on screen.
+pub fn mark_next_frame(name: &'static str) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || mark(name));
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}
+
 /// Gives keyboard focus back to a city's marker (after its panel closes).
 pub fn focus_city_marker(place: &str) {
     let marker = web_sys::window()

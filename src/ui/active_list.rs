@@ -1,5 +1,7 @@
 //! "Active in <year>": the conferences held that year and the treaties in force. It gives
 //! its place in the side column to a city's panel while one is open (and keeps its items).
+//! A long year draws one page of rows and a "Show more" button (`atlas_core::timeline::list_page`).
+use atlas_core::timeline::{list_page, LIST_PAGE};
 use leptos::prelude::*;
 
 use super::EventItem;
@@ -11,21 +13,40 @@ pub fn ActiveList() -> impl IntoView {
     let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
     let ActiveEvents(active) = expect_context::<ActiveEvents>();
+    // How many rows a reader has asked for in which year; a new year starts at one page.
+    let asked = RwSignal::new((selection.years().0, 0usize));
+    let shown = move || {
+        let year = selection.year();
+        asked.with(|&(y, n)| if y == year { n } else { 0 })
+    };
+    let rows = move || {
+        let lang = locale.lang();
+        active.with(|active| list_page(active, shown()).0.iter().map(move |&index| (index, lang)).collect::<Vec<_>>())
+    };
+    let more = move || {
+        let (drawn, left) = active.with(|active| {
+            let (page, left) = list_page(active, shown());
+            (page.len(), left)
+        });
+        (left > 0).then(|| {
+            let total = drawn + left;
+            let label = locale.text().show_more(&drawn.to_string(), &total.to_string());
+            view! {
+                <button class="show-more" data-testid="show-more" on:click=move |_| asked.set((selection.year(), drawn + LIST_PAGE))>
+                    {label}
+                </button>
+            }
+        })
+    };
     view! {
         <section class="active-list" aria-labelledby="active-heading" hidden=move || selection.city().is_some()>
             <h2 id="active-heading">{move || locale.text().active_in(&selection.year().to_string())}</h2>
             <ol data-testid="active-events">
-                <For
-                    each=move || {
-                        let lang = locale.lang();
-                        active.get().into_iter().map(move |index| (index, lang)).collect::<Vec<_>>()
-                    }
-                    key=|item| *item
-                    let:item
-                >
+                <For each=rows key=|item| *item let:item>
                     <EventItem index=item.0 lang=item.1 />
                 </For>
             </ol>
+            {more}
             <Show when=move || active.with(Vec::is_empty)>
                 <p class="empty">{move || locale.text().nothing_active().to_owned()}</p>
             </Show>

@@ -78,8 +78,8 @@ pub fn AtlasView(
         Mode::Kiosk => (18.0, 56.0),
         Mode::Standard | Mode::Embed => (14.0, if mode == Mode::Embed { 24.0 } else { 28.0 }),
     };
-    // Marks the moment the map is on screen, for `cargo xtask bench`.
-    Effect::new(move |_| browser::mark("atlas-ready"));
+    // Marks the moment the map is on screen (the frame after it is drawn), for `cargo xtask bench`.
+    Effect::new(move |_| browser::mark_next_frame("atlas-ready"));
     view! {
         <div class=mode_class>
             <header class="atlas-header">

@@ -42,7 +42,6 @@ pub fn BordersLayer(
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
     // Every period's path in this frame, computed once per layout.
     let paths = {
         let data = data.clone();
@@ -60,33 +59,52 @@ pub fn BordersLayer(
         let data = data.clone();
         move || epoch.get().iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" ")
     };
-    let shapes = move || {
-        let periods = epoch.get();
-        let ui = locale.text();
+    // Keyed by period: a step to a year with other borders adds the paths of the periods that
+    // begin and removes those that end; the others keep their element, so a path's data is
+    // parsed by the browser once, not on every step (issue 12).
+    let shown = move || {
         let paths = paths.get();
-        {
-            periods
-                .iter()
-                .filter_map(|&i| {
-                    let d = paths[i].clone()?;
-                    let period = &data.borders.periods()[i];
-                    let about = describe_period(period, &ui);
-                    let hatch = period.occupied_by.is_some().then(|| {
-                        view! { <path class="occupied" d=d.clone() fill="url(#hatch-occupied)" data-occupied-by=period.occupied_by.clone() /> }
-                    });
-                    Some(view! {
-                        <path class=format!("state state-{}", period.state) d=d.clone() fill=fill(&period.state)>
-                            <title>{about}</title>
-                        </path>
-                        {hatch}
-                    })
-                })
-                .collect_view()
+        epoch.get().into_iter().filter(|&i| paths.get(i).is_some_and(Option::is_some)).collect::<Vec<_>>()
+    };
+    let shapes = move || {
+        view! {
+            <For each=shown key=|i| *i let:i>
+                <StateShape period=i paths=paths />
+            </For>
         }
     };
     if frame == 0 {
         view! { <g class="borders-layer" data-testid="borders" data-epoch=ids>{shapes}</g> }.into_any()
     } else {
         view! { <g class="borders-layer inset-borders" data-epoch=ids>{shapes}</g> }.into_any()
+    }
+}
+
+/// One state period's shape in a frame (and its hatching when occupied), with its history as a
+/// tooltip in the current language.
+#[component]
+fn StateShape(
+    /// Its position in `Borders::periods`.
+    period: usize,
+    /// Every period's path in this frame.
+    paths: Memo<Arc<Vec<Option<String>>>>,
+) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let locale = expect_context::<Locale>();
+    // Follows the layout (a new box), not the year.
+    let d = move || paths.with(|p| p.get(period).cloned().flatten()).unwrap_or_default();
+    let about = {
+        let data = data.clone();
+        move || describe_period(&data.borders.periods()[period], &locale.text())
+    };
+    let period = &data.borders.periods()[period];
+    let hatch = period.occupied_by.is_some().then(|| {
+        view! { <path class="occupied" d=d fill="url(#hatch-occupied)" data-occupied-by=period.occupied_by.clone() /> }
+    });
+    view! {
+        <path class=format!("state state-{}", period.state) d=d fill=fill(&period.state)>
+            <title>{about}</title>
+        </path>
+        {hatch}
     }
 }

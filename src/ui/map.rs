@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use atlas_core::borders::reference_day;
 use atlas_core::geo::map_labels::{markers, place_map_labels, visible_periods, VisibleState};
-use atlas_core::geo::palette::{fill, treaty_style, OCCUPATION_HATCH, SEA};
+use atlas_core::geo::palette::{fill, treaties_drawn, treaty_style, OCCUPATION_HATCH, SEA};
 use atlas_core::geo::placement::{LabelStyle, Placed, Placement};
 use atlas_core::geo::{frame_point, polygons_path, treaty_paths, MapLayout, MapView, Marker, Pointers, ScreenRect};
 use atlas_core::link::{LinkState, Mode};
@@ -165,9 +165,13 @@ pub fn AtlasMap() -> impl IntoView {
     };
     // The treaties on the map this year, in time order: their place in this list picks their
     // colour and dashes, in the lines and in the legend alike.
+    // At most `MAX_TREATY_LINES` of them (the most recent), with the count of those left out.
     let active_treaties = Memo::new(move |_| {
         let treaties = treaties.get();
-        active.with(|indices| indices.iter().copied().filter(|i| treaties.contains_key(i)).collect::<Vec<_>>())
+        let in_force =
+            active.with(|indices| indices.iter().copied().filter(|i| treaties.contains_key(i)).collect::<Vec<_>>());
+        let (drawn, left_out) = treaties_drawn(&in_force);
+        (drawn.to_vec(), left_out)
     });
     let gestures = Gestures::new(svg_ref, size, map_view);
     let view_box = move || {
@@ -300,7 +304,7 @@ pub fn AtlasMap() -> impl IntoView {
         <g mask="url(#outside-insets)">
             <g class="zoomable treaty-layer" aria-hidden="true" transform=move || map_view.get().transform()>
                 <g clip-path=main_clip>
-                    <For each=move || active_treaties.get().into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
+                    <For each=move || active_treaties.get().0.into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
                         <TreatyLine index=item.1 n=item.0 treaties=treaties />
                     </For>
                 </g>
@@ -415,7 +419,9 @@ fn StateNames(placement: Memo<Arc<Placement>>, states: Memo<Arc<Vec<VisibleState
     let data = expect_context::<Arc<DataSet>>();
     let locale = expect_context::<Locale>();
     let MapViewState(map_view) = expect_context::<MapViewState>();
-    move || {
+    // Keyed by what is drawn (the period, its language, where and on how many lines): a step
+    // redraws only the names that moved or changed.
+    let names = move || {
         let placement = placement.get();
         let _ = states.get();
         let lang = locale.lang();
@@ -425,9 +431,15 @@ fn StateNames(placement: Memo<Arc<Placement>>, states: Memo<Arc<Vec<VisibleState
             .filter_map(|(id, placed)| {
                 let period = data.borders.periods().iter().find(|p| &p.id == id)?;
                 let (name, name_lang) = period.name.get(lang);
-                Some(view! { <StateName placed=*placed text=name.to_owned() lang=name_lang.to_string() map_view=map_view /> })
+                let key = format!("{id}|{name_lang}|{:.1}|{:.1}|{:?}", placed.x, placed.y, placed.lines);
+                Some((key, *placed, name.to_owned(), name_lang.to_string()))
             })
-            .collect_view()
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <For each=names key=|(key, ..)| key.clone() let:((_, placed, text, lang))>
+            <StateName placed=placed text=text lang=lang map_view=map_view />
+        </For>
     }
 }
 
@@ -587,7 +599,8 @@ fn CityMarker(
 #[component]
 fn MapLegend(
     states: Memo<Arc<Vec<VisibleState>>>,
-    active_treaties: Memo<Vec<atlas_core::EventIndex>>,
+    /// The treaty lines drawn, and how many treaties in force are not drawn.
+    active_treaties: Memo<(Vec<atlas_core::EventIndex>, usize)>,
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let locale = expect_context::<Locale>();
@@ -598,31 +611,31 @@ fn MapLegend(
             HistoricDate::day(day.year, day.month, day.day).map(|d| locale.text().dates().date(&d)).unwrap_or_default();
         locale.text().borders_as_of(&date)
     };
+    // Keys are keyed by what they show, so that a step redraws only those that change.
     let state_keys = {
         let data = data.clone();
         move || {
             let lang = locale.lang();
             let states = states.get();
-            let mut seen: Vec<String> = Vec::new();
-            let mut keys = Vec::new();
+            let mut keys: Vec<(String, String, String, bool)> = Vec::new();
             for s in states.iter() {
                 let period = &data.borders.periods()[s.period];
                 let (name, name_lang) = period.name.get(lang);
-                if seen.iter().any(|n| n == name) {
+                if keys.iter().any(|k| k.1 == name) {
                     continue;
                 }
-                seen.push(name.to_owned());
-                let colour = fill(&period.state);
-                let occupied = period.occupied_by.is_some();
-                keys.push(view! {
-                    <li class="legend-state" data-state=period.state.clone()>
-                        <span class="swatch" class:hatched=occupied style:background-color=colour></span>
-                        <span lang=name_lang.to_string()>{name.to_owned()}</span>
-                    </li>
-                });
+                keys.push((period.state.clone(), name.to_owned(), name_lang.to_string(), period.occupied_by.is_some()));
             }
-            keys.collect_view()
+            keys
         }
+    };
+    let state_keys = view! {
+        <For each=state_keys key=|key| key.clone() let:((state, name, name_lang, occupied))>
+            <li class="legend-state" data-state=state.clone()>
+                <span class="swatch" class:hatched=occupied style:background-color=fill(&state)></span>
+                <span lang=name_lang>{name}</span>
+            </li>
+        </For>
     };
     let occupied = {
         let data = data.clone();
@@ -638,32 +651,29 @@ fn MapLegend(
             })
         }
     };
-    let treaty_keys = {
-        let data = data.clone();
-        move || {
-            let lang = locale.lang();
-            let treaties = active_treaties.get();
-            let heading = (!treaties.is_empty())
-                .then(|| view! { <li class="legend-heading">{locale.text().legend_treaty().to_owned()}":"</li> });
-            let keys = treaties
-                .into_iter()
-                .enumerate()
-                .map(|(n, index)| {
-                    let (colour, dashes) = treaty_style(n);
-                    let event = data.atlas.event(index);
-                    let (title, title_lang) = event.title.get(lang);
-                    view! {
-                        <li class="legend-treaty" data-event-id=event.id.to_string()>
-                            <svg class="key-line" viewBox="0 0 28 8" width="28" height="8" aria-hidden="true">
-                                <line x1="1" y1="4" x2="27" y2="4" stroke=colour stroke-width="3" stroke-dasharray=(!dashes.is_empty()).then_some(dashes) />
-                            </svg>
-                            <span lang=title_lang.to_string()>{title.to_owned()}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! { {heading} {keys} }
-        }
+    let treaty_keys = move || {
+        let lang = locale.lang();
+        active_treaties
+            .with(|(drawn, _)| drawn.iter().enumerate().map(|(n, &index)| (n, index, lang)).collect::<Vec<_>>())
+    };
+    let treaty_heading = move || {
+        active_treaties
+            .with(|(drawn, _)| !drawn.is_empty())
+            .then(|| view! { <li class="legend-heading">{move || locale.text().legend_treaty().to_owned()}":"</li> })
+    };
+    let treaty_keys = view! {
+        <For each=treaty_keys key=|key| *key let:((n, index, lang))>
+            <TreatyKey n=n index=index lang=lang />
+        </For>
+    };
+    // The treaties in force that have no line, counted (a large atlas's year).
+    let more_treaties = move || {
+        let left_out = active_treaties.with(|(_, left_out)| *left_out);
+        (left_out > 0).then(|| {
+            let n = u32::try_from(left_out).unwrap_or(u32::MAX);
+            let text = locale.text().more_treaties(n, crate::browser::plural_category(locale.lang(), n));
+            view! { <li class="legend-more" data-testid="legend-more-treaties">{text}</li> }
+        })
     };
     let has_context = data.atlas.places().iter().any(|p| p.is_context());
     // On a phone the legend starts folded, so that it does not take the map's room.
@@ -679,9 +689,28 @@ fn MapLegend(
             <li><span class="key key-city"></span>{move || locale.text().legend_city().to_owned()}</li>
             <li><span class="key key-active"></span>{move || locale.text().legend_active_city().to_owned()}</li>
             {has_context.then(|| view! { <li><span class="key key-context"></span>{move || locale.text().legend_context().to_owned()}</li> })}
+            {treaty_heading}
             {treaty_keys}
+            {more_treaties}
             <li class="borders-date" data-testid="borders-date">{borders_date}</li>
         </ul>
         </details>
+    }
+}
+
+/// One treaty in force in the legend: its line's colour and dashes, and its title.
+#[component]
+fn TreatyKey(n: usize, index: atlas_core::EventIndex, lang: atlas_core::Lang) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let (colour, dashes) = treaty_style(n);
+    let event = data.atlas.event(index);
+    let (title, title_lang) = event.title.get(lang);
+    view! {
+        <li class="legend-treaty" data-event-id=event.id.to_string()>
+            <svg class="key-line" viewBox="0 0 28 8" width="28" height="8" aria-hidden="true">
+                <line x1="1" y1="4" x2="27" y2="4" stroke=colour stroke-width="3" stroke-dasharray=(!dashes.is_empty()).then_some(dashes) />
+            </svg>
+            <span lang=title_lang.to_string()>{title.to_owned()}</span>
+        </li>
     }
 }

@@ -49,6 +49,10 @@ pub struct MapLayout {
     pub edge: Vec<EdgeMarker>,
 }
 
+/// At most this many places beyond the frame get an edge marker (the nearest); farther ones
+/// are reached through the list and their panels.
+pub const MAX_EDGE_MARKERS: usize = 6;
+
 /// At most this many insets (fewer on a small map); further far places get an [`EdgeMarker`].
 pub const MAX_INSETS: usize = 3;
 /// An inset shows this many degrees of longitude on each side of its place (its height
@@ -146,6 +150,8 @@ impl MapLayout {
         beyond.sort_by(|a, b| away(&b.1).total_cmp(&away(&a.1)));
         let room = if width.min(height) < 450.0 { MAX_INSETS - 1 } else { MAX_INSETS };
         let (insets, edges) = beyond.split_at(room.min(beyond.len()));
+        // The nearest few only: hundreds of far places (a large atlas) would line the edges.
+        let edges = &edges[edges.len().saturating_sub(MAX_EDGE_MARKERS)..];
         // West of the frame's middle: down the left edge (towards Geneva and Berlin); east:
         // down the right edge, under the buttons (towards Moscow).
         let east = |p: &LonLat| p.lon > centre.0;
@@ -390,6 +396,25 @@ mod tests {
         assert!(!markers[0].is_moved() && markers[1].is_moved() && !markers[2].is_moved());
         assert!(distance(markers[0].position, markers[1].position) >= MARKER_SPACING - 1e-6);
         assert_eq!(Some(markers[2].position), layout.project(at(6.14, 46.2)), "in its inset");
+    }
+
+    #[test]
+    fn hundreds_of_far_places_get_at_most_a_few_edge_markers_the_nearest() {
+        // A ring of places far around the Baltic, and one just past the frame's south edge.
+        let names: Vec<String> = (0..300).map(|i| format!("far-{i}")).collect();
+        let mut far: Vec<(&str, LonLat)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let angle = i as f64 * 0.021;
+                (id.as_str(), at(24.0 + 30.0 * angle.cos(), 57.0 + 14.0 * angle.sin()))
+            })
+            .collect();
+        let layout = MapLayout::fitted(900.0, 700.0, far.clone());
+        assert!(layout.edge.len() <= MAX_EDGE_MARKERS, "{} edge markers", layout.edge.len());
+        far.push(("near", at(24.0, 52.0)));
+        let layout = MapLayout::fitted(900.0, 700.0, far);
+        assert!(layout.edge.iter().any(|e| e.id == "near"), "the nearest far place keeps its marker");
     }
 
     #[test]

@@ -79,6 +79,28 @@ pub fn treaty_style(n: usize) -> (&'static str, &'static str) {
     TREATY_STYLES[n % TREATY_STYLES.len()]
 }
 
+/// How many treaty lines the map draws at most: the most recently signed of those in force.
+/// More would be a tangle no one can read (a large atlas has hundreds in a year); the legend
+/// says how many more there are, and the list beside the map has them all.
+pub const MAX_TREATY_LINES: usize = 10;
+
+/// The treaties to draw of those in force, in time order (`in_force`): the last
+/// [`MAX_TREATY_LINES`], and how many are left out.
+///
+/// ```
+/// use atlas_core::geo::palette::{treaties_drawn, MAX_TREATY_LINES};
+///
+/// let in_force: Vec<u32> = (0..25).collect();
+/// let (drawn, left_out) = treaties_drawn(&in_force);
+/// assert_eq!((drawn.len(), left_out), (MAX_TREATY_LINES, 25 - MAX_TREATY_LINES));
+/// assert_eq!(drawn.last(), Some(&24), "the most recent is drawn");
+/// assert_eq!(treaties_drawn(&in_force[..3]), (&in_force[..3], 0));
+/// ```
+pub fn treaties_drawn<T>(in_force: &[T]) -> (&[T], usize) {
+    let left_out = in_force.len().saturating_sub(MAX_TREATY_LINES);
+    (&in_force[left_out..], left_out)
+}
+
 /// A colour in CIE L*a*b* (D65).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lab {

@@ -169,6 +169,8 @@ ui_texts! {
         active_in(year);
         /// The legend's note on the borders: "Borders as of 1 July 1939".
         borders_as_of(date);
+        /// The button under a long list that draws more of it: "Show more (40 of 712 shown)".
+        show_more(shown, total);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.
@@ -176,6 +178,8 @@ ui_texts! {
         /// How many events the selected year has, announced to screen readers after the year
         /// ("1935: 6 events").
         events_in_year;
+        /// The legend's line for the treaties in force that the map draws no line for.
+        more_treaties;
     }
 }
 
