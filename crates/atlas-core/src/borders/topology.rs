@@ -73,7 +73,7 @@ impl Topology {
     /// position); each geometry's arcs are checked when it is stitched
     /// ([`TopoGeometry::polygons`]), so that a problem names its feature.
     pub fn parse(file: DataFile<'_>, object: &str) -> Result<Topology, DataError> {
-        let value = json_value(file)?;
+        let mut value = json_value(file)?;
         if value.get("type").and_then(Value::as_str) != Some("Topology") {
             return Err(not_topology(
                 file,
@@ -121,14 +121,15 @@ impl Topology {
             }
             arcs.push(positions);
         }
-        let Some(collection) = value.get("objects").and_then(|objects| objects.get(object)) else {
+        let Some(collection) = value.get_mut("objects").and_then(|objects| objects.get_mut(object)) else {
             return Err(not_topology(
                 file,
                 format!("`objects.{object}` is missing: the file must hold one GeometryCollection named `{object}`"),
             ));
         };
-        let geometries = match (collection.get("type").and_then(Value::as_str), collection.get("geometries")) {
-            (Some("GeometryCollection"), Some(Value::Array(geometries))) => geometries,
+        let is_collection = collection.get("type").and_then(Value::as_str) == Some("GeometryCollection");
+        let geometries = match (is_collection, collection.get_mut("geometries").map(Value::take)) {
+            (true, Some(Value::Array(geometries))) => geometries,
             _ => {
                 return Err(not_topology(
                     file,
@@ -137,11 +138,18 @@ impl Topology {
             }
         };
         let geometries = geometries
-            .iter()
-            .map(|g| TopoGeometry {
-                properties: g.get("properties").and_then(Value::as_object).cloned().unwrap_or_default(),
-                kind: g.get("type").and_then(Value::as_str).unwrap_or_default().to_owned(),
-                arcs: g.get("arcs").cloned().unwrap_or(Value::Null),
+            .into_iter()
+            .map(|mut g| {
+                let mut take = |member: &str| g.get_mut(member).map(Value::take).unwrap_or_default();
+                let properties = match take("properties") {
+                    Value::Object(properties) => properties,
+                    _ => Map::new(),
+                };
+                let kind = match take("type") {
+                    Value::String(kind) => kind,
+                    _ => String::new(),
+                };
+                TopoGeometry { properties, kind, arcs: take("arcs") }
             })
             .collect();
         Ok(Topology { arcs, geometries })
