@@ -25,7 +25,7 @@ fn committed(name: &str) -> Result<Vec<u8>, String> {
         "states.geojson" => include_bytes!("../public/data/states.geojson"),
         "events.geojson" => include_bytes!("../public/data/events.geojson"),
         "basemap.geojson" => include_bytes!("../public/data/basemap.geojson"),
-        "borders.geojson" => include_bytes!("../public/data/borders.geojson"),
+        "borders.topojson" => include_bytes!("../public/data/borders.topojson"),
         "stages.geojson" => include_bytes!("../public/data/stages.geojson"),
         other => return Err(format!("{other} is not in this test")),
     };

@@ -28,7 +28,7 @@ commands:
             Trunk's post-build hook (Trunk.toml): moves Trunk's inline loader script into a file
             with SRI and refuses a page with inline code, so it runs under the strict CSP
   basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas
-  borders   regenerate public/data/borders.geojson from Natural Earth and xtask/borders/overlay.toml";
+  borders   regenerate public/data/borders.topojson from Natural Earth and xtask/borders/overlay.toml";
 
 fn main() -> ExitCode {
     match run() {

@@ -59,6 +59,8 @@ pub enum DataError {
     Json { file: String, line: usize, column: usize, message: String },
     #[error("{file}: not a GeoJSON FeatureCollection: {message}")]
     NotFeatureCollection { file: String, message: String },
+    #[error("{file}: not a TopoJSON Topology: {message}")]
+    NotTopology { file: String, message: String },
     #[error("{location}: field `{field}`: {problem}")]
     Field { location: Location, field: String, problem: String },
 }
@@ -306,9 +308,21 @@ impl<'a> Fields<'a, '_> {
     }
 }
 
-/// The `id` of a feature, for error messages, before it is checked.
-pub(crate) fn raw_id(feature: &geojson::Feature) -> Option<&str> {
-    feature.properties.as_ref().and_then(|p| p.get("id")).and_then(Value::as_str)
+/// A record of a data file, read field by field: a GeoJSON feature, or a geometry of a
+/// TopoJSON object.
+pub(crate) trait Record {
+    fn properties(&self) -> Option<&Map<String, Value>>;
+}
+
+impl Record for geojson::Feature {
+    fn properties(&self) -> Option<&Map<String, Value>> {
+        self.properties.as_ref()
+    }
+}
+
+/// The `id` of a record, for error messages, before it is checked.
+pub(crate) fn raw_id(record: &impl Record) -> Option<&str> {
+    record.properties().and_then(|p| p.get("id")).and_then(Value::as_str)
 }
 
 pub(crate) fn lon_lat(position: &[f64]) -> Option<LonLat> {
@@ -325,16 +339,26 @@ pub(crate) fn lon_lat(position: &[f64]) -> Option<LonLat> {
 /// was none.
 pub(crate) fn read_features<T>(
     file: DataFile<'_>,
-    mut read: impl for<'a, 'r> FnMut(&mut Fields<'a, 'r>, &'a geojson::Feature) -> Option<T>,
+    read: impl for<'a, 'r> FnMut(&mut Fields<'a, 'r>, &'a geojson::Feature) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Warning>), DataErrors> {
     let collection = feature_collection(file).map_err(|e| DataErrors { errors: vec![e] })?;
-    let mut report = Report::new(file.name);
+    read_records(file.name, &collection.features, read)
+}
+
+/// Reads every record (feature) with `read`, as [`read_features`] does; for the files whose
+/// records are not GeoJSON features.
+pub(crate) fn read_records<R: Record, T>(
+    file: &str,
+    records: &[R],
+    mut read: impl for<'a, 'r> FnMut(&mut Fields<'a, 'r>, &'a R) -> Option<T>,
+) -> Result<(Vec<T>, Vec<Warning>), DataErrors> {
+    let mut report = Report::new(file);
     let empty = Map::new();
     let mut values = Vec::new();
-    for (index, feature) in collection.features.iter().enumerate() {
-        let properties = feature.properties.as_ref().unwrap_or(&empty);
-        let mut fields = Fields { properties, report: &mut report, index, id: raw_id(feature) };
-        values.extend(read(&mut fields, feature));
+    for (index, record) in records.iter().enumerate() {
+        let properties = record.properties().unwrap_or(&empty);
+        let mut fields = Fields { properties, report: &mut report, index, id: raw_id(record) };
+        values.extend(read(&mut fields, record));
     }
     if report.errors.is_empty() {
         Ok((values, report.warnings))

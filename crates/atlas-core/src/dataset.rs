@@ -18,7 +18,7 @@ use crate::timeline::Atlas;
 pub const LANGUAGES_FILE: &str = "languages.json";
 /// The data files every atlas has, beside the language files.
 pub const DATA_FILES: [&str; 6] =
-    ["places.geojson", "states.geojson", "events.geojson", "stages.geojson", "basemap.geojson", "borders.geojson"];
+    ["places.geojson", "states.geojson", "events.geojson", "stages.geojson", "basemap.geojson", "borders.topojson"];
 
 /// The file of one language's interface texts: `lang/lv.json`.
 ///
@@ -221,7 +221,7 @@ impl DataSet {
                 None
             }
         });
-        let borders = file("borders.geojson", &mut errors)
+        let borders = file("borders.topojson", &mut errors)
             .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
 
         match (places, states, events, stages, basemap, borders, errors.is_empty()) {

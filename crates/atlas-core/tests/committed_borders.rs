@@ -1,4 +1,4 @@
-//! The committed `public/data/borders.geojson`: it loads through the app's loader without a
+//! The committed `public/data/borders.topojson`: it loads through the app's loader without a
 //! warning, passes the validator's checks, and puts the cities in the states that held them.
 use atlas_core::borders::{check_borders, reference_day, Borders};
 use atlas_core::time::CalendarDay;

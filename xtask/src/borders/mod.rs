@@ -1,4 +1,4 @@
-//! Regenerates `public/data/borders.geojson`: the states of the Baltic region as they stood
+//! Regenerates `public/data/borders.topojson`: the states of the Baltic region as they stood
 //! between 1919 and 1940, one feature per state per period.
 //!
 //! No openly licensed data set of the interwar borders can be installed here, so the file is
@@ -36,15 +36,17 @@
 //! 4. [`check_space`] ([`tiling`]): periods standing on the same day must not overlap, and the
 //!    land of the map's main frame must be covered on every day;
 //! 5. [`quantize`] (3 decimals, specks dropped) and [`check_valid`], from [`crate::geometry`];
-//! 6. [`to_geojson`] ([`output`]), then the file is read back with the app's own parser
-//!    ([`atlas_core::borders::parse_borders`] and `check_borders`) before it is written.
+//! 6. [`to_topojson`] ([`output`], [`topology`]: the lines that periods share are stored
+//!    once), then the file is read back with the app's own parser
+//!    ([`atlas_core::borders::parse_borders`] and `check_borders`), and must give back the
+//!    very positions of step 5, before it is written.
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use anyhow::{bail, ensure, Context as _};
 use serde_json::Value;
 
-use crate::geometry::{check_valid, quantize, MIN_RING_AREA_SQ_DEG};
+use crate::geometry::{check_valid, quantize, COORD_SCALE, MIN_RING_AREA_SQ_DEG};
 use crate::natural_earth::{ensure_world_atlas, NPM_DIR};
 use crate::web::gzip_size;
 
@@ -55,9 +57,10 @@ mod output;
 mod overlay;
 mod recipe;
 mod tiling;
+mod topology;
 
 use countries::{load_countries, COUNTRIES_FILE};
-use output::{crossings, sources_of, to_geojson};
+use output::{crossings, sources_of, to_topojson};
 use overlay::parse_overlay;
 use recipe::build_periods;
 use tiling::check_space;
@@ -66,9 +69,9 @@ use tiling::check_space;
 pub const OVERLAY: &str = "xtask/borders/overlay.toml";
 
 /// The output file, relative to the workspace root.
-const OUTPUT: &str = "public/data/borders.geojson";
+const OUTPUT: &str = "public/data/borders.topojson";
 
-/// `cargo xtask borders`: regenerate `public/data/borders.geojson`.
+/// `cargo xtask borders`: regenerate `public/data/borders.topojson`.
 pub fn run(root: &Path) -> anyhow::Result<()> {
     let npm_dir = root.join(NPM_DIR);
     ensure_world_atlas(&npm_dir)?;
@@ -94,10 +97,10 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         ensure!(!polygons.is_empty(), "borders: period `{}` has no land in the map's extent", recipe.id);
         features.push((recipe, sources_of(recipe, &overlay), polygons));
     }
-    let json = to_geojson(&features);
+    let json = to_topojson(&features);
 
     // Read the result back with the app's own parser and the validator's checks.
-    let file = atlas_core::DataFile { name: "borders.geojson", text: &json };
+    let file = atlas_core::DataFile { name: "borders.topojson", text: &json };
     let languages =
         atlas_core::DataFile { name: "languages.json", text: include_str!("../../../public/data/languages.json") };
     let langs = atlas_core::i18n::parse_language_list(languages).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -110,6 +113,20 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     }
     for warning in &warnings {
         eprintln!("borders: warning: {warning}");
+    }
+    for ((recipe, _, polygons), period) in features.iter().zip(borders.periods()) {
+        let expected: Vec<Vec<Vec<atlas_core::LonLat>>> = polygons
+            .iter()
+            .map(|rings| {
+                let ring = |ring: &Vec<[i64; 2]>| {
+                    ring.iter()
+                        .map(|p| atlas_core::LonLat { lon: p[0] as f64 / COORD_SCALE, lat: p[1] as f64 / COORD_SCALE })
+                        .collect()
+                };
+                rings.iter().map(ring).collect()
+            })
+            .collect();
+        ensure!(period.polygons == expected, "borders: period `{}` does not read back as written", recipe.id);
     }
 
     let output = root.join(OUTPUT);

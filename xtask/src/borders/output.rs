@@ -1,12 +1,15 @@
-//! The output file: each period's sources, its GeoJSON feature, and where an invalid one's
+//! The output file: each period's sources, its TopoJSON geometry, and where an invalid one's
 //! rings cross.
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use atlas_core::borders::BORDERS_OBJECT;
+
 use super::overlay::{Name, Overlay, Recipe};
+use super::topology::{build, Topology};
 use super::OVERLAY;
-use crate::geometry::{format_coord, polygon_json, IntPolygon, EXTENT};
+use crate::geometry::{format_coord, IntPolygon, EXTENT};
 
 /// Cited on every feature, after the period's own sources and its regions' sources.
 pub(super) const NATURAL_EARTH: &str =
@@ -104,44 +107,56 @@ fn names_in_order(names: &BTreeMap<String, String>) -> impl Iterator<Item = (&st
     ordered.into_iter()
 }
 
-/// The output: a FeatureCollection with one feature per period in the overlay's order, its
-/// properties in a fixed order, one polygon per line.
-pub(super) fn to_geojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -> String {
+/// A period's properties in a fixed order, without the braces.
+fn properties_json(recipe: &Recipe, sources: &[String]) -> String {
     let text = |s: &str| Value::from(s).to_string();
-    let bbox = EXTENT.bbox_json();
-    let features = features
+    let names = names_in_order(&recipe.name)
+        .map(|(code, name)| format!("{}:{}", text(code), text(name)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut properties = format!(
+        "\"id\":{},\"state\":{},\"name\":{{{names}}},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
+        text(&recipe.id),
+        text(&recipe.state),
+        text(&recipe.start.to_string()),
+        recipe.end.map(|e| text(&e.to_string())).unwrap_or_else(|| "null".to_owned()),
+        sources.iter().map(|s| text(s)).collect::<Vec<_>>().join(","),
+        recipe.note.as_deref().map(text).unwrap_or_else(|| "null".to_owned()),
+    );
+    if let Some(occupier) = &recipe.occupied_by {
+        properties.push_str(&format!(",\"occupied_by\":{}", text(occupier)));
+    }
+    properties
+}
+
+/// The output: a TopoJSON Topology whose object [`BORDERS_OBJECT`] holds one geometry per
+/// period in the overlay's order (its properties in a fixed order, one per line), then the
+/// shared arcs, one per line (see [`topology`](super::topology)).
+pub(super) fn to_topojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) -> String {
+    let text = |s: &str| Value::from(s).to_string();
+    let shapes: Vec<&[IntPolygon]> = features.iter().map(|(_, _, polygons)| polygons.as_slice()).collect();
+    let topology = build(&shapes);
+    let geometries = features
         .iter()
-        .map(|(recipe, sources, polygons)| {
-            let names = names_in_order(&recipe.name)
-                .map(|(code, name)| format!("{}:{}", text(code), text(name)))
-                .collect::<Vec<_>>()
-                .join(",");
-            let mut properties = format!(
-                "\"id\":{},\"state\":{},\"name\":{{{names}}},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
-                text(&recipe.id),
-                text(&recipe.state),
-                text(&recipe.start.to_string()),
-                recipe.end.map(|e| text(&e.to_string())).unwrap_or_else(|| "null".to_owned()),
-                sources.iter().map(|s| text(s)).collect::<Vec<_>>().join(","),
-                recipe.note.as_deref().map(text).unwrap_or_else(|| "null".to_owned()),
-            );
-            if let Some(occupier) = &recipe.occupied_by {
-                properties.push_str(&format!(",\"occupied_by\":{}", text(occupier)));
-            }
-            let geometry = if let [single] = polygons.as_slice() {
-                format!("{{\"type\":\"Polygon\",\"coordinates\":\n{}\n}}", polygon_json(single))
-            } else {
-                let all = polygons.iter().map(polygon_json).collect::<Vec<_>>().join(",\n");
-                format!("{{\"type\":\"MultiPolygon\",\"coordinates\":[\n{all}\n]}}")
-            };
-            format!("{{\"type\":\"Feature\",\"properties\":{{{properties}}},\"geometry\":{geometry}}}")
+        .enumerate()
+        .map(|(f, (recipe, sources, polygons))| {
+            let kind = if polygons.len() == 1 { "Polygon" } else { "MultiPolygon" };
+            format!(
+                "{{\"type\":\"{kind}\",\"properties\":{{{}}},\"arcs\":{}}}",
+                properties_json(recipe, sources),
+                topology.feature_arcs_json(f)
+            )
         })
         .collect::<Vec<_>>()
         .join(",\n");
     format!(
-        "{{\"type\":\"FeatureCollection\",\"bbox\":[{bbox}],\"attribution\":{},\"generated_by\":{},\"features\":[\n{features}\n]}}\n",
+        "{{\"type\":\"Topology\",\"bbox\":[{}],\"attribution\":{},\"generated_by\":{},\"transform\":{},\n\"objects\":{{{}:{{\"type\":\"GeometryCollection\",\"geometries\":[\n{geometries}\n]}}}},\n\"arcs\":{}}}\n",
+        EXTENT.bbox_json(),
         text(ATTRIBUTION),
         text(&format!("cargo xtask borders, from {OVERLAY} and {NATURAL_EARTH}")),
+        Topology::transform_json(),
+        text(BORDERS_OBJECT),
+        topology.arcs_json(),
     )
 }
 
@@ -163,13 +178,13 @@ mod tests {
             vec![vec![vec![[10_000, 50_000], [11_000, 50_000], [11_000, 51_000], [10_000, 50_000]]]];
         let features: Vec<_> =
             overlay.recipes.iter().map(|recipe| (recipe, vec!["Treaty".to_owned()], square.clone())).collect();
-        let json = to_geojson(&features);
+        let json = to_topojson(&features);
         let expected =
             r#""name":{"en":"Latvia","lv":"Latvija","lt":"Latvija","et":"Läti","be":"Латвія","ru":"Латвия"}"#;
         assert!(json.contains(expected), "{json}");
         assert!(json.contains(r#""name":{"en":"B","lv":"B","lt":"B","et":"B"}"#), "{json}");
         let parsed: Value = serde_json::from_str(&json)?;
-        assert_eq!(parsed["features"][0]["properties"]["name"]["ru"], "Латвия");
+        assert_eq!(parsed["objects"]["borders"]["geometries"][0]["properties"]["name"]["ru"], "Латвия");
         Ok(())
     }
 }

@@ -64,7 +64,7 @@ mod tests {
     #[test]
     fn periods_of_one_state_must_not_overlap() {
         let borders = Borders::new(
-            "borders.geojson",
+            "borders.topojson",
             vec![
                 period("a-1920-1923", "a", "1920", Some("1923-01-19"), square(20.0, 50.0, 1.0)),
                 period("b-1920", "b", "1920", None, square(30.0, 50.0, 1.0)),
@@ -73,10 +73,10 @@ mod tests {
         );
         let errors: Vec<String> = check_borders(&borders).iter().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 1, "{errors:#?}");
-        assert!(errors[0].starts_with("borders.geojson: feature 2 (id `a-1923`): field `start`"), "{}", errors[0]);
+        assert!(errors[0].starts_with("borders.topojson: feature 2 (id `a-1923`): field `start`"), "{}", errors[0]);
         assert!(errors[0].contains("overlaps `a-1920-1923`"), "{}", errors[0]);
         let fixed = Borders::new(
-            "borders.geojson",
+            "borders.topojson",
             vec![
                 period("a-1920-1923", "a", "1920", Some("1923-01-18"), square(20.0, 50.0, 1.0)),
                 period("a-1923", "a", "1923-01-19", None, square(20.0, 50.0, 2.0)),
@@ -89,9 +89,9 @@ mod tests {
     fn a_self_intersecting_ring_is_invalid() {
         let p = |lon: f64, lat: f64| LonLat { lon, lat };
         let bowtie = vec![vec![p(20.0, 50.0), p(21.0, 51.0), p(21.0, 50.0), p(20.0, 51.0), p(20.0, 50.0)]];
-        let borders = Borders::new("borders.geojson", vec![period("a-1920", "a", "1920", None, vec![bowtie])]);
+        let borders = Borders::new("borders.topojson", vec![period("a-1920", "a", "1920", None, vec![bowtie])]);
         let errors: Vec<String> = check_borders(&borders).iter().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 1, "{errors:#?}");
-        assert!(errors[0].starts_with("borders.geojson: feature 0 (id `a-1920`): field `geometry`"), "{}", errors[0]);
+        assert!(errors[0].starts_with("borders.topojson: feature 0 (id `a-1920`): field `geometry`"), "{}", errors[0]);
     }
 }

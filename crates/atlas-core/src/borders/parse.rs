@@ -1,27 +1,31 @@
-//! Reading `borders.geojson`: what the app needs to draw, with every problem named by
+//! Reading `borders.topojson`: what the app needs to draw, with every problem named by
 //! feature and field.
 use std::collections::HashSet;
 
-use geojson::Value as Geometry;
 use serde_json::Value;
 
+use super::topology::{Position, TopoGeometry, Topology};
 use super::{Borders, StatePeriod};
-use crate::data::{kind_of, lon_lat, read_features, DataErrors, DataFile, Warning};
+use crate::data::{kind_of, lon_lat, read_records, DataErrors, DataFile, Record, Warning};
 use crate::lang::Lang;
 use crate::model::LonLat;
 use crate::time::{HistoricDate, Span};
+
+/// The object of `borders.topojson` that holds the periods.
+pub const BORDERS_OBJECT: &str = "borders";
+
+impl Record for TopoGeometry {
+    fn properties(&self) -> Option<&serde_json::Map<String, Value>> {
+        Some(&self.properties)
+    }
+}
 
 fn is_slug(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Reads the polygons of a Polygon or MultiPolygon, reporting the first bad position or ring.
-fn polygons(geometry: Option<&Geometry>) -> Result<Vec<Vec<Vec<LonLat>>>, String> {
-    let shapes: Vec<&Vec<Vec<Vec<f64>>>> = match geometry {
-        Some(Geometry::Polygon(rings)) => vec![rings],
-        Some(Geometry::MultiPolygon(polygons)) => polygons.iter().collect(),
-        _ => return Err("must be a Polygon or MultiPolygon in [longitude, latitude] degrees".to_owned()),
-    };
+/// Checks the stitched polygons, reporting the first bad position or ring.
+fn polygons(shapes: Vec<Vec<Vec<Position>>>) -> Result<Vec<Vec<Vec<LonLat>>>, String> {
     if shapes.is_empty() {
         return Err("has no polygons".to_owned());
     }
@@ -46,7 +50,9 @@ fn polygons(geometry: Option<&Geometry>) -> Result<Vec<Vec<Vec<LonLat>>>, String
                 ));
             }
             if points.first() != points.last() {
-                return Err(format!("polygon {p}, ring {r}: is not closed (the last position must repeat the first)"));
+                return Err(format!(
+                    "polygon {p}, ring {r}: is not closed (its last arc must end where its first begins)"
+                ));
             }
             polygon.push(points);
         }
@@ -55,11 +61,13 @@ fn polygons(geometry: Option<&Geometry>) -> Result<Vec<Vec<Vec<LonLat>>>, String
     Ok(out)
 }
 
-/// Reads `borders.geojson`. Every problem is reported with the file, the feature (index and
-/// id) and the field; all problems are collected.
+/// Reads `borders.topojson`: a TopoJSON Topology whose object [`BORDERS_OBJECT`] holds one
+/// geometry (a feature, in GDAL's and QGIS's words) per period. Every problem is reported
+/// with the file, the feature (index and id) and the field; all problems are collected.
 pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, Vec<Warning>), DataErrors> {
     let mut seen = HashSet::new();
-    let (periods, warnings) = read_features(file, |fields, feature| {
+    let topology = Topology::parse(file, BORDERS_OBJECT)?;
+    let (periods, warnings) = read_records(file.name, &topology.geometries, |fields, feature| {
         let period_id =
             fields.unique_id(&mut seen, "lithuania-1923-1939", "period", |s| is_slug(s).then(|| s.to_owned()));
         let state = fields.string("state", "lithuania").and_then(|s| {
@@ -101,9 +109,11 @@ pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, V
         });
         let note = fields.optional_string("note", "approximate: digitised by hand from …").map(str::to_owned);
         let occupied_by = fields.optional_string("occupied_by", "ussr").map(str::to_owned);
-        let shapes = polygons(feature.geometry.as_ref().map(|g| &g.value))
-            .map_err(|problem| fields.error("geometry", problem))
-            .ok();
+        let shapes = feature
+            .polygons(&topology.arcs)
+            .map_err(|problem| fields.error(problem.field, problem.message))
+            .ok()
+            .and_then(|shapes| polygons(shapes).map_err(|problem| fields.error("arcs", problem)).ok());
         let (Some(id), Some(state), Some(name), Some(span), Some(sources), Some(polygons)) =
             (period_id, state, name, span, sources, shapes)
         else {
@@ -120,31 +130,39 @@ mod tests {
     use super::*;
     use crate::data::test_langs;
 
-    const BROKEN: &str = r#"{"type": "FeatureCollection", "features": [
-      {"type": "Feature",
+    const BROKEN: &str = r#"{"type": "Topology", "objects": {"borders": {"type": "GeometryCollection", "geometries": [
+      {"type": "Polygon",
        "properties": {"id": "lithuania-1923-1939", "state": "lithuania",
          "name": {"en": "Lithuania", "lv": "Lietuva", "lt": "Lietuva", "et": "Leedu"},
          "start": "1923-01-19", "end": "1939-03-22", "sources": ["Klaipėda Convention (8 May 1924)"], "note": null},
-       "geometry": {"type": "Polygon", "coordinates": [[[21, 54], [26, 54], [26, 56], [21, 56], [21, 54]]]}},
-      {"type": "Feature",
+       "arcs": [[0]]},
+      {"type": "Polygon",
        "properties": {"id": "Poland 1930", "state": "poland",
          "name": {"en": "Poland", "lv": "Polija", "lt": "Lenkija"},
          "start": "1922-04-18", "end": "1921-03-18", "sources": []},
-       "geometry": {"type": "Polygon", "coordinates": [[[14, 49], [24, 49], [24, 55], [14, 49]], [[15, 50], [16, 50], [15, 50]]]}},
-      {"type": "Feature",
+       "arcs": [[1], [2]]},
+      {"type": "Point",
        "properties": {"id": "lithuania-1923-1939", "state": "Lithuania", "name": "Lithuania",
          "start": "1923-1-19", "end": 1939, "sources": "Versailles", "note": 4},
-       "geometry": {"type": "Point", "coordinates": [25.28, 54.69]}}
-    ]}"#;
+       "coordinates": [25.28, 54.69]},
+      {"type": "MultiPolygon",
+       "properties": {"id": "latvia-1920-1940", "state": "latvia",
+         "name": {"en": "Latvia", "lv": "Latvija", "lt": "Latvija", "et": "Läti"},
+         "start": "1920-08-11", "end": null, "sources": ["Treaty of Riga (11 August 1920)"]},
+       "arcs": [[[0]], [[-4, 1]]]}
+    ]}},
+    "arcs": [[[21, 54], [26, 54], [26, 56], [21, 56], [21, 54]],
+             [[14, 49], [24, 49], [24, 55], [14, 49]],
+             [[15, 50], [16, 50], [15, 50]]]}"#;
 
     #[test]
     fn every_problem_of_a_broken_file_is_reported_with_feature_and_field() {
-        let errors = parse_borders(DataFile { name: "borders.geojson", text: BROKEN }, &test_langs())
+        let errors = parse_borders(DataFile { name: "borders.topojson", text: BROKEN }, &test_langs())
             .expect_err("the file is broken")
             .errors;
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         let expect = |feature: &str, field: &str, words: &str| {
-            let prefix = format!("borders.geojson: {feature}: field `{field}`: ");
+            let prefix = format!("borders.topojson: {feature}: field `{field}`: ");
             assert!(
                 messages.iter().any(|m| m.starts_with(&prefix) && m.contains(words)),
                 "no error starting {prefix:?} and containing {words:?} in {messages:#?}"
@@ -153,7 +171,7 @@ mod tests {
         expect("feature 1 (id `Poland 1930`)", "id", "lowercase slug");
         expect("feature 1 (id `Poland 1930`)", "end", "before the start");
         expect("feature 1 (id `Poland 1930`)", "sources", "is empty");
-        expect("feature 1 (id `Poland 1930`)", "geometry", "ring 1: has 3 positions");
+        expect("feature 1 (id `Poland 1930`)", "arcs", "polygon 0, ring 1: has 3 positions");
         expect("feature 2 (id `lithuania-1923-1939`)", "id", "used by an earlier period");
         expect("feature 2 (id `lithuania-1923-1939`)", "state", "lowercase slug");
         expect("feature 2 (id `lithuania-1923-1939`)", "name", "must be an object");
@@ -161,23 +179,32 @@ mod tests {
         expect("feature 2 (id `lithuania-1923-1939`)", "end", "found a number");
         expect("feature 2 (id `lithuania-1923-1939`)", "sources", "must be a list");
         expect("feature 2 (id `lithuania-1923-1939`)", "note", "must be a string");
-        expect("feature 2 (id `lithuania-1923-1939`)", "geometry", "Polygon or MultiPolygon");
+        expect("feature 2 (id `lithuania-1923-1939`)", "type", "is `Point`: must be \"Polygon\" or \"MultiPolygon\"");
+        expect(
+            "feature 3 (id `latvia-1920-1940`)",
+            "arcs",
+            "polygon 1, ring 0: `-4` is not an arc: the file has 3 arcs",
+        );
         assert!(messages.iter().all(|m| !m.contains("feature 0")), "feature 0 is fine: {messages:#?}");
-        let not_json = parse_borders(DataFile { name: "borders.geojson", text: "{\"type\": " }, &test_langs())
+        let not_json = parse_borders(DataFile { name: "borders.topojson", text: "{\"type\": " }, &test_langs())
             .expect_err("not JSON");
-        assert!(not_json.to_string().starts_with("borders.geojson: not valid JSON at line 1"), "{not_json}");
+        assert!(not_json.to_string().starts_with("borders.topojson: not valid JSON at line 1"), "{not_json}");
+        let geojson = r#"{"type": "FeatureCollection", "features": []}"#;
+        let not_topology =
+            parse_borders(DataFile { name: "borders.topojson", text: geojson }, &test_langs()).expect_err("GeoJSON");
+        assert!(not_topology.to_string().starts_with("borders.topojson: not a TopoJSON Topology: "), "{not_topology}");
     }
 
     #[test]
     fn a_good_file_parses_with_open_ends() {
-        let text = BROKEN
-            .split("\n      {\"type\": \"Feature\",\n       \"properties\": {\"id\": \"Poland")
-            .next()
+        // The first feature only, with its arcs.
+        let (head, tail) = BROKEN
+            .split_once(",\n      {\"type\": \"Polygon\",\n       \"properties\": {\"id\": \"Poland")
             .unwrap_or_default();
-        let text = format!("{}]}}", text.trim_end().trim_end_matches(','));
-        let text = text.replace("\"end\": \"1939-03-22\"", "\"end\": null");
+        let arcs = tail.split_once("\n    ]}},").map(|(_, arcs)| arcs).unwrap_or_default();
+        let text = format!("{head}]}}}},{arcs}").replace("\"end\": \"1939-03-22\"", "\"end\": null");
         let (borders, warnings) =
-            parse_borders(DataFile { name: "borders.geojson", text: &text }, &test_langs()).expect("parses");
+            parse_borders(DataFile { name: "borders.topojson", text: &text }, &test_langs()).expect("parses");
         assert!(warnings.is_empty());
         let lithuania = &borders.periods()[0];
         assert_eq!(lithuania.last_day(), None);
