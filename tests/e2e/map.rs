@@ -234,3 +234,60 @@ async fn context_places_are_drawn_but_are_not_buttons() {
     })
     .await;
 }
+
+/// The benchmark's synthetic atlas (10,000 events over 500 places spread over Europe) in place
+/// of the real places, states and events.
+fn synthetic_atlas(options: PageOptions) -> PageOptions {
+    let langs: Vec<atlas_core::Lang> =
+        ["lv", "lt", "et", "en", "ru"].iter().filter_map(|c| atlas_core::Lang::new(c)).collect();
+    let files = atlas_core::synthetic::generate(10_000, 500, &langs, 1934);
+    options
+        .timeout(Duration::from_secs(300))
+        .override_path("/data/places.geojson", support::Override::ok("places.geojson", files.places))
+        .override_path("/data/states.geojson", support::Override::ok("states.geojson", files.states))
+        .override_path("/data/events.geojson", support::Override::ok("events.geojson", files.events))
+}
+
+#[tokio::test]
+async fn at_ten_thousand_events_the_map_stays_readable_and_the_list_draws_pages() {
+    with_page(synthetic_atlas(PageOptions::default().size(1280, 800)), |page| async move {
+        page.open("?year=1935&lang=en").await;
+        wait_for_map(&page).await;
+        let found = page.run_script(OVERLAPS).await;
+        let problems = found["problems"].as_array().cloned().unwrap_or_default();
+        assert!(problems.is_empty(), "labels collide at scale: {problems:#?}");
+        assert!(found["labels"].as_u64().unwrap_or(0) >= 6, "{found}");
+        let counts = page
+            .run_script(
+                r#"return { edges: document.querySelectorAll('.edge-arrow').length,
+                            lines: document.querySelectorAll('[data-testid="treaty-line"]').length,
+                            keys: document.querySelectorAll('.legend-treaty').length,
+                            more: (document.querySelector('[data-testid="legend-more-treaties"]') || {}).textContent || '',
+                            rows: document.querySelectorAll('[data-testid="active-events"] > li[data-event-id]').length };"#,
+            )
+            .await;
+        let n = |k: &str| counts[k].as_u64().unwrap_or(u64::MAX);
+        assert!(n("edges") <= atlas_core::geo::MAX_EDGE_MARKERS as u64, "edge markers: {counts}");
+        let max_lines = atlas_core::geo::palette::MAX_TREATY_LINES as u64;
+        assert!(n("lines") == max_lines && n("keys") == max_lines, "treaty lines and keys: {counts}");
+        assert!(counts["more"].as_str().unwrap_or("").contains("more treaties in force"), "{counts}");
+        let page_rows = atlas_core::timeline::LIST_PAGE as u64;
+        assert_eq!(n("rows"), page_rows, "one page of rows: {counts}");
+        // "Show more" draws the next page; every drawn row keeps its event id.
+        page.click(r#"[data-testid="show-more"]"#).await;
+        let rows = page
+            .wait_until("the second page of rows", Duration::from_secs(10), || async {
+                let rows = page
+                    .run_script(r#"return [...document.querySelectorAll('[data-testid="active-events"] > li')].map(li => li.getAttribute('data-event-id'));"#)
+                    .await;
+                let rows: Vec<String> =
+                    rows.as_array().into_iter().flatten().map(|r| r.as_str().unwrap_or("").to_owned()).collect();
+                (rows.len() as u64 == 2 * page_rows).then_some(rows)
+            })
+            .await;
+        assert!(rows.iter().all(|id| id.starts_with("synthetic-")), "{rows:?}");
+        let label = page.text_of(r#"[data-testid="show-more"]"#).await.unwrap_or_default();
+        assert!(label.contains(&format!("{} of", 2 * page_rows)), "the button counts what is shown: {label}");
+    })
+    .await;
+}

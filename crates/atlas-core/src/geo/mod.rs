@@ -16,7 +16,7 @@ pub use area::{area_and_centroid, ring_contains};
 pub use gesture::{frame_point, Pointers};
 pub use label::{city_label_obstacles, label_position, state_label_position, LabelOffset, LabelSide};
 pub use lanes::{treaty_lanes, treaty_paths, TreatyLine};
-pub use layout::{city_markers, declutter, EdgeMarker, Frame, MapLayout, Marker};
+pub use layout::{city_markers, declutter, EdgeMarker, Frame, MapLayout, Marker, MAX_EDGE_MARKERS};
 pub use path::{line_path, polygons_path, rings_path};
 pub use projection::{GeoBounds, Mercator, ScreenRect};
 pub use view::MapView;

@@ -1,4 +1,4 @@
-//! The map's colours, in one place: a fill for each state of `borders.geojson` (by its `state`
+//! The map's colours, in one place: a fill for each state of `borders.topojson` (by its `state`
 //! slug) and for the sea, with the colour difference (CIEDE2000) that the tests use to keep
 //! neighbours apart.
 //!
@@ -12,7 +12,7 @@ pub const SEA: &str = "#95bde0";
 /// Land of a state the palette does not name (outside the frames, only in insets).
 pub const LAND: &str = "#ece6d8";
 
-/// The fill of each state, by its slug in `borders.geojson`. The parts of one state under
+/// The fill of each state, by its slug in `borders.topojson`. The parts of one state under
 /// another's administration keep that state's colour (Poland's occupied zones), and the small
 /// territories of the treaties (Klaipėda, Danzig, Central Lithuania, the Saar) share one.
 const FILLS: [(&str, &str); 19] = [
@@ -37,7 +37,7 @@ const FILLS: [(&str, &str); 19] = [
     ("switzerland", "#f3cfd6"),
 ];
 
-/// The fill of a state, by its slug in `borders.geojson`; [`LAND`] for one the palette does
+/// The fill of a state, by its slug in `borders.topojson`; [`LAND`] for one the palette does
 /// not name.
 ///
 /// ```
