@@ -104,6 +104,11 @@ impl Locale {
         self.lang.get()
     }
 
+    /// The language, without tracking (for a view drawn once in it and keyed by it).
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
     /// Switches to `lang` if the atlas offers it.
     pub fn set_lang(&self, lang: Lang) {
         if self.languages.with_untracked(|l| l.find(lang).is_some()) && self.lang.get_untracked() != lang {

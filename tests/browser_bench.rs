@@ -14,7 +14,9 @@
 //!
 //! It prints figures and writes them to `target/bench/report.md`; it asserts nothing about time
 //! (targets are in docs/PERFORMANCE.md). `ATLAS_BENCH=memory` runs the kiosk memory soak alone,
-//! `ATLAS_BENCH=quick` runs 60 steps a pattern (for a look while working; not the figures).
+//! `ATLAS_BENCH=quick` runs 60 steps a pattern on the real data only (a look while working, not
+//! the figures), `ATLAS_BENCH=profile` a CPU profile (docs/PERFORMANCE.md), `ATLAS_BENCH=figures` all but
+//! the kiosk memory soak.
 #[cfg(not(target_arch = "wasm32"))]
 mod support;
 
@@ -242,8 +244,12 @@ mod bench {
     }
 
     /// How many steps a pattern runs.
+    fn quick() -> bool {
+        std::env::var("ATLAS_BENCH").as_deref() == Ok("quick")
+    }
+
     fn steps_per_pattern() -> usize {
-        if std::env::var("ATLAS_BENCH").as_deref() == Ok("quick") {
+        if quick() {
             60
         } else {
             220
@@ -304,10 +310,15 @@ mod bench {
         throttle(page, 1.0).await;
         page.open("?lang=en").await;
         let before = page.memory().await;
-        run_steps(page, &pattern("jump", 1919, 1940, 2_000)).await;
+        let n = if quick() { 300 } else { 2_000 };
+        run_steps(page, &pattern("jump", 1919, 1940, n)).await;
         let after = page.memory().await;
         report.line(format!("| {what} | CPU 1× | memory at the start | {} |", before.describe()));
-        report.line(format!("| {what} | CPU 1× | memory after 2,000 steps | {} |", after.describe()));
+        report.line(format!("| {what} | CPU 1× | memory after {n} steps | {} |", after.describe()));
+        report.line(format!(
+            "| {what} | CPU 1× | left allocated per step | {:+.0} B |",
+            (after.heap - before.heap) / n as f64
+        ));
         let mut largest = (0, 0);
         for year in 1919..=1940 {
             page.set_year(year).await;
@@ -407,7 +418,10 @@ mod bench {
             at_rate(&page, &mut local, what, rate).await;
         }
         after_steps(&page, &mut local, what).await;
-        first_load(&page, &mut local, what).await;
+        // The synthetic files are served from memory: the first load is the real atlas's.
+        if what == "real data" {
+            first_load(&page, &mut local, what).await;
+        }
         report.lock().expect("the report").0.push_str(&local.0);
     }
 
@@ -433,7 +447,10 @@ mod bench {
         })
         .await;
         let synthetic = report.clone();
-        with_page(synthetic_options(long), move |page| measure(page, "10,000 events / 500 places", synthetic)).await;
+        if !quick() {
+            with_page(synthetic_options(long), move |page| measure(page, "10,000 events / 500 places", synthetic))
+                .await;
+        }
         let text = std::mem::take(&mut report.lock().expect("the report").0);
         let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench");
         let _ = std::fs::create_dir_all(&out);
@@ -442,7 +459,8 @@ mod bench {
             format!("| data | CPU | figure | value |\n|---|---|---|---|\n{text}"),
         );
         println!("(written to target/bench/report.md)");
-        if std::env::var("ATLAS_BENCH").as_deref() != Ok("quick") {
+        // `ATLAS_BENCH=figures`: the figures above without the long kiosk soak.
+        if !quick() && std::env::var("ATLAS_BENCH").as_deref() != Ok("figures") {
             with_page(PageOptions::default().timeout(long), memory_soak).await;
         }
     }

@@ -1,5 +1,6 @@
 //! The page once the data is loaded: map, slider, active list and city panel.
 use std::sync::Arc;
+use std::time::Duration;
 
 use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
@@ -33,15 +34,23 @@ pub fn AtlasView(
     let mode = link.mode;
     let idle_seconds = link.idle_seconds;
     let address = link.clone();
-    // The address always links to what is on screen.
+    // The address always links to what is on screen, written once the reader pauses (150 ms):
+    // a drag over the slider is dozens of steps a second, and Chromium throttles (and warns
+    // about) more than a hundred history updates in ten seconds.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let state = LinkState {
+        let query = LinkState {
             year: Some(selection.year()),
             city: selection.city(),
             lang: Some(locale.lang()),
             ..address.clone()
-        };
-        browser::replace_query(&state.to_query());
+        }
+        .to_query();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || browser::replace_query(&query), Duration::from_millis(150));
+        pending.set_value(handle.ok());
     });
     let atlas_data = data.clone();
     let active = ActiveEvents(Memo::new(move |_| atlas_data.atlas.active_indices(selection.year()).to_vec()));

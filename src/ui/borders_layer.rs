@@ -42,6 +42,7 @@ pub fn BordersLayer(
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
     // Every period's path in this frame, computed once per layout.
     let paths = {
         let data = data.clone();
@@ -62,13 +63,21 @@ pub fn BordersLayer(
     // Keyed by period: a step to a year with other borders adds the paths of the periods that
     // begin and removes those that end; the others keep their element, so a path's data is
     // parsed by the browser once, not on every step (issue 12).
+    // Keyed also by the language and the layout the path was made for, so that a shape holds
+    // no closure of its own (one would stay subscribed after the shape is gone).
     let shown = move || {
         let paths = paths.get();
-        epoch.get().into_iter().filter(|&i| paths.get(i).is_some_and(Option::is_some)).collect::<Vec<_>>()
+        let (generation, lang) = (Arc::as_ptr(&paths) as usize, locale.lang());
+        epoch
+            .get()
+            .into_iter()
+            .filter(|&i| paths.get(i).is_some_and(Option::is_some))
+            .map(|i| (i, lang, generation))
+            .collect::<Vec<_>>()
     };
     let shapes = move || {
         view! {
-            <For each=shown key=|i| *i let:i>
+            <For each=shown key=|shape| *shape let:((i, _, _))>
                 <StateShape period=i paths=paths />
             </For>
         }
@@ -91,15 +100,11 @@ fn StateShape(
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let locale = expect_context::<Locale>();
-    // Follows the layout (a new box), not the year.
-    let d = move || paths.with(|p| p.get(period).cloned().flatten()).unwrap_or_default();
-    let about = {
-        let data = data.clone();
-        move || describe_period(&data.borders.periods()[period], &locale.text())
-    };
+    let d = paths.with_untracked(|p| p.get(period).cloned().flatten()).unwrap_or_default();
+    let about = describe_period(&data.borders.periods()[period], &locale.text_in(locale.lang_untracked()));
     let period = &data.borders.periods()[period];
     let hatch = period.occupied_by.is_some().then(|| {
-        view! { <path class="occupied" d=d fill="url(#hatch-occupied)" data-occupied-by=period.occupied_by.clone() /> }
+        view! { <path class="occupied" d=d.clone() fill="url(#hatch-occupied)" data-occupied-by=period.occupied_by.clone() /> }
     });
     view! {
         <path class=format!("state state-{}", period.state) d=d fill=fill(&period.state)>

@@ -173,6 +173,20 @@ pub fn AtlasMap() -> impl IntoView {
         let (drawn, left_out) = treaties_drawn(&in_force);
         (drawn.to_vec(), left_out)
     });
+    // Each line drawn, keyed by everything it shows (its place among this year's, whether its
+    // details are open, and the layout its path was made for), so that a line holds no
+    // closure of its own: one would stay subscribed after the line is gone.
+    let treaty_lines = move || {
+        let opened = selection.opened_event();
+        let generation = Arc::as_ptr(&treaties.get()) as usize;
+        active_treaties.with(|(drawn, _)| {
+            drawn
+                .iter()
+                .enumerate()
+                .map(|(n, &index)| (n, index, opened == Some(index), generation))
+                .collect::<Vec<_>>()
+        })
+    };
     let gestures = Gestures::new(svg_ref, size, map_view);
     let view_box = move || {
         let (w, h) = size.get();
@@ -304,8 +318,8 @@ pub fn AtlasMap() -> impl IntoView {
         <g mask="url(#outside-insets)">
             <g class="zoomable treaty-layer" aria-hidden="true" transform=move || map_view.get().transform()>
                 <g clip-path=main_clip>
-                    <For each=move || active_treaties.get().0.into_iter().enumerate() key=|(n, index)| (*n, *index) let:item>
-                        <TreatyLine index=item.1 n=item.0 treaties=treaties />
+                    <For each=treaty_lines key=|line| *line let:((n, index, highlighted, _))>
+                        <TreatyLine index=index n=n highlighted=highlighted treaties=treaties />
                     </For>
                 </g>
             </g>
@@ -387,10 +401,11 @@ fn TreatyLine(
     index: atlas_core::EventIndex,
     /// Its place among the treaties on the map this year.
     n: usize,
+    /// Whether a reader has opened its details.
+    highlighted: bool,
     treaties: Memo<Arc<std::collections::HashMap<atlas_core::EventIndex, String>>>,
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
-    let selection = expect_context::<Selection>();
     let (colour, dashes) = treaty_style(n);
     let event = data.atlas.event(index);
     let cities: Vec<String> = event
@@ -398,16 +413,17 @@ fn TreatyLine(
         .iter()
         .filter_map(|p| data.atlas.places().iter().find(|place| place.location == *p).map(|place| place.id.to_string()))
         .collect();
+    let d = treaties.with_untracked(|t| t.get(&index).cloned().unwrap_or_default());
     view! {
         <path
             class="treaty"
-            class:highlighted=move || selection.opened_event() == Some(index)
+            class:highlighted=highlighted
             data-testid="treaty-line"
             data-event-id=event.id.to_string()
             data-cities=cities.join(" ")
             stroke=colour
             stroke-dasharray=(!dashes.is_empty()).then_some(dashes)
-            d=move || treaties.with(|t| t.get(&index).cloned().unwrap_or_default())
+            d=d
         />
     }
 }
@@ -418,7 +434,6 @@ fn TreatyLine(
 fn StateNames(placement: Memo<Arc<Placement>>, states: Memo<Arc<Vec<VisibleState>>>) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let locale = expect_context::<Locale>();
-    let MapViewState(map_view) = expect_context::<MapViewState>();
     // Keyed by what is drawn (the period, its language, where and on how many lines): a step
     // redraws only the names that moved or changed.
     let names = move || {
@@ -438,18 +453,19 @@ fn StateNames(placement: Memo<Arc<Placement>>, states: Memo<Arc<Vec<VisibleState
     };
     view! {
         <For each=names key=|(key, ..)| key.clone() let:((_, placed, text, lang))>
-            <StateName placed=placed text=text lang=lang map_view=map_view />
+            <StateName placed=placed text=text lang=lang />
         </For>
     }
 }
 
-/// One state's name, on one or two lines.
+/// One state's name, on one or two lines. It keeps its size on screen when the map zooms
+/// through map.css (`scale(1 / --zoom)` of the zoomable group), not a reactive transform: a
+/// name is drawn again on many slider steps, and a closure per name would stay subscribed to
+/// the zoom after the name is gone.
 #[component]
-fn StateName(placed: Placed, text: String, lang: String, map_view: RwSignal<MapView>) -> impl IntoView {
+fn StateName(placed: Placed, text: String, lang: String) -> impl IntoView {
     let lines: Vec<String> = placed.lines_of(&text).into_iter().map(str::to_owned).collect();
     let count = lines.len() as f64;
-    let (x, y) = (placed.x, placed.y);
-    let transform = move || format!("translate({x:.1} {y:.1}) scale({:.4})", 1.0 / map_view.get().scale);
     let spans = lines
         .into_iter()
         .enumerate()
@@ -460,7 +476,7 @@ fn StateName(placed: Placed, text: String, lang: String, map_view: RwSignal<MapV
         })
         .collect_view();
     view! {
-        <g class="state-name-at" transform=transform>
+        <g class="state-name-at" style:--x=format!("{:.1}px", placed.x) style:--y=format!("{:.1}px", placed.y)>
             <text class="state-name" text-anchor="middle" dominant-baseline="central" lang=lang>{spans}</text>
         </g>
     }
@@ -504,16 +520,21 @@ fn CityMarker(
     };
     let marker_id = id.to_string();
     let placed = Memo::new(move |_| placement.with(|p| p.city(&marker_id).copied()));
-    let text = move || {
-        placed.get().map(|p| {
-            let (x, y) = position();
-            let (dx, dy) = (p.x - x, p.y - y);
-            view! {
-                <text class="label" x=format!("{dx:.1}") y=format!("{dy:.1}") text-anchor=p.text_anchor dominant-baseline="central">
-                    {label}
-                </text>
-            }
-        })
+    // The label is drawn again when it moves (on many steps): its text is written in, not a
+    // closure of its own, which would stay subscribed to the language after the label is gone.
+    let text = {
+        let label = label.clone();
+        move || {
+            placed.get().map(|p| {
+                let (x, y) = position();
+                let (dx, dy) = (p.x - x, p.y - y);
+                view! {
+                    <text class="label" x=format!("{dx:.1}") y=format!("{dy:.1}") text-anchor=p.text_anchor dominant-baseline="central">
+                        {label()}
+                    </text>
+                }
+            })
+        }
     };
     let leader = move || {
         let m = marker.get()?;
