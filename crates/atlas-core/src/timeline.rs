@@ -25,6 +25,8 @@ pub struct Atlas {
     /// For each place, the indexes of its other events (treaties signed there, ultimatums
     /// delivered there, …), chronological.
     others_by_place: HashMap<PlaceId, Vec<EventIndex>>,
+    /// Each place's position in `places`, so that a lookup by id does not scan 500 places.
+    place_index: HashMap<PlaceId, usize>,
 }
 
 /// What a city's panel lists: the conferences held there, then its other events, each
@@ -101,7 +103,8 @@ impl Atlas {
                 (_, None) => {}
             }
         }
-        Self { places, events, first_year, by_year, conferences_by_place, others_by_place }
+        let place_index = places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        Self { places, events, first_year, by_year, conferences_by_place, others_by_place, place_index }
     }
 
     pub fn places(&self) -> &[Place] {
@@ -109,7 +112,7 @@ impl Atlas {
     }
 
     pub fn place(&self, id: &PlaceId) -> Option<&Place> {
-        self.places.iter().find(|place| &place.id == id)
+        self.place_index.get(id).map(|&i| &self.places[i])
     }
 
     /// Every event, chronological.

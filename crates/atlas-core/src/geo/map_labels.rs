@@ -9,6 +9,7 @@ use super::placement::{
 use crate::borders::{reference_day, StatePeriod};
 use crate::dataset::DataSet;
 use crate::lang::Lang;
+use crate::model::PlaceId;
 
 /// A state period of the selected year as the main frame shows it: its visible outline and the
 /// places its name may go.
@@ -75,8 +76,9 @@ pub fn place_map_labels(
     let cities: Vec<CityLabel> = markers
         .iter()
         .filter_map(|marker| {
-            let place = data.atlas.places().iter().find(|p| p.id.as_str() == marker.id)?;
-            let is_active = active.iter().any(|a| a.as_str() == marker.id);
+            let place = PlaceId::new(&marker.id).and_then(|id| data.atlas.place(&id))?;
+            // `places_with_event_in` is sorted by id.
+            let is_active = active.binary_search_by(|a| a.as_str().cmp(marker.id.as_str())).is_ok();
             let at_edge = layout.edge.iter().any(|e| e.id == marker.id);
             let (priority, radius, font) = if place.is_context() {
                 (Priority::Context, style.context_radius, style.context_font)
