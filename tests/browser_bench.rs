@@ -88,7 +88,7 @@ mod bench {
             .expect("recording mutations");
         let mut changes: Vec<(String, u64)> =
             changes.as_object().into_iter().flatten().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect();
-        changes.sort_by(|a, b| b.1.cmp(&a.1));
+        changes.sort_by_key(|c| std::cmp::Reverse(c.1));
         println!("what three jump steps change, {what} (records + added nodes):");
         for (k, v) in changes.iter().take(30) {
             println!("  {v:6}  {k}");
@@ -356,7 +356,7 @@ mod bench {
             gzip_total += gzip;
             rows.push((relative.to_owned(), bytes.len(), gzip));
         }
-        rows.sort_by(|a, b| b.2.cmp(&a.2));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
         report.line(format!(
             "| {what} | first load | total | {raw_total} B raw, **{gzip_total} B gzip** ({} files) |",
             rows.len()

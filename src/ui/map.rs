@@ -523,7 +523,6 @@ fn CityMarker(
     // The label is drawn again when it moves (on many steps): its text is written in, not a
     // closure of its own, which would stay subscribed to the language after the label is gone.
     let text = {
-        let label = label.clone();
         move || {
             placed.get().map(|p| {
                 let (x, y) = position();

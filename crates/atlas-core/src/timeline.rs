@@ -303,6 +303,27 @@ impl Atlas {
     }
 }
 
+/// How many rows a long list draws at first, and how many more each "Show more" adds: a year
+/// of a large atlas may have hundreds of events, and drawing them all on every slider step
+/// costs a frozen frame (issue 12). The real atlas never has this many in a year.
+pub const LIST_PAGE: usize = 40;
+
+/// The first `shown` items of `items` (at least one page), and how many are left undrawn.
+///
+/// ```
+/// use atlas_core::timeline::{list_page, LIST_PAGE};
+///
+/// let items: Vec<u32> = (0..100).collect();
+/// assert_eq!(list_page(&items, 0), (&items[..LIST_PAGE], 100 - LIST_PAGE));
+/// assert_eq!(list_page(&items, 2 * LIST_PAGE).1, 100 - 2 * LIST_PAGE);
+/// assert_eq!(list_page(&items, 1000), (&items[..], 0));
+/// assert_eq!(list_page(&items[..3], 0), (&items[..3], 0));
+/// ```
+pub fn list_page<T>(items: &[T], shown: usize) -> (&[T], usize) {
+    let n = shown.max(LIST_PAGE).min(items.len());
+    (&items[..n], items.len() - n)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -352,25 +373,4 @@ pub(crate) mod tests {
         assert!(atlas.conference_indices_at(&PlaceId::new("tartu").expect("slug")).is_empty());
         assert!(Atlas::new(vec![], vec![]).conference_indices_at(&PlaceId::new("riga").expect("slug")).is_empty());
     }
-}
-
-/// How many rows a long list draws at first, and how many more each "Show more" adds: a year
-/// of a large atlas may have hundreds of events, and drawing them all on every slider step
-/// costs a frozen frame (issue 12). The real atlas never has this many in a year.
-pub const LIST_PAGE: usize = 40;
-
-/// The first `shown` items of `items` (at least one page), and how many are left undrawn.
-///
-/// ```
-/// use atlas_core::timeline::{list_page, LIST_PAGE};
-///
-/// let items: Vec<u32> = (0..100).collect();
-/// assert_eq!(list_page(&items, 0), (&items[..LIST_PAGE], 100 - LIST_PAGE));
-/// assert_eq!(list_page(&items, 2 * LIST_PAGE).1, 100 - 2 * LIST_PAGE);
-/// assert_eq!(list_page(&items, 1000), (&items[..], 0));
-/// assert_eq!(list_page(&items[..3], 0), (&items[..3], 0));
-/// ```
-pub fn list_page<T>(items: &[T], shown: usize) -> (&[T], usize) {
-    let n = shown.max(LIST_PAGE).min(items.len());
-    (&items[..n], items.len() - n)
 }
