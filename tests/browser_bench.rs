@@ -26,7 +26,7 @@ mod bench {
     use std::io::Write as _;
     use std::time::Duration;
 
-    use super::support::{dist_dir, with_page, AtlasPage, Override, PageOptions};
+    use super::support::{dist_dir, with_page, AtlasPage, PageOptions};
     use fantoccini::wd::WebDriverCompatibleCommand;
 
     /// The window every figure is taken in (a laptop; the kiosk's portrait screen has the same
@@ -395,18 +395,9 @@ mod bench {
         }
     }
 
-    /// The synthetic atlas the issue describes: 10,000 events over 500 places, in the five
-    /// languages of the real atlas.
+    /// The synthetic atlas the issue describes (`PageOptions::synthetic_atlas`).
     fn synthetic_options(timeout: Duration) -> PageOptions {
-        let langs: Vec<atlas_core::Lang> =
-            ["lv", "lt", "et", "en", "ru"].iter().filter_map(|c| atlas_core::Lang::new(c)).collect();
-        let files = atlas_core::synthetic::generate(10_000, 500, &langs, 1934);
-        PageOptions::default()
-            .size(WIDTH, HEIGHT)
-            .timeout(timeout)
-            .override_path("/data/places.geojson", Override::ok("places.geojson", files.places))
-            .override_path("/data/states.geojson", Override::ok("states.geojson", files.states))
-            .override_path("/data/events.geojson", Override::ok("events.geojson", files.events))
+        PageOptions::default().size(WIDTH, HEIGHT).timeout(timeout).synthetic_atlas()
     }
 
     async fn measure(page: AtlasPage, what: &'static str, report: std::sync::Arc<std::sync::Mutex<Report>>) {

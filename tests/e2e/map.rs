@@ -235,22 +235,9 @@ async fn context_places_are_drawn_but_are_not_buttons() {
     .await;
 }
 
-/// The benchmark's synthetic atlas (10,000 events over 500 places spread over Europe) in place
-/// of the real places, states and events.
-fn synthetic_atlas(options: PageOptions) -> PageOptions {
-    let langs: Vec<atlas_core::Lang> =
-        ["lv", "lt", "et", "en", "ru"].iter().filter_map(|c| atlas_core::Lang::new(c)).collect();
-    let files = atlas_core::synthetic::generate(10_000, 500, &langs, 1934);
-    options
-        .timeout(Duration::from_secs(300))
-        .override_path("/data/places.geojson", support::Override::ok("places.geojson", files.places))
-        .override_path("/data/states.geojson", support::Override::ok("states.geojson", files.states))
-        .override_path("/data/events.geojson", support::Override::ok("events.geojson", files.events))
-}
-
 #[tokio::test]
 async fn at_ten_thousand_events_the_map_stays_readable_and_the_list_draws_pages() {
-    with_page(synthetic_atlas(PageOptions::default().size(1280, 800)), |page| async move {
+    with_page(PageOptions::default().size(1280, 800).timeout(Duration::from_secs(300)).synthetic_atlas(), |page| async move {
         page.open("?year=1935&lang=en").await;
         wait_for_map(&page).await;
         let found = page.run_script(OVERLAPS).await;

@@ -72,6 +72,18 @@ impl PageOptions {
         self
     }
 
+    /// The benchmark's synthetic atlas (`atlas_core::synthetic`: 10,000 events over 500 places
+    /// spread over Europe, the five languages, seed 1934) in place of the real places, states and
+    /// events; the borders, base map and stages stay the real ones.
+    pub fn synthetic_atlas(self) -> Self {
+        let langs: Vec<atlas_core::Lang> =
+            ["lv", "lt", "et", "en", "ru"].iter().filter_map(|c| atlas_core::Lang::new(c)).collect();
+        let files = atlas_core::synthetic::generate(10_000, 500, &langs, 1934);
+        self.override_path("/data/places.geojson", Override::ok("places.geojson", files.places))
+            .override_path("/data/states.geojson", Override::ok("states.geojson", files.states))
+            .override_path("/data/events.geojson", Override::ok("events.geojson", files.events))
+    }
+
     /// Serve `response` for URL path `path` (e.g. `"/data/events.geojson"`) instead of the file.
     pub fn override_path(mut self, path: &str, response: Override) -> Self {
         self.overrides.insert(path.to_owned(), response);
