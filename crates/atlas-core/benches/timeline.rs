@@ -3,8 +3,9 @@
 //! `cargo bench -p atlas-core` prints the figures; nothing here asserts a time.
 use std::hint::black_box;
 
-use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-use atlas_core::geo::MapLayout;
+use atlas_core::geo::model::{Legend, MapFrames, MapLabels, MapStates, MapYear};
+use atlas_core::geo::style::MapBox;
+use atlas_core::link::Mode;
 use atlas_core::{Atlas, DataSet, Event, EventId, EventKind, HistoricDate, Localized, PlaceId, Span, StateId};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -69,8 +70,22 @@ fn benches(c: &mut Criterion) {
             (real.active_indices(year).len(), real.places_with_event_in(year).len())
         })
     });
-    c.bench_function("layout: map frames and projection (real places)", |b| {
-        b.iter(|| MapLayout::new(BALTIC_REGION, MAP_WIDTH, real.places().iter().map(|p| (p.id.as_str(), p.location))))
+    // The map model the app builds, at 1920×1080's map box: once per box, once per border
+    // epoch, and on every step (the year's lines and markers, the labels and the legend).
+    let data = DataSet::load(read).expect("loads");
+    let map_box = MapBox::new(1122.0, 797.0, Mode::Standard);
+    c.bench_function("map model: frames of a box (real data)", |b| b.iter(|| MapFrames::new(&data, black_box(map_box))));
+    let frames = MapFrames::new(&data, map_box);
+    let states = MapStates::on(&data, &frames, atlas_core::borders::reference_day(1935));
+    c.bench_function("map model: the states of a border epoch (real data)", |b| {
+        b.iter(|| MapStates::on(&data, &frames, atlas_core::borders::reference_day(black_box(1935))))
+    });
+    c.bench_function("map model: a slider step, year + labels + legend (real data)", |b| {
+        b.iter(|| {
+            let year = MapYear::new(&data, &frames, black_box(1935));
+            let labels = MapLabels::new(&data, &frames, &states, &year, atlas_core::Lang::EN);
+            (labels, Legend::new(&data, &states, &year, atlas_core::Lang::EN))
+        })
     });
     c.bench_function("index: Atlas::new with 10,000 events", |b| {
         b.iter_with_large_drop(|| synthetic(black_box(10_000)))

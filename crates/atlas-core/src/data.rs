@@ -565,9 +565,6 @@ pub fn parse_events(
 }
 
 /// Two positions are the same point of the data when they agree to the data's 4 decimals.
-fn same_point(a: LonLat, b: LonLat) -> bool {
-    (a.lon - b.lon).abs() < 5e-5 && (a.lat - b.lat).abs() < 5e-5
-}
 
 /// A treaty is drawn between its signatories: each of its points must be the capital of one of
 /// its `parties` (the `capital` of `states.geojson`) or its place of signing. Reports every
@@ -586,7 +583,7 @@ fn check_treaty_points(
         .filter_map(|capital| places.iter().find(|p| &p.id == capital))
         .collect();
     for (i, &point) in points.iter().enumerate() {
-        let known = capitals.iter().chain(place.as_slice()).any(|p| same_point(p.location, point));
+        let known = capitals.iter().chain(place.as_slice()).any(|p| p.location.same_point(point));
         if known {
             continue;
         }

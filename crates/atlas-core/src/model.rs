@@ -52,6 +52,22 @@ pub struct LonLat {
     pub lat: f64,
 }
 
+impl LonLat {
+    /// Whether two points are the same place: within 5e-5° (about 5 m) of each other, as the
+    /// data files write a place's coordinates again (a treaty's capitals).
+    ///
+    /// ```
+    /// use atlas_core::LonLat;
+    ///
+    /// let riga = LonLat { lon: 24.1059, lat: 56.946 };
+    /// assert!(riga.same_point(LonLat { lon: 24.10592, lat: 56.94601 }));
+    /// assert!(!riga.same_point(LonLat { lon: 24.11, lat: 56.946 }));
+    /// ```
+    pub fn same_point(self, other: LonLat) -> bool {
+        (self.lon - other.lon).abs() < 5e-5 && (self.lat - other.lat).abs() < 5e-5
+    }
+}
+
 /// A city or town where something in the story happened, or that the story names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {

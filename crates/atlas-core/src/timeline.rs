@@ -115,6 +115,12 @@ impl Atlas {
         self.place_index.get(id).map(|&i| &self.places[i])
     }
 
+    /// The place at `point` (within the 5e-5° the data files are checked to, about 5 m), as a
+    /// treaty's points name its capitals.
+    pub fn place_at(&self, point: crate::model::LonLat) -> Option<&Place> {
+        self.places.iter().find(|p| p.location.same_point(point))
+    }
+
     /// Every event, chronological.
     pub fn events(&self) -> &[Event] {
         &self.events

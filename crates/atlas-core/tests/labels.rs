@@ -1,9 +1,10 @@
 //! The map's labels with the committed data, for every year, every language and the five
 //! layout sizes: no label covers another label or a marker, every label stays in its frame,
 //! and the three Baltic states are always named.
-use atlas_core::geo::map_labels::{markers, place_map_labels, visible_states};
-use atlas_core::geo::placement::{Box2, LabelStyle};
-use atlas_core::geo::MapLayout;
+use atlas_core::geo::model::{LabelOf, MapFrames, MapLabels, MapStates, MapYear};
+use atlas_core::geo::style::MapBox;
+use atlas_core::geo::ScreenRect;
+use atlas_core::link::Mode;
 use atlas_core::{DataSet, Lang};
 
 /// The map's box (CSS pixels) in the five layouts: 1920×1080, 1280×800, the 1080×1920 portrait
@@ -29,12 +30,6 @@ fn data() -> DataSet {
     DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"))
 }
 
-/// The map for a box: insets for the event places beyond the main frame.
-pub fn layout(data: &DataSet, width: f64, height: f64) -> MapLayout {
-    let far = data.atlas.places().iter().filter(|p| !p.is_context()).map(|p| (p.id.as_str(), p.location));
-    MapLayout::fitted(width, height, far)
-}
-
 #[test]
 fn no_label_covers_another_or_a_marker_or_leaves_its_frame_in_any_year_language_or_size() {
     let data = data();
@@ -43,40 +38,41 @@ fn no_label_covers_another_or_a_marker_or_leaves_its_frame_in_any_year_language_
     let years = data.atlas.years().expect("events");
     let (mut checked, mut placed, mut dropped) = (0, 0, 0);
     for (width, height, kiosk, name) in SIZES {
-        let layout = layout(&data, width, height);
-        let style = LabelStyle::for_box(width, kiosk);
-        let markers = markers(&data, &layout);
-        let frames: Vec<Box2> = layout.frames.iter().map(|f| Box2::of(f.rect)).collect();
+        let mode = if kiosk { Mode::Kiosk } else { Mode::Standard };
+        let frames = MapFrames::new(&data, MapBox::new(width, height, mode));
+        let rects: Vec<ScreenRect> = frames.layout.frames.iter().map(|f| f.rect).collect();
+        let what = |of: &LabelOf| match *of {
+            LabelOf::Marker(i) => frames.markers[i].place.to_string(),
+            LabelOf::State(period) => data.borders.periods()[period].id.clone(),
+        };
         for year in years.clone() {
-            let states = visible_states(&data, &layout, year, &style);
+            let map_year = MapYear::new(&data, &frames, year);
+            let states = MapStates::on(&data, &frames, map_year.day);
             for &lang in &langs {
-                let labels = place_map_labels(&data, &layout, &markers, &states, &style, year, lang);
-                let boxes: Vec<(&str, Box2)> = labels.label_boxes().collect();
+                let labels = MapLabels::new(&data, &frames, &states, &map_year, lang);
+                let boxes: Vec<(LabelOf, ScreenRect)> = labels.label_boxes().collect();
                 for (i, (a, box_a)) in boxes.iter().enumerate() {
-                    assert!(frames.iter().any(|f| box_a.inside(f)), "{name} {year} {lang}: {a} leaves its frame");
+                    assert!(rects.iter().any(|f| box_a.inside(f)), "{name} {year} {lang}: {} leaves its frame", what(a));
                     for (b, box_b) in &boxes[i + 1..] {
-                        assert!(!box_a.overlaps(box_b), "{name} {year} {lang}: {a} covers {b}");
+                        assert!(!box_a.overlaps(box_b), "{name} {year} {lang}: {} covers {}", what(a), what(b));
                     }
                     for m in &labels.markers {
-                        assert!(!box_a.overlaps(m), "{name} {year} {lang}: {a} covers a marker");
+                        assert!(!box_a.overlaps(m), "{name} {year} {lang}: {} covers a marker", what(a));
                     }
                 }
                 // The Baltic states are always named, and every city with an event this year.
                 for state in ["estonia", "latvia", "lithuania"] {
-                    let named = labels
-                        .states
-                        .iter()
-                        .any(|(id, _)| data.borders.periods().iter().any(|p| &p.id == id && p.state == state));
+                    let named = labels.states.iter().any(|s| data.borders.periods()[s.period].state == state);
                     assert!(named, "{name} {year} {lang}: {state} is not named");
                 }
-                for place in data.atlas.places_with_event_in(year) {
-                    if markers.iter().any(|m| m.id == place.as_str()) {
-                        assert!(labels.city(place.as_str()).is_some(), "{name} {year} {lang}: {place} has no label");
+                for place in &map_year.active_places {
+                    if let Some(marker) = frames.marker_index(place) {
+                        assert!(labels.city(marker).is_some(), "{name} {year} {lang}: {place} has no label");
                     }
                 }
                 checked += 1;
                 placed += boxes.len();
-                dropped += markers.len() + states.len() - boxes.len();
+                dropped += frames.markers.len() + states.visible.len() - boxes.len();
             }
         }
     }

@@ -1,22 +1,15 @@
-//! Geometry for the map: projection, SVG paths and the layout of map frames.
-pub mod area;
-pub mod frame;
-pub mod gesture;
-pub mod label;
-pub mod lanes;
-pub mod layout;
-pub mod map_labels;
-pub mod palette;
-pub mod path;
-pub mod placement;
-pub mod projection;
-pub mod view;
+//! The map's geometry, in two layers: [`geometry`], pure plane geometry (projection, the one
+//! rectangle type, paths, areas and clipping, zoom and pan), and [`map`], the map assembled
+//! from the atlas (frames, markers, labels, treaty lanes, palette, sizes, and the map model the
+//! app draws). `map` uses `geometry`, never the other way round.
+pub mod geometry;
+pub mod map;
 
-pub use area::{area_and_centroid, ring_contains};
-pub use gesture::{frame_point, Pointers};
-pub use label::{city_label_obstacles, label_position, state_label_position, LabelOffset, LabelSide};
-pub use lanes::{treaty_lanes, treaty_paths, TreatyLine};
-pub use layout::{city_markers, declutter, EdgeMarker, Frame, MapLayout, Marker, MAX_EDGE_MARKERS};
-pub use path::{line_path, polygons_path, rings_path};
-pub use projection::{GeoBounds, Mercator, ScreenRect};
-pub use view::MapView;
+pub use geometry::{
+    area_and_centroid, frame_point, line_path, polygons_path, ring_contains, rings_path, GeoBounds, MapView,
+    Mercator, Pointers, ScreenRect,
+};
+pub use map::lanes::{treaty_lanes, TreatyLine};
+pub use map::layout::{declutter, EdgeMarker, Frame, MapLayout, Marker, PlaceMarker, MAX_EDGE_MARKERS};
+pub use map::model::MapModel;
+pub use map::{frame, lanes, layout, model, palette, placement, style};

@@ -1,9 +1,6 @@
 //! Treaty lines between the signatories' capitals, and the lanes that keep treaties between
 //! the same two capitals side by side instead of on top of each other.
-use std::collections::HashMap;
-
 use super::layout::MapLayout;
-use super::path::line_path;
 use crate::model::{EventKind, LonLat};
 use crate::timeline::{Atlas, EventIndex};
 
@@ -72,7 +69,7 @@ impl TreatyLine {
     /// cannot be projected. A capital beyond the main frame (Moscow on a narrow screen) is
     /// projected where it lies, not into its inset: the line runs off the frame's edge
     /// towards it, and the frame's clip cuts it there.
-    fn drawn(&self, layout: &MapLayout, gap: f64) -> Option<[(f64, f64); 2]> {
+    pub(crate) fn drawn(&self, layout: &MapLayout, gap: f64) -> Option<[(f64, f64); 2]> {
         let main = &layout.frames[0].projection;
         Some(shifted(main.project(self.from)?, main.project(self.to)?, self.offset(gap)))
     }
@@ -149,54 +146,18 @@ pub fn treaty_lanes(atlas: &Atlas) -> Vec<TreatyLine> {
     lines
 }
 
-/// The path of each treaty on `layout`: its lines (see [`treaty_lanes`]), each in its lane,
-/// [`LANE_GAP`] apart. A treaty with no line to draw has no path.
-///
-/// ```
-/// use atlas_core::geo::layout::{BALTIC_REGION, MAP_WIDTH};
-/// use atlas_core::geo::{treaty_paths, MapLayout};
-/// use atlas_core::{Atlas, Event, EventId, EventKind, HistoricDate, LonLat, Span};
-///
-/// let (riga, tallinn, kaunas) =
-///     (LonLat { lon: 24.11, lat: 56.95 }, LonLat { lon: 24.75, lat: 59.44 }, LonLat { lon: 23.91, lat: 54.9 });
-/// let treaty = |id: &str, points: Vec<LonLat>| Event {
-///     id: EventId::new(id).expect("slug"),
-///     kind: EventKind::Treaty,
-///     span: Span { start: HistoricDate::year_only(1934), end: Some(HistoricDate::year_only(1940)) },
-///     place: None,
-///     parties: vec![],
-///     title: Default::default(),
-///     summary: Default::default(),
-///     sources: vec![],
-///     note: None,
-///     points,
-/// };
-/// let atlas = Atlas::new(vec![], vec![treaty("entente", vec![riga, tallinn, kaunas]), treaty("pair", vec![riga, tallinn])]);
-/// let layout = MapLayout::new(BALTIC_REGION, MAP_WIDTH, []);
-/// let paths = treaty_paths(&atlas, &layout);
-/// let lines = |id: &str| {
-///     let (index, _) = atlas.indexed_events().find(|(_, e)| e.id.as_str() == id).expect("the treaty");
-///     paths[&index].matches('M').count()
-/// };
-/// assert_eq!((lines("entente"), lines("pair")), (3, 1), "a line between each pair of capitals");
-/// ```
-pub fn treaty_paths(atlas: &Atlas, layout: &MapLayout) -> HashMap<EventIndex, String> {
-    let mut paths: HashMap<EventIndex, String> = HashMap::new();
-    for line in treaty_lanes(atlas) {
-        if let Some(segment) = line.drawn(layout, LANE_GAP) {
-            paths.entry(line.event).or_default().push_str(&line_path(&segment));
-        }
-    }
-    paths
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::geo::layout::{BALTIC_REGION, MAP_WIDTH};
+    use crate::geo::ScreenRect;
     use crate::model::Event;
+
+    /// The map of a 1000 × 700 box.
+    fn layout() -> MapLayout {
+        MapLayout::fitted(1000.0, 700.0, [], ScreenRect::from_edges(942.0, 0.0, 1000.0, 164.0))
+    }
 
     const RIGA: LonLat = LonLat { lon: 24.1059, lat: 56.946 };
     const TALLINN: LonLat = LonLat { lon: 24.7535, lat: 59.437 };
@@ -227,7 +188,7 @@ mod tests {
     /// Checks that no two lines between the same capitals share a lane in any year they are
     /// both on the map, nor are drawn on the same place.
     fn assert_apart_every_year(atlas: &Atlas, lines: &[TreatyLine]) {
-        let layout = MapLayout::new(BALTIC_REGION, MAP_WIDTH, []);
+        let layout = layout();
         let Some(years) = atlas.years() else { return };
         for year in years {
             let shown: Vec<&TreatyLine> = lines.iter().filter(|l| atlas.event(l.event).active_in(year)).collect();
@@ -279,7 +240,7 @@ mod tests {
 
     #[test]
     fn the_same_lane_is_drawn_on_the_same_side_whichever_way_round() {
-        let layout = MapLayout::new(BALTIC_REGION, MAP_WIDTH, []);
+        let layout = layout();
         let index = the_baltic_treaties().indexed_events().map(|(i, _)| i).next().expect("an event");
         let forward = TreatyLine { event: index, from: RIGA, to: TALLINN, lane: 1 };
         let backward = TreatyLine { event: index, from: TALLINN, to: RIGA, lane: 1 };
@@ -295,16 +256,15 @@ mod tests {
     fn a_treaty_with_one_capital_has_no_line() {
         let atlas = Atlas::new(vec![], vec![treaty("alone", 1930, None, &[RIGA]), treaty("none", 1931, None, &[])]);
         assert!(treaty_lanes(&atlas).is_empty());
-        assert!(treaty_paths(&atlas, &MapLayout::new(BALTIC_REGION, MAP_WIDTH, [])).is_empty());
     }
 
     #[test]
-    fn paths_draw_each_line_of_a_treaty() {
+    fn a_treaty_has_a_line_between_each_pair_of_its_capitals() {
         let atlas = the_baltic_treaties();
-        let paths = treaty_paths(&atlas, &MapLayout::new(BALTIC_REGION, MAP_WIDTH, []));
+        let lines = treaty_lanes(&atlas);
         let lines = |id: &str| {
             let (index, _) = atlas.indexed_events().find(|(_, e)| e.id.as_str() == id).expect("the treaty");
-            paths[&index].matches('M').count()
+            lines.iter().filter(|l| l.event == index).count()
         };
         assert_eq!(["alliance-1923", "entente-1934", "bases-1939-estonia"].map(lines), [1, 3, 1]);
     }

@@ -10,9 +10,8 @@
 //! a character, the widest seen) and italic regular ones 0.55–0.6 em; the estimate errs on the
 //! wide side, so that real text stays inside the box that was kept free for it (the end-to-end
 //! test checks the drawn boxes).
-use super::area::{area_and_centroid, ring_contains};
-use super::layout::MapLayout;
-use super::projection::ScreenRect;
+use crate::geo::geometry::area::{area_and_centroid, clip_ring, closed, ring_contains, thin};
+use crate::geo::geometry::{Mercator, ScreenRect};
 use crate::model::LonLat;
 
 /// Estimated average width of a character of a bold city label, in em.
@@ -21,105 +20,6 @@ pub const EM_PER_CHAR_BOLD: f64 = 0.70;
 pub const EM_PER_CHAR_ITALIC: f64 = 0.62;
 /// A label's box is this many em high.
 pub const LINE_HEIGHT: f64 = 1.25;
-
-/// A rectangle by its edges (SVG units, y downwards).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Box2 {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-impl Box2 {
-    pub fn of(rect: ScreenRect) -> Box2 {
-        Box2 { x0: rect.x, y0: rect.y, x1: rect.x + rect.width, y1: rect.y + rect.height }
-    }
-
-    /// A box of `width` × `height` centred on `(x, y)`.
-    pub fn centred((x, y): (f64, f64), width: f64, height: f64) -> Box2 {
-        Box2 { x0: x - width / 2.0, y0: y - height / 2.0, x1: x + width / 2.0, y1: y + height / 2.0 }
-    }
-
-    /// Whether the two boxes overlap (touching edges do not).
-    pub fn overlaps(&self, other: &Box2) -> bool {
-        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
-    }
-
-    /// Whether `self` lies wholly inside `outer`.
-    pub fn inside(&self, outer: &Box2) -> bool {
-        self.x0 >= outer.x0 && self.y0 >= outer.y0 && self.x1 <= outer.x1 && self.y1 <= outer.y1
-    }
-
-    pub fn centre(&self) -> (f64, f64) {
-        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
-    }
-}
-
-/// The sizes of the map's words and markers, in SVG units (CSS pixels).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LabelStyle {
-    pub city_font: f64,
-    pub context_font: f64,
-    pub state_font: f64,
-    /// The radius of a city's marker (an active city's is drawn larger: `active_radius`).
-    pub radius: f64,
-    pub active_radius: f64,
-    pub context_radius: f64,
-    /// The width of the light halo around each label.
-    pub halo: f64,
-    /// A museum kiosk: larger words and buttons.
-    pub kiosk: bool,
-}
-
-impl LabelStyle {
-    /// The sizes for a map box `width` wide: at least 13 px for city labels on a desktop,
-    /// larger on a kiosk, a little smaller on a phone's narrow map.
-    ///
-    /// ```
-    /// use atlas_core::geo::placement::LabelStyle;
-    ///
-    /// assert_eq!(LabelStyle::for_box(900.0, false).city_font, 15.0);
-    /// assert!(LabelStyle::for_box(1080.0, true).city_font > 15.0);
-    /// assert!(LabelStyle::for_box(370.0, false).city_font >= 13.0);
-    /// ```
-    pub fn for_box(width: f64, kiosk: bool) -> LabelStyle {
-        if kiosk {
-            LabelStyle {
-                city_font: 20.0,
-                context_font: 18.0,
-                state_font: 18.0,
-                radius: 8.0,
-                active_radius: 12.0,
-                context_radius: 4.5,
-                halo: 4.0,
-                kiosk,
-            }
-        } else if width < 560.0 {
-            LabelStyle {
-                city_font: 13.0,
-                context_font: 11.0,
-                state_font: 12.0,
-                radius: 5.0,
-                active_radius: 7.0,
-                context_radius: 3.0,
-                halo: 3.0,
-                kiosk,
-            }
-        } else {
-            LabelStyle {
-                city_font: 15.0,
-                context_font: 14.0,
-                state_font: 14.0,
-                radius: 6.0,
-                active_radius: 9.0,
-                context_radius: 3.5,
-                halo: 3.0,
-                kiosk,
-            }
-        }
-    }
-}
 
 /// The estimated box size of `text` at `font` px, with a halo of `halo` px on each side.
 ///
@@ -188,7 +88,7 @@ pub struct Placed {
     pub x: f64,
     pub y: f64,
     pub text_anchor: &'static str,
-    pub bounds: Box2,
+    pub bounds: ScreenRect,
     /// The lines the label is written in: one for a city, one or two for a state (see
     /// [`StateLabel::text`]), as byte ranges of the text.
     pub lines: [Option<(usize, usize)>; 2],
@@ -230,7 +130,7 @@ pub struct Placement {
     /// By state label id.
     pub states: Vec<(String, Placed)>,
     /// The marker boxes, which no label covers.
-    pub markers: Vec<Box2>,
+    pub markers: Vec<ScreenRect>,
 }
 
 impl Placement {
@@ -243,7 +143,7 @@ impl Placement {
     }
 
     /// Every placed label's box.
-    pub fn label_boxes(&self) -> impl Iterator<Item = (&str, Box2)> + '_ {
+    pub fn label_boxes(&self) -> impl Iterator<Item = (&str, ScreenRect)> + '_ {
         self.cities.iter().chain(&self.states).map(|(id, p)| (id.as_str(), p.bounds))
     }
 }
@@ -261,40 +161,40 @@ fn city_candidates(label: &CityLabel, halo: f64) -> Vec<Placed> {
         x: x + gap + halo,
         y: cy,
         text_anchor: "start",
-        bounds: Box2 { x0: x + gap, y0: cy - h / 2.0, x1: x + gap + w, y1: cy + h / 2.0 },
+        bounds: ScreenRect::from_edges(x + gap, cy - h / 2.0, x + gap + w, cy + h / 2.0),
     };
     let left = |cy: f64| Placed {
         lines: one,
         x: x - gap - halo,
         y: cy,
         text_anchor: "end",
-        bounds: Box2 { x0: x - gap - w, y0: cy - h / 2.0, x1: x - gap, y1: cy + h / 2.0 },
+        bounds: ScreenRect::from_edges(x - gap - w, cy - h / 2.0, x - gap, cy + h / 2.0),
     };
     let centred =
-        |cy: f64| Placed { lines: one, x, y: cy, text_anchor: "middle", bounds: Box2::centred((x, cy), w, h) };
+        |cy: f64| Placed { lines: one, x, y: cy, text_anchor: "middle", bounds: ScreenRect::centred((x, cy), w, h) };
     let up = y - diagonal - h / 2.0;
     let down = y + diagonal + h / 2.0;
     vec![
         right(y),
         Placed {
             x: x + diagonal + halo,
-            bounds: Box2 { x0: x + diagonal, x1: x + diagonal + w, ..right(up).bounds },
+            bounds: ScreenRect { x: x + diagonal, ..right(up).bounds },
             ..right(up)
         },
         Placed {
             x: x + diagonal + halo,
-            bounds: Box2 { x0: x + diagonal, x1: x + diagonal + w, ..right(down).bounds },
+            bounds: ScreenRect { x: x + diagonal, ..right(down).bounds },
             ..right(down)
         },
         left(y),
         Placed {
             x: x - diagonal - halo,
-            bounds: Box2 { x0: x - diagonal - w, x1: x - diagonal, ..left(up).bounds },
+            bounds: ScreenRect { x: x - diagonal - w, ..left(up).bounds },
             ..left(up)
         },
         Placed {
             x: x - diagonal - halo,
-            bounds: Box2 { x0: x - diagonal - w, x1: x - diagonal, ..left(down).bounds },
+            bounds: ScreenRect { x: x - diagonal - w, ..left(down).bounds },
             ..left(down)
         },
         centred(y - gap - h / 2.0),
@@ -304,9 +204,10 @@ fn city_candidates(label: &CityLabel, halo: f64) -> Vec<Placed> {
 
 /// Whether a state name's box lies inside its outline: its corners, the middles of its long
 /// sides and its centre.
-fn inside_outline(outline: &[(f64, f64)], b: &Box2) -> bool {
+fn inside_outline(outline: &[(f64, f64)], b: &ScreenRect) -> bool {
     let (cx, cy) = b.centre();
-    [(b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1), (b.x1, b.y1), (cx, b.y0), (cx, b.y1), (cx, cy)]
+    let (x0, y0, x1, y1) = (b.x, b.y, b.right(), b.bottom());
+    [(x0, y0), (x1, y0), (x0, y1), (x1, y1), (cx, y0), (cx, y1), (cx, cy)]
         .into_iter()
         .all(|p| ring_contains(outline, p))
 }
@@ -319,14 +220,14 @@ fn inside_outline(outline: &[(f64, f64)], b: &Box2) -> bool {
 ///
 /// ```
 /// use atlas_core::geo::placement::{place_labels, CityLabel, Priority};
-/// use atlas_core::geo::MapLayout;
+/// use atlas_core::geo::ScreenRect;
 ///
-/// let layout = MapLayout::fitted(800.0, 600.0, []);
+/// let frames = [ScreenRect { x: 0.0, y: 0.0, width: 800.0, height: 600.0 }];
 /// let city = |id: &str, at: (f64, f64), priority| CityLabel {
 ///     id: id.into(), text: "Somewhere".into(), at, radius: 6.0, font: 15.0, priority, frame: 0,
 /// };
 /// // Two cities 20 units apart: the later one's label finds another side, or gives way.
-/// let placed = place_labels(&layout, &[city("a", (400.0, 300.0), Priority::City), city("b", (420.0, 300.0), Priority::ActiveCity)], &[], &[], 3.0);
+/// let placed = place_labels(&frames, &[city("a", (400.0, 300.0), Priority::City), city("b", (420.0, 300.0), Priority::ActiveCity)], &[], &[], 3.0);
 /// let b = placed.city("b").expect("the active city is placed first");
 /// assert_eq!(b.text_anchor, "start", "to the right of its marker");
 /// if let Some(a) = placed.city("a") {
@@ -334,19 +235,18 @@ fn inside_outline(outline: &[(f64, f64)], b: &Box2) -> bool {
 /// }
 /// ```
 pub fn place_labels(
-    layout: &MapLayout,
+    frames: &[ScreenRect],
     cities: &[CityLabel],
     states: &[StateLabel],
-    reserved: &[Box2],
+    reserved: &[ScreenRect],
     halo: f64,
 ) -> Placement {
-    let frames: Vec<Box2> = layout.frames.iter().map(|f| Box2::of(f.rect)).collect();
-    let insets: Vec<Box2> = frames.iter().skip(1).copied().collect();
-    let markers: Vec<Box2> =
-        cities.iter().map(|c| Box2::centred(c.at, 2.0 * c.radius + 2.0, 2.0 * c.radius + 2.0)).collect();
-    let mut taken: Vec<Box2> = Vec::new();
+    let insets = frames.get(1..).unwrap_or_default();
+    let markers: Vec<ScreenRect> =
+        cities.iter().map(|c| ScreenRect::centred(c.at, 2.0 * c.radius + 2.0, 2.0 * c.radius + 2.0)).collect();
+    let mut taken: Vec<ScreenRect> = Vec::new();
     let mut placement = Placement { markers: markers.clone(), ..Placement::default() };
-    let free = |b: &Box2, frame: usize, taken: &[Box2]| {
+    let free = |b: &ScreenRect, frame: usize, taken: &[ScreenRect]| {
         let Some(frame_box) = frames.get(frame) else { return false };
         b.inside(frame_box)
             && (frame != 0 || !insets.iter().any(|i| i.overlaps(b)))
@@ -380,9 +280,9 @@ pub fn place_labels(
                         .collect();
                     let w = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
                     let h = sizes.iter().map(|s| s.1 - 2.0 * halo).sum::<f64>() + 2.0 * halo;
-                    let bounds = state.candidates.iter().map(|&at| Box2::centred(at, w, h)).find(|b| {
+                    let bounds = state.candidates.iter().map(|&at| ScreenRect::centred(at, w, h)).find(|b| {
                         // The halo may run over the state's border; the letters may not.
-                        let letters = Box2 { x0: b.x0 + halo, y0: b.y0 + halo, x1: b.x1 - halo, y1: b.y1 - halo };
+                        let letters = b.grown(-halo);
                         free(b, 0, &taken) && inside_outline(&state.outline, &letters)
                     })?;
                     Some((lines, bounds))
@@ -398,50 +298,6 @@ pub fn place_labels(
     placement
 }
 
-/// Clips a closed ring to a rectangle (Sutherland–Hodgman): the part of a state inside a frame.
-fn clip_ring(ring: &[(f64, f64)], b: &Box2) -> Vec<(f64, f64)> {
-    type Edge = (fn(&(f64, f64), &Box2) -> bool, fn((f64, f64), (f64, f64), &Box2) -> (f64, f64));
-    let edges: [Edge; 4] = [
-        (|p, b| p.0 >= b.x0, |p, q, b| (b.x0, p.1 + (q.1 - p.1) * (b.x0 - p.0) / (q.0 - p.0))),
-        (|p, b| p.0 <= b.x1, |p, q, b| (b.x1, p.1 + (q.1 - p.1) * (b.x1 - p.0) / (q.0 - p.0))),
-        (|p, b| p.1 >= b.y0, |p, q, b| (p.0 + (q.0 - p.0) * (b.y0 - p.1) / (q.1 - p.1), b.y0)),
-        (|p, b| p.1 <= b.y1, |p, q, b| (p.0 + (q.0 - p.0) * (b.y1 - p.1) / (q.1 - p.1), b.y1)),
-    ];
-    let mut points: Vec<(f64, f64)> = ring.to_vec();
-    for (inside, cut) in edges {
-        if points.is_empty() {
-            break;
-        }
-        let mut out = Vec::with_capacity(points.len());
-        for i in 0..points.len() {
-            let (p, q) = (points[i], points[(i + 1) % points.len()]);
-            match (inside(&p, b), inside(&q, b)) {
-                (true, true) => out.push(q),
-                (true, false) => out.push(cut(p, q, b)),
-                (false, true) => {
-                    out.push(cut(p, q, b));
-                    out.push(q);
-                }
-                (false, false) => {}
-            }
-        }
-        points = out;
-    }
-    points
-}
-
-/// Drops points closer than `tolerance` to the last one kept (a screen ring has far more points
-/// than pixels).
-fn thin(ring: impl IntoIterator<Item = (f64, f64)>, tolerance: f64) -> Vec<(f64, f64)> {
-    let mut out: Vec<(f64, f64)> = Vec::new();
-    for p in ring {
-        if out.last().is_none_or(|q| (p.0 - q.0).abs() + (p.1 - q.1).abs() >= tolerance) {
-            out.push(p);
-        }
-    }
-    out
-}
-
 /// A closed ring in screen coordinates.
 pub type Outline = Vec<(f64, f64)>;
 
@@ -451,25 +307,29 @@ pub type Outline = Vec<(f64, f64)>;
 ///
 /// ```
 /// use atlas_core::geo::placement::state_candidates;
-/// use atlas_core::geo::MapLayout;
+/// use atlas_core::geo::{GeoBounds, Mercator, ScreenRect};
 /// use atlas_core::LonLat;
 ///
-/// let layout = MapLayout::fitted(1000.0, 700.0, []);
+/// let rect = ScreenRect { x: 0.0, y: 0.0, width: 1000.0, height: 700.0 };
+/// let projection = Mercator::fit(GeoBounds { west: 16.0, south: 52.0, east: 32.0, north: 61.0 }, rect);
 /// let ring = [(22.0, 56.0), (27.0, 56.0), (27.0, 57.5), (22.0, 57.5), (22.0, 56.0)]
 ///     .map(|(lon, lat)| LonLat { lon, lat }).to_vec();
-/// let (outline, points) = state_candidates(&[vec![ring]], &layout, 10.0);
+/// let (outline, points) = state_candidates(&[vec![ring]], &projection, rect, 10.0);
 /// assert!(outline.len() >= 4 && !points.is_empty());
-/// let centre = layout.project(LonLat { lon: 24.5, lat: 56.75 }).expect("on the map");
+/// let centre = projection.project(LonLat { lon: 24.5, lat: 56.75 }).expect("on the map");
 /// assert!((points[0].0 - centre.0).abs() < 10.0 && (points[0].1 - centre.1).abs() < 10.0);
 /// ```
-pub fn state_candidates(polygons: &[Vec<Vec<LonLat>>], layout: &MapLayout, step: f64) -> (Outline, Vec<(f64, f64)>) {
-    let main = &layout.frames[0];
-    let frame = Box2::of(main.rect);
+pub fn state_candidates(
+    polygons: &[Vec<Vec<LonLat>>],
+    projection: &Mercator,
+    frame: ScreenRect,
+    step: f64,
+) -> (Outline, Vec<(f64, f64)>) {
     let best = polygons
         .iter()
         .filter_map(|polygon| polygon.first())
         .filter_map(|outer| {
-            let screen = thin(outer.iter().filter_map(|&p| main.projection.project(p)), 1.0);
+            let screen = thin(outer.iter().filter_map(|&p| projection.project(p)), 1.0);
             let clipped = clip_ring(&screen, &frame);
             let (area, centre) = area_and_centroid(&closed(clipped.clone()))?;
             Some((area, centre, clipped))
@@ -499,26 +359,18 @@ pub fn state_candidates(polygons: &[Vec<Vec<LonLat>>], layout: &MapLayout, step:
     (outline, points)
 }
 
-/// The ring closed (its last point repeats its first), as [`area_and_centroid`] expects.
-fn closed(mut ring: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
-    if let (Some(&first), Some(&last)) = (ring.first(), ring.last()) {
-        if first != last {
-            ring.push(first);
-        }
-    }
-    ring
-}
-
-/// The box the map's zoom buttons cover in its top right corner (three buttons, 44 px, or 48
-/// on a kiosk, 8 px from the edges).
-pub fn controls_box(width: f64, kiosk: bool) -> Box2 {
-    let button = if kiosk { 48.0 } else { 44.0 };
-    Box2 { x0: width - 8.0 - button - 6.0, y0: 0.0, x1: width, y1: 8.0 + 3.0 * (button + 6.0) + 6.0 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn frame(width: f64, height: f64) -> [ScreenRect; 1] {
+        [ScreenRect { x: 0.0, y: 0.0, width, height }]
+    }
+
+    /// The zoom buttons' corner of a 400-wide map.
+    fn buttons() -> ScreenRect {
+        ScreenRect::from_edges(342.0, 0.0, 400.0, 164.0)
+    }
 
     fn city(id: &str, at: (f64, f64), priority: Priority) -> CityLabel {
         CityLabel { id: id.into(), text: format!("City {id}"), at, radius: 6.0, font: 15.0, priority, frame: 0 }
@@ -527,15 +379,15 @@ mod tests {
     #[test]
     fn clipping_keeps_the_part_inside() {
         let square = [(-10.0, -10.0), (10.0, -10.0), (10.0, 10.0), (-10.0, 10.0)];
-        let clipped = clip_ring(&square, &Box2 { x0: 0.0, y0: 0.0, x1: 100.0, y1: 100.0 });
+        let clipped = clip_ring(&square, &ScreenRect::from_edges(0.0, 0.0, 100.0, 100.0));
         let (area, _) = area_and_centroid(&closed(clipped)).expect("a piece");
         assert!((area - 100.0).abs() < 1e-9, "{area}");
-        assert!(clip_ring(&square, &Box2 { x0: 50.0, y0: 50.0, x1: 60.0, y1: 60.0 }).is_empty());
+        assert!(clip_ring(&square, &ScreenRect::from_edges(50.0, 50.0, 60.0, 60.0)).is_empty());
     }
 
     #[test]
     fn a_lower_priority_label_gives_way() {
-        let layout = MapLayout::fitted(400.0, 300.0, []);
+        let layout = frame(400.0, 300.0);
         // Three markers in a tight row: every side of the middle one is taken.
         let cities = [
             city("left", (180.0, 150.0), Priority::ActiveCity),
@@ -545,7 +397,7 @@ mod tests {
         let placed = place_labels(&layout, &cities, &[], &[], 3.0);
         assert!(placed.city("left").is_some() && placed.city("right").is_some());
         assert!(placed.city("middle").is_none(), "the context place's label gives way");
-        let boxes: Vec<Box2> = placed.label_boxes().map(|(_, b)| b).collect();
+        let boxes: Vec<ScreenRect> = placed.label_boxes().map(|(_, b)| b).collect();
         for (i, a) in boxes.iter().enumerate() {
             for b in &boxes[i + 1..] {
                 assert!(!a.overlaps(b));
@@ -556,26 +408,27 @@ mod tests {
 
     #[test]
     fn labels_stay_in_their_frame_and_off_the_buttons() {
-        let layout = MapLayout::fitted(400.0, 300.0, []);
+        let layout = frame(400.0, 300.0);
         let near_right = city("edge", (392.0, 250.0), Priority::ActiveCity);
-        let placed = place_labels(&layout, &[near_right], &[], &[controls_box(400.0, false)], 3.0);
+        let placed = place_labels(&layout, &[near_right], &[], &[buttons()], 3.0);
         let label = placed.city("edge").expect("placed on the left");
         assert_eq!(label.text_anchor, "end");
-        assert!(label.bounds.x1 <= 400.0);
+        assert!(label.bounds.right() <= 400.0);
         let under_buttons = city("top", (380.0, 20.0), Priority::ActiveCity);
-        let placed = place_labels(&layout, &[under_buttons], &[], &[controls_box(400.0, false)], 3.0);
+        let placed = place_labels(&layout, &[under_buttons], &[], &[buttons()], 3.0);
         if let Some(label) = placed.city("top") {
-            assert!(!label.bounds.overlaps(&controls_box(400.0, false)));
+            assert!(!label.bounds.overlaps(&buttons()));
         }
     }
 
     #[test]
     fn a_state_name_stays_inside_its_state() {
-        let layout = MapLayout::fitted(1000.0, 700.0, []);
+        let layout = frame(1000.0, 700.0);
+        let projection = Mercator::fit(crate::geo::GeoBounds { west: 16.0, south: 52.0, east: 32.0, north: 61.0 }, layout[0]);
         let ring = [(22.0, 56.0), (27.0, 56.0), (27.0, 57.5), (22.0, 57.5), (22.0, 56.0)]
             .map(|(lon, lat)| LonLat { lon, lat })
             .to_vec();
-        let (outline, candidates) = state_candidates(&[vec![ring]], &layout, 8.0);
+        let (outline, candidates) = state_candidates(&[vec![ring]], &projection, layout[0], 8.0);
         let state = StateLabel {
             id: "latvia".into(),
             text: "Latvia".into(),

@@ -1,5 +1,7 @@
 //! Measures of a closed ring of screen points (first point repeated last, as in GeoJSON):
-//! its area and centroid, and whether it holds a point.
+//! its area and centroid, whether it holds a point, and its part inside a rectangle.
+use super::rect::ScreenRect;
+
 
 /// The area and the centroid of a closed ring of screen points (the shoelace formula);
 /// the area is positive whichever way the ring runs. `None` for a ring that encloses
@@ -43,6 +45,60 @@ pub fn ring_contains(ring: &[(f64, f64)], (px, py): (f64, f64)) -> bool {
         }
     }
     inside
+}
+
+/// Clips a closed ring to a rectangle (Sutherland–Hodgman): the part of a state inside a frame.
+pub fn clip_ring(ring: &[(f64, f64)], b: &ScreenRect) -> Vec<(f64, f64)> {
+    type Edge = (fn(&(f64, f64), &ScreenRect) -> bool, fn((f64, f64), (f64, f64), &ScreenRect) -> (f64, f64));
+    let edges: [Edge; 4] = [
+        (|p, b| p.0 >= b.x, |p, q, b| (b.x, p.1 + (q.1 - p.1) * (b.x - p.0) / (q.0 - p.0))),
+        (|p, b| p.0 <= b.right(), |p, q, b| (b.right(), p.1 + (q.1 - p.1) * (b.right() - p.0) / (q.0 - p.0))),
+        (|p, b| p.1 >= b.y, |p, q, b| (p.0 + (q.0 - p.0) * (b.y - p.1) / (q.1 - p.1), b.y)),
+        (|p, b| p.1 <= b.bottom(), |p, q, b| (p.0 + (q.0 - p.0) * (b.bottom() - p.1) / (q.1 - p.1), b.bottom())),
+    ];
+    let mut points: Vec<(f64, f64)> = ring.to_vec();
+    for (inside, cut) in edges {
+        if points.is_empty() {
+            break;
+        }
+        let mut out = Vec::with_capacity(points.len());
+        for i in 0..points.len() {
+            let (p, q) = (points[i], points[(i + 1) % points.len()]);
+            match (inside(&p, b), inside(&q, b)) {
+                (true, true) => out.push(q),
+                (true, false) => out.push(cut(p, q, b)),
+                (false, true) => {
+                    out.push(cut(p, q, b));
+                    out.push(q);
+                }
+                (false, false) => {}
+            }
+        }
+        points = out;
+    }
+    points
+}
+
+/// Drops points closer than `tolerance` to the last one kept (a screen ring has far more points
+/// than pixels).
+pub fn thin(ring: impl IntoIterator<Item = (f64, f64)>, tolerance: f64) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for p in ring {
+        if out.last().is_none_or(|q| (p.0 - q.0).abs() + (p.1 - q.1).abs() >= tolerance) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The ring closed (its last point repeats its first), as [`area_and_centroid`] expects.
+pub fn closed(mut ring: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    if let (Some(&first), Some(&last)) = (ring.first(), ring.last()) {
+        if first != last {
+            ring.push(first);
+        }
+    }
+    ring
 }
 
 #[cfg(test)]

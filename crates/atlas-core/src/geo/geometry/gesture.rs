@@ -1,6 +1,6 @@
 //! Drag to pan and pinch to zoom: the pointers (mouse, pen, fingers) down on the map and
 //! the view their moves make, in the map's frame units.
-use super::projection::ScreenRect;
+use super::rect::ScreenRect;
 use super::view::MapView;
 
 /// A position on the page (CSS pixels, as pointer events give it) in the frame units of a map
@@ -8,7 +8,7 @@ use super::view::MapView;
 /// it); `None` while the element has no size (not laid out yet, or hidden).
 ///
 /// ```
-/// use atlas_core::geo::gesture::frame_point;
+/// use atlas_core::geo::geometry::gesture::frame_point;
 /// use atlas_core::geo::ScreenRect;
 ///
 /// // A 1000 × 700 map drawn 500 × 350 pixels large, 20 pixels from the page's left edge.
@@ -32,7 +32,7 @@ impl Pointers {
     /// Pointer `id` went down at `at`.
     ///
     /// ```
-    /// use atlas_core::geo::gesture::Pointers;
+    /// use atlas_core::geo::geometry::gesture::Pointers;
     ///
     /// let mut pointers = Pointers::default();
     /// pointers.down(1, (10.0, 10.0));
@@ -47,7 +47,7 @@ impl Pointers {
     /// Pointer `id` went up, was cancelled or left the map.
     ///
     /// ```
-    /// use atlas_core::geo::gesture::Pointers;
+    /// use atlas_core::geo::geometry::gesture::Pointers;
     ///
     /// let mut pointers = Pointers::default();
     /// pointers.down(1, (10.0, 10.0));
@@ -62,7 +62,7 @@ impl Pointers {
     /// How many pointers are down.
     ///
     /// ```
-    /// use atlas_core::geo::gesture::Pointers;
+    /// use atlas_core::geo::geometry::gesture::Pointers;
     ///
     /// let mut pointers = Pointers::default();
     /// pointers.down(1, (10.0, 10.0));
@@ -78,7 +78,7 @@ impl Pointers {
     /// does not change because `id` is not down (a mouse moving over the map).
     ///
     /// ```
-    /// use atlas_core::geo::gesture::Pointers;
+    /// use atlas_core::geo::geometry::gesture::Pointers;
     /// use atlas_core::geo::MapView;
     ///
     /// let size = (1000.0, 700.0);

@@ -62,8 +62,28 @@ pub const OCCUPATION_HATCH: &str = "#7a2630";
 /// `stroke-dasharray`, empty for a solid line) for the first, second, … of them, in time order.
 /// Dark, saturated colours that stand out on the pastel states; the dashes tell them apart
 /// without colour too.
-const TREATY_STYLES: [(&str, &str); 5] =
-    [("#1f5f8b", ""), ("#7b3294", "9 5"), ("#b35806", "2 5"), ("#1b7837", "12 4 2 4"), ("#3f3f3f", "6 3")];
+const TREATY_STYLES: [TreatyStyle; 5] = [
+    TreatyStyle { colour: "#1f5f8b", dashes: "" },
+    TreatyStyle { colour: "#7b3294", dashes: "9 5" },
+    TreatyStyle { colour: "#b35806", dashes: "2 5" },
+    TreatyStyle { colour: "#1b7837", dashes: "12 4 2 4" },
+    TreatyStyle { colour: "#3f3f3f", dashes: "6 3" },
+];
+
+/// How a treaty's line is drawn: its colour and its dash pattern (SVG `stroke-dasharray`,
+/// empty for a solid line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TreatyStyle {
+    pub colour: &'static str,
+    pub dashes: &'static str,
+}
+
+impl TreatyStyle {
+    /// The `stroke-dasharray` to write, `None` for a solid line.
+    pub fn dasharray(&self) -> Option<&'static str> {
+        (!self.dashes.is_empty()).then_some(self.dashes)
+    }
+}
 
 /// The colour and dash pattern of the `n`-th treaty on the map (counted from 0), repeating
 /// after five.
@@ -71,11 +91,11 @@ const TREATY_STYLES: [(&str, &str); 5] =
 /// ```
 /// use atlas_core::geo::palette::treaty_style;
 ///
-/// assert_eq!(treaty_style(0), ("#1f5f8b", ""));
+/// assert_eq!((treaty_style(0).colour, treaty_style(0).dashes), ("#1f5f8b", ""));
 /// assert_ne!(treaty_style(1), treaty_style(0));
 /// assert_eq!(treaty_style(5), treaty_style(0));
 /// ```
-pub fn treaty_style(n: usize) -> (&'static str, &'static str) {
+pub fn treaty_style(n: usize) -> TreatyStyle {
     TREATY_STYLES[n % TREATY_STYLES.len()]
 }
 

@@ -4,6 +4,7 @@
 //! the scale and translation are derived from the extent to show (no magic numbers).
 use std::f64::consts::FRAC_PI_4;
 
+use super::rect::ScreenRect;
 use crate::model::LonLat;
 
 /// A longitude/latitude box in degrees.
@@ -39,15 +40,6 @@ impl GeoBounds {
             })
         })
     }
-}
-
-/// A rectangle in SVG user units (y grows downwards).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScreenRect {
-    pub x: f64,
-    pub y: f64,
-    pub width: f64,
-    pub height: f64,
 }
 
 /// The latitude limit of Web Mercator; beyond it the projection runs off to infinity.

@@ -1,25 +1,14 @@
 //! The map's frames: the Baltic region, with an inset for each place far from it
 //! (Geneva, Berlin, …), and markers moved apart where cities nearly coincide
 //! (Bulduri is 15 km from Riga).
-use super::projection::{GeoBounds, Mercator, ScreenRect};
-use crate::model::LonLat;
+use crate::geo::geometry::projection::{raw, raw_invert};
+use crate::geo::geometry::{GeoBounds, Mercator, ScreenRect};
+use crate::model::{LonLat, PlaceId};
 use crate::timeline::Atlas;
 
-/// The main frame: the three Baltic states with Helsinki, Tartu and Moscow.
-pub const BALTIC_REGION: GeoBounds = GeoBounds { west: 19.5, south: 53.3, east: 39.0, north: 61.0 };
-
-/// The width of the map in SVG user units; the height follows from the region's shape.
-pub const MAP_WIDTH: f64 = 1000.0;
-
-/// An inset shows this many degrees of longitude and latitude on each side of its place.
-const INSET_HALF_SPAN: (f64, f64) = (1.6, 0.8);
 /// Markers closer than this (SVG units) are moved apart, with a leader line; wide
 /// enough for the larger labels on a phone.
 const MARKER_SPACING: f64 = 44.0;
-/// An inset's size as a fraction of the map width.
-const INSET_SIZE: (f64, f64) = (0.19, 0.14);
-/// The gap between insets and the map edge, as a fraction of the map width.
-const INSET_GAP: f64 = 0.012;
 
 /// A rectangle of the map with its own projection.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,59 +61,36 @@ pub struct EdgeMarker {
 }
 
 impl MapLayout {
-    /// The main frame fitted to `region`, and an inset for each of `places` outside it.
-    pub fn new<'a>(region: GeoBounds, width: f64, places: impl IntoIterator<Item = (&'a str, LonLat)>) -> MapLayout {
-        let height = Mercator::height_for(region, width);
-        let main_rect = ScreenRect { x: 0.0, y: 0.0, width, height };
-        let mut frames = vec![Frame {
-            id: "main".to_owned(),
-            bounds: region,
-            rect: main_rect,
-            projection: Mercator::fit(region, main_rect),
-        }];
-        let gap = INSET_GAP * width;
-        let (inset_width, inset_height) = (INSET_SIZE.0 * width, INSET_SIZE.1 * width);
-        for (id, location) in places {
-            if region.contains(location) || frames.iter().any(|f| f.bounds.contains(location)) {
-                continue;
-            }
-            let bounds = GeoBounds {
-                west: location.lon - INSET_HALF_SPAN.0,
-                south: location.lat - INSET_HALF_SPAN.1,
-                east: location.lon + INSET_HALF_SPAN.0,
-                north: location.lat + INSET_HALF_SPAN.1,
-            };
-            let slot = (frames.len() - 1) as f64;
-            let rect =
-                ScreenRect { x: gap, y: gap + slot * (inset_height + gap), width: inset_width, height: inset_height };
-            frames.push(Frame { id: id.to_owned(), bounds, rect, projection: Mercator::fit(bounds, rect) });
-        }
-        MapLayout { width, height, frames, edge: Vec::new() }
-    }
-
     /// The map for a box of `width` × `height` SVG units (the element's CSS pixels): the main
     /// frame fills the whole box ([`super::frame::main_extent`]: the Baltic states centred,
     /// never letterboxed), with an inset along the left edge for each of the first
     /// [`MAX_INSETS`] of `far_places` beyond it, and an [`EdgeMarker`] for any further one.
     /// `far_places` are the places that need to be reachable (those where something happened);
-    /// places inside the frame are skipped.
+    /// places inside the frame are skipped. `controls` is the corner the map's buttons cover:
+    /// the insets on the right start under it.
     ///
     /// ```
-    /// use atlas_core::geo::MapLayout;
+    /// use atlas_core::geo::{MapLayout, ScreenRect};
     /// use atlas_core::LonLat;
     ///
+    /// let buttons = ScreenRect::from_edges(1142.0, 0.0, 1200.0, 164.0);
     /// let far = [("geneva", LonLat { lon: 6.15, lat: 46.2 }), ("berlin", LonLat { lon: 13.41, lat: 52.52 })];
-    /// let layout = MapLayout::fitted(1200.0, 800.0, far);
+    /// let layout = MapLayout::fitted(1200.0, 800.0, far, buttons);
     /// let main = layout.frames[0].rect;
     /// assert_eq!((main.width, main.height), (1200.0, 800.0), "the main frame fills the box");
     /// // Geneva gets an inset; Berlin is just inside this frame's south-west corner.
     /// assert_eq!(layout.frames.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["main", "geneva"]);
     /// assert_eq!(layout.frame_for(LonLat { lon: 13.41, lat: 52.52 }).id, "main");
     /// // Helsinki is in the main frame: no inset.
-    /// let near = MapLayout::fitted(1200.0, 800.0, [("helsinki", LonLat { lon: 24.94, lat: 60.17 })]);
+    /// let near = MapLayout::fitted(1200.0, 800.0, [("helsinki", LonLat { lon: 24.94, lat: 60.17 })], buttons);
     /// assert_eq!(near.frames.len(), 1);
     /// ```
-    pub fn fitted<'a>(width: f64, height: f64, far_places: impl IntoIterator<Item = (&'a str, LonLat)>) -> MapLayout {
+    pub fn fitted<'a>(
+        width: f64,
+        height: f64,
+        far_places: impl IntoIterator<Item = (&'a str, LonLat)>,
+        controls: ScreenRect,
+    ) -> MapLayout {
         let main_rect = ScreenRect { x: 0.0, y: 0.0, width, height };
         let bounds = super::frame::main_extent(width, height);
         let main =
@@ -140,7 +106,7 @@ impl MapLayout {
         let gap = (0.012 * width).max(8.0);
         let inset_width = (0.19 * width.min(height * 1.6)).clamp(100.0, 230.0).min(0.34 * width);
         // The right column starts under the zoom buttons.
-        let right_top = super::placement::controls_box(width, true).y1 + gap / 2.0;
+        let right_top = controls.bottom() + gap / 2.0;
         let mut layout = MapLayout { width, height, frames: vec![main], edge: Vec::new() };
         // The places beyond the frame, the farthest first: they get the insets, and the nearest
         // (just past an edge) the edge markers. A small map has room for fewer insets.
@@ -205,7 +171,12 @@ impl MapLayout {
 
     /// The frame a point is drawn in: the inset that holds it, else the main frame.
     pub fn frame_for(&self, point: LonLat) -> &Frame {
-        self.frames.iter().skip(1).find(|f| f.bounds.contains(point)).unwrap_or(&self.frames[0])
+        &self.frames[self.frame_index_for(point)]
+    }
+
+    /// The index in [`MapLayout::frames`] of the frame a point is drawn in.
+    pub fn frame_index_for(&self, point: LonLat) -> usize {
+        self.frames.iter().skip(1).position(|f| f.bounds.contains(point)).map_or(0, |i| i + 1)
     }
 
     /// Screen position of a point, in the frame that shows it.
@@ -219,9 +190,9 @@ impl MapLayout {
 fn inset_bounds(place: LonLat, rect: ScreenRect) -> GeoBounds {
     let half_x = FITTED_INSET_HALF_LON.to_radians();
     let half_y = half_x * rect.height / rect.width;
-    let (_, cy) = super::projection::raw(place.lon, place.lat);
-    let (_, south) = super::projection::raw_invert(0.0, cy - half_y);
-    let (_, north) = super::projection::raw_invert(0.0, cy + half_y);
+    let (_, cy) = raw(place.lon, place.lat);
+    let (_, south) = raw_invert(0.0, cy - half_y);
+    let (_, north) = raw_invert(0.0, cy + half_y);
     GeoBounds { west: place.lon - FITTED_INSET_HALF_LON, south, east: place.lon + FITTED_INSET_HALF_LON, north }
 }
 
@@ -236,17 +207,18 @@ fn edge_marker(main: &Frame, id: &str, location: LonLat) -> EdgeMarker {
     EdgeMarker { id: id.to_owned(), position: (centre.0 + dx / t, centre.1 + dy / t), angle: dy.atan2(dx).to_degrees() }
 }
 
-/// A city marker: where the city is, and where its marker is drawn.
+/// A marker moved apart from its neighbours by [`declutter`]: where it belongs, and where it
+/// is drawn.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Marker {
-    pub id: String,
+pub struct Marker<Id = String> {
+    pub id: Id,
     /// The city's true position.
     pub anchor: (f64, f64),
     /// Where the marker is drawn; differs from `anchor` when it was moved apart.
     pub position: (f64, f64),
 }
 
-impl Marker {
+impl<Id> Marker<Id> {
     pub fn is_moved(&self) -> bool {
         self.anchor != self.position
     }
@@ -261,19 +233,19 @@ pub(super) fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// anchor unless it would come closer than `min_distance` to one already placed;
 /// then it is moved away from that one, trying directions in turn, and a leader
 /// line can join it to its anchor.
-pub fn declutter(anchors: impl IntoIterator<Item = (String, (f64, f64))>, min_distance: f64) -> Vec<Marker> {
+pub fn declutter<Id>(anchors: impl IntoIterator<Item = (Id, (f64, f64))>, min_distance: f64) -> Vec<Marker<Id>> {
     declutter_within(anchors, min_distance, |_| true)
 }
 
 /// [`declutter`], moving markers only to positions that `allowed` accepts (off the insets).
-pub fn declutter_within(
-    anchors: impl IntoIterator<Item = (String, (f64, f64))>,
+pub fn declutter_within<Id>(
+    anchors: impl IntoIterator<Item = (Id, (f64, f64))>,
     min_distance: f64,
     allowed: impl Fn((f64, f64)) -> bool,
-) -> Vec<Marker> {
-    let mut placed: Vec<Marker> = Vec::new();
+) -> Vec<Marker<Id>> {
+    let mut placed: Vec<Marker<Id>> = Vec::new();
     for (id, anchor) in anchors {
-        let crowding = |p: (f64, f64), placed: &[Marker]| {
+        let crowding = |p: (f64, f64), placed: &[Marker<Id>]| {
             placed.iter().map(|m| m.position).find(|&q| distance(p, q) < min_distance - 1e-9)
         };
         let position = match crowding(anchor, &placed) {
@@ -301,12 +273,35 @@ pub fn declutter_within(
     placed
 }
 
-/// The atlas's city markers on `layout`, the busiest first (most conferences, then by id)
+/// A place's marker on the map: the place, the frame it is drawn in (index in
+/// [`MapLayout::frames`]; an edge marker is in the main frame), where the place is and where
+/// its marker is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMarker {
+    pub place: PlaceId,
+    pub frame: usize,
+    /// The place's true position (for an edge marker, the marker's own).
+    pub anchor: (f64, f64),
+    /// Where the marker is drawn; differs from `anchor` when it was moved apart.
+    pub position: (f64, f64),
+    /// Only named by the story (a small dot, no panel).
+    pub context: bool,
+    /// A marker at the main frame's edge, pointing to a place beyond it.
+    pub at_edge: bool,
+}
+
+impl PlaceMarker {
+    pub fn is_moved(&self) -> bool {
+        self.anchor != self.position
+    }
+}
+
+/// The atlas's place markers on `layout`, the busiest first (most conferences, then by id)
 /// so that they keep their true place, and the others moved apart from them where they crowd.
 ///
 /// ```
-/// use atlas_core::geo::layout::{city_markers, BALTIC_REGION, MAP_WIDTH};
-/// use atlas_core::geo::MapLayout;
+/// use atlas_core::geo::layout::city_markers;
+/// use atlas_core::geo::{MapLayout, ScreenRect};
 /// use atlas_core::{Atlas, LonLat, Place, PlaceId};
 ///
 /// let place = |id: &str, lon: f64, lat: f64| Place {
@@ -317,18 +312,20 @@ pub fn declutter_within(
 ///     role: Default::default(),
 /// };
 /// let atlas = Atlas::new(vec![place("riga", 24.11, 56.95), place("bulduri", 23.87, 56.98)], vec![]);
-/// let layout = MapLayout::new(BALTIC_REGION, MAP_WIDTH, atlas.places().iter().map(|p| (p.id.as_str(), p.location)));
+/// let layout = MapLayout::fitted(1000.0, 700.0, [], ScreenRect::from_edges(942.0, 0.0, 1000.0, 164.0));
 /// let markers = city_markers(&atlas, &layout);
-/// assert_eq!(markers.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["bulduri", "riga"]);
+/// assert_eq!(markers.iter().map(|m| m.place.as_str()).collect::<Vec<_>>(), ["bulduri", "riga"]);
 /// assert!(!markers[0].is_moved() && markers[1].is_moved(), "15 km apart: one is moved");
+/// assert!(markers.iter().all(|m| m.frame == 0));
 /// ```
-pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<Marker> {
+pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
     let mut places: Vec<_> = atlas.places().iter().collect();
     places.sort_by_key(|p| (std::cmp::Reverse(atlas.conference_indices_at(&p.id).len()), p.id.clone()));
     let anchors = places
-        .into_iter()
-        .filter(|p| layout.shows(p.location) || layout.edge.iter().any(|e| e.id == p.id.as_str()))
-        .filter_map(|p| layout.marker_at(p.id.as_str(), p.location).map(|xy| (p.id.to_string(), xy)));
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| layout.shows(p.location) || layout.edge.iter().any(|e| e.id == p.id.as_str()))
+        .filter_map(|(i, p)| layout.marker_at(p.id.as_str(), p.location).map(|xy| (i, xy)));
     // Wide enough for a label between two markers on a desktop, less on a phone.
     let spacing = (layout.width / 22.0).clamp(30.0, MARKER_SPACING);
     let main = layout.frames[0].rect;
@@ -342,6 +339,14 @@ pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<Marker> {
         inside && off_insets
     };
     declutter_within(anchors, spacing, allowed)
+        .into_iter()
+        .map(|Marker { id, anchor, position }| {
+            let place = places[id];
+            let at_edge = layout.edge.iter().any(|e| e.id == place.id.as_str());
+            let frame = if at_edge { 0 } else { layout.frame_index_for(place.location) };
+            PlaceMarker { place: place.id.clone(), frame, anchor, position, context: place.is_context(), at_edge }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -352,21 +357,27 @@ mod tests {
         LonLat { lon, lat }
     }
 
+    /// The zoom buttons' corner of a map `width` wide.
+    fn buttons(width: f64) -> ScreenRect {
+        ScreenRect::from_edges(width - 58.0, 0.0, width, 164.0)
+    }
+
     #[test]
     fn places_outside_the_region_get_insets_inside_the_map() {
-        let layout = MapLayout::new(
-            BALTIC_REGION,
-            MAP_WIDTH,
-            [("riga", at(24.1, 56.95)), ("geneva", at(6.14, 46.2)), ("berlin", at(13.4, 52.52))],
+        let layout = MapLayout::fitted(
+            1000.0,
+            700.0,
+            [("riga", at(24.1, 56.95)), ("geneva", at(6.14, 46.2)), ("paris", at(2.35, 48.86))],
+            buttons(1000.0),
         );
         let ids: Vec<&str> = layout.frames.iter().map(|f| f.id.as_str()).collect();
-        assert_eq!(ids, ["main", "geneva", "berlin"]);
+        assert_eq!(ids, ["main", "paris", "geneva"], "the farthest first");
         for frame in &layout.frames {
             let r = frame.rect;
             assert!(r.x >= 0.0 && r.y >= 0.0 && r.x + r.width <= layout.width && r.y + r.height <= layout.height);
         }
         let geneva = layout.project(at(6.14, 46.2)).expect("finite");
-        let inset = layout.frames[1].rect;
+        let inset = layout.frames[2].rect;
         assert!((geneva.0 - (inset.x + inset.width / 2.0)).abs() < 1.0, "{geneva:?} centred in {inset:?}");
         assert_eq!(layout.frame_for(at(24.1, 56.95)).id, "main");
     }
@@ -388,14 +399,19 @@ mod tests {
         let places =
             vec![place("bulduri", at(23.87, 56.98)), place("riga", at(24.11, 56.95)), place("geneva", at(6.14, 46.2))];
         let atlas = Atlas::new(places, vec![conference("one", 1935, "riga"), conference("two", 1936, "riga")]);
-        let layout =
-            MapLayout::new(BALTIC_REGION, MAP_WIDTH, atlas.places().iter().map(|p| (p.id.as_str(), p.location)));
+        let layout = MapLayout::fitted(
+            1000.0,
+            700.0,
+            atlas.places().iter().map(|p| (p.id.as_str(), p.location)),
+            buttons(1000.0),
+        );
         let markers = city_markers(&atlas, &layout);
-        let ids: Vec<&str> = markers.iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<&str> = markers.iter().map(|m| m.place.as_str()).collect();
         assert_eq!(ids, ["riga", "bulduri", "geneva"], "busiest first, then by id");
         assert!(!markers[0].is_moved() && markers[1].is_moved() && !markers[2].is_moved());
         assert!(distance(markers[0].position, markers[1].position) >= MARKER_SPACING - 1e-6);
         assert_eq!(Some(markers[2].position), layout.project(at(6.14, 46.2)), "in its inset");
+        assert_eq!(markers[2].frame, 1);
     }
 
     #[test]
@@ -410,10 +426,10 @@ mod tests {
                 (id.as_str(), at(24.0 + 30.0 * angle.cos(), 57.0 + 14.0 * angle.sin()))
             })
             .collect();
-        let layout = MapLayout::fitted(900.0, 700.0, far.clone());
+        let layout = MapLayout::fitted(900.0, 700.0, far.clone(), buttons(900.0));
         assert!(layout.edge.len() <= MAX_EDGE_MARKERS, "{} edge markers", layout.edge.len());
         far.push(("near", at(24.0, 52.0)));
-        let layout = MapLayout::fitted(900.0, 700.0, far);
+        let layout = MapLayout::fitted(900.0, 700.0, far, buttons(900.0));
         assert!(layout.edge.iter().any(|e| e.id == "near"), "the nearest far place keeps its marker");
     }
 
@@ -427,7 +443,7 @@ mod tests {
             ("berlin", at(13.4, 52.52)),
             ("riga", at(24.1, 56.95)),
         ];
-        let layout = MapLayout::fitted(900.0, 700.0, far);
+        let layout = MapLayout::fitted(900.0, 700.0, far, buttons(900.0));
         assert_eq!(
             layout.frames.len(),
             1 + MAX_INSETS,
@@ -459,14 +475,14 @@ mod tests {
 
     #[test]
     fn markers_far_apart_stay_put() {
-        let markers = declutter([("a".into(), (0.0, 0.0)), ("b".into(), (100.0, 0.0))], 20.0);
+        let markers = declutter([("a".to_owned(), (0.0, 0.0)), ("b".to_owned(), (100.0, 0.0))], 20.0);
         assert!(markers.iter().all(|m| !m.is_moved()));
     }
 
     #[test]
     fn close_markers_are_moved_apart_away_from_each_other() {
         // Riga first, Bulduri 12 units to its west.
-        let markers = declutter([("riga".into(), (500.0, 400.0)), ("bulduri".into(), (488.0, 401.0))], 30.0);
+        let markers = declutter([("riga".to_owned(), (500.0, 400.0)), ("bulduri".to_owned(), (488.0, 401.0))], 30.0);
         assert!(!markers[0].is_moved());
         let bulduri = &markers[1];
         assert!(bulduri.is_moved());
@@ -477,7 +493,7 @@ mod tests {
     #[test]
     fn coincident_markers_are_separated() {
         let markers =
-            declutter([("a".into(), (10.0, 10.0)), ("b".into(), (10.0, 10.0)), ("c".into(), (10.0, 10.0))], 5.0);
+            declutter([("a".to_owned(), (10.0, 10.0)), ("b".to_owned(), (10.0, 10.0)), ("c".to_owned(), (10.0, 10.0))], 5.0);
         for (i, a) in markers.iter().enumerate() {
             for b in &markers[i + 1..] {
                 assert!(distance(a.position, b.position) >= 5.0 - 1e-6, "{a:?} {b:?}");

@@ -1,9 +1,9 @@
 //! The extent of the main frame for a box of any shape: the Baltic states in the middle, their
 //! neighbours around them, and as much more land and sea as the box's shape asks for, so that
 //! the map fills its box without blank bands (never letterboxed).
-use super::projection::{self, GeoBounds};
+use crate::geo::geometry::projection::{self, GeoBounds};
 #[cfg(test)]
-use super::projection::{Mercator, ScreenRect};
+use crate::geo::geometry::{Mercator, ScreenRect};
 use crate::model::LonLat;
 
 /// Estonia, Latvia and Lithuania (with the Vilnius Region): the main frame is centred on them.

@@ -1,7 +1,6 @@
 //! GeoJSON coordinates to SVG path strings.
 use std::fmt::Write;
 
-use super::layout::Frame;
 use super::projection::{GeoBounds, Mercator};
 use crate::model::LonLat;
 
@@ -43,17 +42,27 @@ pub fn rings_path<'a>(rings: impl IntoIterator<Item = &'a [LonLat]>, projection:
     }
 }
 
-/// The polygons that reach into `frame` (each a list of rings, outer first), as one path in
-/// that frame's projection; `None` when none of them does.
-pub fn polygons_path(polygons: &[Vec<Vec<LonLat>>], frame: &Frame) -> Option<String> {
+/// The polygons that reach into `extent` (each a list of rings, outer first), as one path in
+/// `projection`; `None` when none of them does.
+pub fn polygons_path(polygons: &[Vec<Vec<LonLat>>], extent: GeoBounds, projection: &Mercator) -> Option<String> {
     let touching = |polygon: &&Vec<Vec<LonLat>>| {
         polygon
             .first()
             .and_then(|outer| GeoBounds::around(outer.iter().copied()))
-            .is_some_and(|b| b.intersects(&frame.bounds))
+            .is_some_and(|b| b.intersects(&extent))
     };
     let rings: Vec<&[LonLat]> = polygons.iter().filter(touching).flatten().map(Vec::as_slice).collect();
-    (!rings.is_empty()).then(|| rings_path(rings, &frame.projection))
+    (!rings.is_empty()).then(|| rings_path(rings, projection))
+}
+
+/// Appends an open line through screen points to a path (nothing for fewer than two points).
+pub fn line_path_into(out: &mut String, points: &[(f64, f64)]) {
+    if points.len() < 2 {
+        return;
+    }
+    for (i, &point) in points.iter().enumerate() {
+        push_point(out, if i == 0 { 'M' } else { 'L' }, point);
+    }
 }
 
 /// An open line through screen points.
@@ -62,16 +71,14 @@ pub fn line_path(points: &[(f64, f64)]) -> String {
         return EMPTY_PATH.to_owned();
     }
     let mut out = String::new();
-    for (i, &point) in points.iter().enumerate() {
-        push_point(&mut out, if i == 0 { 'M' } else { 'L' }, point);
-    }
+    line_path_into(&mut out, points);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::projection::{GeoBounds, ScreenRect};
+    use crate::geo::geometry::ScreenRect;
 
     fn unit_projection() -> Mercator {
         let bounds = GeoBounds { west: 0.0, south: 0.0, east: 10.0, north: 10.0 };
@@ -115,15 +122,10 @@ mod tests {
             ]]
         };
         let bounds = GeoBounds { west: 0.0, south: 0.0, east: 10.0, north: 10.0 };
-        let frame = Frame {
-            id: "main".into(),
-            bounds,
-            rect: ScreenRect { x: 0.0, y: 0.0, width: 100.0, height: 100.0 },
-            projection: unit_projection(),
-        };
-        let inside = polygons_path(&[square(2.0), square(50.0)], &frame).expect("one polygon inside");
+        let inside =
+            polygons_path(&[square(2.0), square(50.0)], bounds, &unit_projection()).expect("one polygon inside");
         assert_eq!(inside.matches('M').count(), 1, "{inside}");
-        assert_eq!(polygons_path(&[square(50.0)], &frame), None);
+        assert_eq!(polygons_path(&[square(50.0)], bounds, &unit_projection()), None);
     }
 
     #[test]

@@ -1,0 +1,523 @@
+//! The map model: everything the map draws, computed from the data, the map's box, the year and
+//! the language. The app's map component only binds what these return; the tests and the
+//! benchmark build the very same model.
+//!
+//! It comes in stages, each depending only on what it needs, so that the app recomputes as
+//! little as a step requires:
+//! - [`MapFrames`]: the box alone — frames and insets, markers, land, every border period's
+//!   path and every treaty's path in each frame, sizes and the buttons' corner;
+//! - [`MapStates`]: the borders standing on a day (an epoch) — which state periods show in
+//!   the main frame and where their names may go;
+//! - [`MapYear`]: the year — the places with an event and the treaty lines in force, each with
+//!   its style;
+//! - [`MapLabels`]: the language — where every city and state name goes;
+//! - [`Legend`]: the legend's rows.
+//!
+//! [`MapModel::build`] makes all of them at once.
+//!
+//! ```
+//! use atlas_core::geo::model::MapModel;
+//! use atlas_core::geo::style::MapBox;
+//! use atlas_core::link::Mode;
+//! use atlas_core::{DataSet, Lang, PlaceId};
+//!
+//! let data = DataSet::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data")))
+//!     .expect("the committed data loads");
+//! let model = MapModel::build(&data, 1934, Lang::EN, MapBox::new(1100.0, 780.0, Mode::Standard));
+//! // Riga has a conference in 1934: its marker is in the main frame, active, and named.
+//! let riga = model.frames.marker_index(&PlaceId::new("riga").expect("slug")).expect("a marker");
+//! assert_eq!(model.frames.markers[riga].frame, 0);
+//! assert!(model.year.is_active(&model.frames.markers[riga].place));
+//! assert!(model.labels.city(riga).is_some());
+//! // The Baltic Entente's treaty is drawn between its three capitals.
+//! let entente = model.year.treaties.iter().find(|t| model.frames.treaty(t.event).is_some_and(|p| p.cities.len() == 3));
+//! assert!(entente.is_some());
+//! ```
+use std::collections::HashMap;
+
+use super::layout::{city_markers, MapLayout, PlaceMarker};
+use super::palette::{fill, treaties_drawn, treaty_style, TreatyStyle};
+use super::placement::{place_labels, state_candidates, CityLabel, Placed, Placement, Priority, StateLabel};
+use super::style::{MapBox, MapStyle};
+use crate::borders::reference_day;
+use crate::dataset::DataSet;
+use crate::geo::geometry::{line_path_into, polygons_path, ScreenRect};
+use super::lanes::treaty_lanes;
+use crate::lang::Lang;
+use crate::model::{EventKind, PlaceId};
+use crate::time::CalendarDay;
+use crate::timeline::EventIndex;
+
+/// A treaty's lines on the map: the path through all of them, and the places at their ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreatyPath {
+    pub event: EventIndex,
+    /// The SVG path of its lines (one `M…L…` a pair of capitals), in the main frame.
+    pub d: String,
+    /// The places its lines join (the signatories' capitals, or its place of signing), in the
+    /// treaty's order.
+    pub cities: Vec<PlaceId>,
+}
+
+/// An arrow at the main frame's edge, pointing towards a place beyond it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgeArrow {
+    pub position: (f64, f64),
+    /// Degrees clockwise from east (SVG's rotation).
+    pub angle: f64,
+}
+
+/// Everything on the map that depends on its box alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapFrames {
+    pub map_box: MapBox,
+    pub style: MapStyle,
+    /// The corner the zoom buttons cover.
+    pub controls: ScreenRect,
+    pub layout: MapLayout,
+    /// Every place the map shows, the busiest first.
+    pub markers: Vec<PlaceMarker>,
+    /// The land of each frame (clipped to the frame's rectangle when drawn).
+    pub land: Vec<String>,
+    /// Each frame's path of each border period (index in [`crate::borders::Borders::periods`]):
+    /// `None` where the period does not reach into the frame.
+    pub borders: Vec<Vec<Option<String>>>,
+    /// Every treaty with a line, in time order.
+    pub treaties: Vec<TreatyPath>,
+    pub edges: Vec<EdgeArrow>,
+    markers_by_place: HashMap<PlaceId, usize>,
+    treaties_by_event: HashMap<EventIndex, usize>,
+}
+
+impl MapFrames {
+    /// The frames of a map in `map_box`: the main frame fills it, with insets for the places
+    /// where something happened beyond it.
+    pub fn new(data: &DataSet, map_box: MapBox) -> MapFrames {
+        let style = MapStyle::for_box(map_box);
+        let controls = style.controls(map_box.width);
+        let far = data.atlas.places().iter().filter(|p| !p.is_context()).map(|p| (p.id.as_str(), p.location));
+        let layout = MapLayout::fitted(map_box.width, map_box.height, far, controls);
+        let markers = city_markers(&data.atlas, &layout);
+        let markers_by_place = markers.iter().enumerate().map(|(i, m)| (m.place.clone(), i)).collect();
+        let land = layout
+            .frames
+            .iter()
+            .map(|f| polygons_path(&data.basemap.polygons, f.bounds, &f.projection).unwrap_or_else(|| "M0 0".into()))
+            .collect();
+        let borders = layout
+            .frames
+            .iter()
+            .map(|f| {
+                data.borders.periods().iter().map(|p| polygons_path(&p.polygons, f.bounds, &f.projection)).collect()
+            })
+            .collect();
+        let treaties = treaty_paths(data, &layout);
+        let treaties_by_event = treaties.iter().enumerate().map(|(i, t)| (t.event, i)).collect();
+        let edges = layout.edge.iter().map(|e| EdgeArrow { position: e.position, angle: e.angle }).collect();
+        MapFrames {
+            map_box,
+            style,
+            controls,
+            layout,
+            markers,
+            land,
+            borders,
+            treaties,
+            edges,
+            markers_by_place,
+            treaties_by_event,
+        }
+    }
+
+    /// The position in [`MapFrames::markers`] of a place's marker, if the map shows it.
+    pub fn marker_index(&self, place: &PlaceId) -> Option<usize> {
+        self.markers_by_place.get(place).copied()
+    }
+
+    /// A treaty's lines, if it has any.
+    pub fn treaty(&self, event: EventIndex) -> Option<&TreatyPath> {
+        self.treaties_by_event.get(&event).map(|&i| &self.treaties[i])
+    }
+
+    /// The markers drawn in frame `frame`, as positions in [`MapFrames::markers`].
+    pub fn markers_in(&self, frame: usize) -> impl Iterator<Item = usize> + '_ {
+        self.markers.iter().enumerate().filter(move |(_, m)| m.frame == frame).map(|(i, _)| i)
+    }
+}
+
+/// Every treaty's path in the main frame, each line in its lane, with the places it joins.
+fn treaty_paths(data: &DataSet, layout: &MapLayout) -> Vec<TreatyPath> {
+    let mut paths: Vec<TreatyPath> = Vec::new();
+    let mut index: HashMap<EventIndex, usize> = HashMap::new();
+    for line in treaty_lanes(&data.atlas) {
+        let Some(segment) = line.drawn(layout, super::lanes::LANE_GAP) else { continue };
+        let slot = *index.entry(line.event).or_insert_with(|| {
+            let event = data.atlas.event(line.event);
+            let cities = event.points.iter().filter_map(|&p| data.atlas.place_at(p)).map(|p| p.id.clone()).collect();
+            paths.push(TreatyPath { event: line.event, d: String::new(), cities });
+            paths.len() - 1
+        });
+        line_path_into(&mut paths[slot].d, &segment);
+    }
+    paths
+}
+
+/// A state period of the selected day as the main frame shows it: its visible outline and the
+/// places its name may go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisibleState {
+    /// Index in [`crate::borders::Borders::periods`].
+    pub period: usize,
+    pub outline: Vec<(f64, f64)>,
+    pub candidates: Vec<(f64, f64)>,
+    /// How many events name the state as a party: the three that take part in most (the
+    /// Baltic states) are named first.
+    pub events: usize,
+}
+
+/// The borders standing on one day, as a map in [`MapFrames`] shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapStates {
+    /// The periods standing (indices in [`crate::borders::Borders::periods`], the file's order).
+    pub periods: Vec<usize>,
+    /// Those that show in the main frame, the most involved in the story first (by the number
+    /// of events naming them as a party), then west to east by where their name would go.
+    pub visible: Vec<VisibleState>,
+}
+
+impl MapStates {
+    /// The states standing on `day`.
+    pub fn on(data: &DataSet, frames: &MapFrames, day: CalendarDay) -> MapStates {
+        MapStates::of_periods(data, frames, data.borders.epoch_on(day))
+    }
+
+    /// The states of an epoch (as [`crate::borders::Borders::epoch_on`] gives it): the app
+    /// computes this only when the epoch changes, not on every step.
+    pub fn of_periods(data: &DataSet, frames: &MapFrames, periods: Vec<usize>) -> MapStates {
+        let (layout, style) = (&frames.layout, &frames.style);
+        let main = &layout.frames[0];
+        let step = (0.7 * style.state_font).max(layout.width.min(layout.height) / 60.0);
+        let mut visible: Vec<VisibleState> = periods
+            .iter()
+            .copied()
+            .filter_map(|period| {
+                let p = &data.borders.periods()[period];
+                let (outline, candidates) = state_candidates(&p.polygons, &main.projection, main.rect, step);
+                if outline.len() < 4 {
+                    return None;
+                }
+                let events =
+                    data.atlas.events().iter().filter(|e| e.parties.iter().any(|s| s.as_str() == p.state)).count();
+                Some(VisibleState { period, outline, candidates, events })
+            })
+            .collect();
+        visible.sort_by(|a, b| {
+            let x = |s: &VisibleState| s.candidates.first().map_or(f64::INFINITY, |c| c.0);
+            b.events.cmp(&a.events).then(x(a).total_cmp(&x(b)))
+        });
+        MapStates { periods, visible }
+    }
+}
+
+/// A treaty line drawn this year, and how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawnTreaty {
+    pub event: EventIndex,
+    pub style: TreatyStyle,
+}
+
+/// What a year changes on the map: the places with an event, and the treaty lines in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapYear {
+    pub year: i32,
+    /// The day the borders are drawn for.
+    pub day: CalendarDay,
+    /// The places with an event this year, sorted.
+    pub active_places: Vec<PlaceId>,
+    /// The treaty lines drawn (at most [`super::palette::MAX_TREATY_LINES`], the most recent),
+    /// in time order: their place in this list picks their style, in the lines and in the
+    /// legend alike.
+    pub treaties: Vec<DrawnTreaty>,
+    /// Treaties in force with a line that is not drawn.
+    pub treaties_left_out: usize,
+}
+
+impl MapYear {
+    pub fn new(data: &DataSet, frames: &MapFrames, year: i32) -> MapYear {
+        let active_places = data.atlas.places_with_event_in(year).into_iter().cloned().collect();
+        let in_force: Vec<EventIndex> = data
+            .atlas
+            .active_indices(year)
+            .iter()
+            .copied()
+            .filter(|&i| data.atlas.event(i).kind == EventKind::Treaty && frames.treaty(i).is_some())
+            .collect();
+        let (drawn, treaties_left_out) = treaties_drawn(&in_force);
+        let treaties =
+            drawn.iter().enumerate().map(|(n, &event)| DrawnTreaty { event, style: treaty_style(n) }).collect();
+        MapYear { year, day: reference_day(year), active_places, treaties, treaties_left_out }
+    }
+
+    /// Whether something happened at `place` this year.
+    pub fn is_active(&self, place: &PlaceId) -> bool {
+        self.active_places.binary_search(place).is_ok()
+    }
+}
+
+/// A state's name where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateName {
+    /// Index in [`crate::borders::Borders::periods`].
+    pub period: usize,
+    pub text: String,
+    /// The language the name is in (English where the file has no name in the reader's).
+    pub lang: Lang,
+    pub placed: Placed,
+}
+
+impl StateName {
+    /// The lines it is written on.
+    pub fn lines(&self) -> Vec<&str> {
+        self.placed.lines_of(&self.text)
+    }
+}
+
+/// Where the map's words go in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLabels {
+    /// The label of each marker (as in [`MapFrames::markers`]); `None` where it gave way.
+    pub cities: Vec<Option<Placed>>,
+    pub states: Vec<StateName>,
+    /// The boxes of the markers, which no label covers.
+    pub markers: Vec<ScreenRect>,
+}
+
+impl MapLabels {
+    /// Every label of the map in `lang`: the cities' (those with an event this year first,
+    /// the places the story only names last) and the states' (the three most involved first),
+    /// kept clear of each other, of the markers, of the insets and of the zoom buttons.
+    pub fn new(data: &DataSet, frames: &MapFrames, states: &MapStates, year: &MapYear, lang: Lang) -> MapLabels {
+        let style = &frames.style;
+        let cities: Vec<CityLabel> = frames
+            .markers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, marker)| {
+                let place = data.atlas.place(&marker.place)?;
+                let (priority, radius, font) = if marker.context {
+                    (Priority::Context, style.context_radius, style.context_font)
+                } else if marker.at_edge || year.is_active(&marker.place) {
+                    // An edge marker's arrow means nothing without its name.
+                    (Priority::ActiveCity, style.active_radius, style.city_font)
+                } else {
+                    (Priority::City, style.radius, style.city_font)
+                };
+                let text = place.name.text(lang).to_owned();
+                Some(CityLabel { id: i.to_string(), text, at: marker.position, radius, font, priority, frame: marker.frame })
+            })
+            .collect();
+        let labels: Vec<StateLabel> = states
+            .visible
+            .iter()
+            .enumerate()
+            .map(|(rank, s)| StateLabel {
+                id: s.period.to_string(),
+                text: data.borders.periods()[s.period].name.get(lang).0.to_owned(),
+                font: style.state_font,
+                priority: if rank < 3 { Priority::BalticState } else { Priority::State },
+                candidates: s.candidates.clone(),
+                outline: s.outline.clone(),
+            })
+            .collect();
+        let rects: Vec<ScreenRect> = frames.layout.frames.iter().map(|f| f.rect).collect();
+        let Placement { cities: placed_cities, states: placed_states, markers } =
+            place_labels(&rects, &cities, &labels, &[frames.controls], style.halo);
+        let mut by_marker = vec![None; frames.markers.len()];
+        for (id, placed) in placed_cities {
+            if let Some(slot) = id.parse::<usize>().ok().and_then(|i| by_marker.get_mut(i)) {
+                *slot = Some(placed);
+            }
+        }
+        let states = placed_states
+            .into_iter()
+            .filter_map(|(id, placed)| {
+                let period = id.parse::<usize>().ok()?;
+                let (text, lang) = data.borders.periods().get(period)?.name.get(lang);
+                Some(StateName { period, text: text.to_owned(), lang, placed })
+            })
+            .collect();
+        MapLabels { cities: by_marker, states, markers }
+    }
+
+    /// The label of the marker at `marker` in [`MapFrames::markers`].
+    pub fn city(&self, marker: usize) -> Option<&Placed> {
+        self.cities.get(marker)?.as_ref()
+    }
+
+    /// Every placed label's box, with what it names: a marker's position, or a state period's.
+    pub fn label_boxes(&self) -> impl Iterator<Item = (LabelOf, ScreenRect)> + '_ {
+        let cities = self.cities.iter().enumerate().filter_map(|(i, p)| Some((LabelOf::Marker(i), p.as_ref()?.bounds)));
+        cities.chain(self.states.iter().map(|s| (LabelOf::State(s.period), s.placed.bounds)))
+    }
+}
+
+/// What a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelOf {
+    /// A marker, by its position in [`MapFrames::markers`].
+    Marker(usize),
+    /// A state period, by its index in [`crate::borders::Borders::periods`].
+    State(usize),
+}
+
+/// A state in the legend: its colour, and its name in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendState {
+    /// Its slug in `borders.topojson`.
+    pub state: String,
+    pub name: String,
+    pub lang: Lang,
+    pub fill: &'static str,
+    pub occupied: bool,
+}
+
+/// A treaty in the legend: its line's style and its title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendTreaty {
+    pub event: EventIndex,
+    pub style: TreatyStyle,
+    pub title: String,
+    pub lang: Lang,
+}
+
+/// The legend's rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Legend {
+    /// The states on screen (one row a name).
+    pub states: Vec<LegendState>,
+    /// Whether a state on screen is under occupation (the hatching gets a row).
+    pub occupied: bool,
+    /// Whether the map has places the story only names.
+    pub context_places: bool,
+    pub treaties: Vec<LegendTreaty>,
+    /// Treaties in force with no line.
+    pub more_treaties: usize,
+    /// The day the borders are drawn for.
+    pub borders_day: CalendarDay,
+}
+
+impl Legend {
+    pub fn new(data: &DataSet, states: &MapStates, year: &MapYear, lang: Lang) -> Legend {
+        let mut rows: Vec<LegendState> = Vec::new();
+        for s in &states.visible {
+            let period = &data.borders.periods()[s.period];
+            let (name, name_lang) = period.name.get(lang);
+            if rows.iter().any(|row| row.name == name) {
+                continue;
+            }
+            rows.push(LegendState {
+                state: period.state.clone(),
+                name: name.to_owned(),
+                lang: name_lang,
+                fill: fill(&period.state),
+                occupied: period.occupied_by.is_some(),
+            });
+        }
+        let occupied = states.visible.iter().any(|s| data.borders.periods()[s.period].occupied_by.is_some());
+        let treaties = year
+            .treaties
+            .iter()
+            .map(|t| {
+                let (title, title_lang) = data.atlas.event(t.event).title.get(lang);
+                LegendTreaty { event: t.event, style: t.style, title: title.to_owned(), lang: title_lang }
+            })
+            .collect();
+        Legend {
+            states: rows,
+            occupied,
+            context_places: data.atlas.places().iter().any(|p| p.is_context()),
+            treaties,
+            more_treaties: year.treaties_left_out,
+            borders_day: year.day,
+        }
+    }
+}
+
+/// The whole map for one year, language and box: what the tests and the benchmark check, and
+/// what the app builds stage by stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapModel {
+    pub frames: MapFrames,
+    pub states: MapStates,
+    pub year: MapYear,
+    pub labels: MapLabels,
+    pub legend: Legend,
+}
+
+impl MapModel {
+    pub fn build(data: &DataSet, year: i32, lang: Lang, map_box: MapBox) -> MapModel {
+        let frames = MapFrames::new(data, map_box);
+        let map_year = MapYear::new(data, &frames, year);
+        let states = MapStates::on(data, &frames, map_year.day);
+        let labels = MapLabels::new(data, &frames, &states, &map_year, lang);
+        let legend = Legend::new(data, &states, &map_year, lang);
+        MapModel { frames, states, year: map_year, labels, legend }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::Mode;
+
+    fn data() -> DataSet {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+        DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"))
+    }
+
+    #[test]
+    fn treaty_ends_are_places_not_coordinates() {
+        let data = data();
+        let frames = MapFrames::new(&data, MapBox::new(1000.0, 700.0, Mode::Standard));
+        assert!(!frames.treaties.is_empty());
+        for path in &frames.treaties {
+            let event = data.atlas.event(path.event);
+            assert_eq!(path.cities.len(), event.points.len(), "{}: every end is a place", event.id);
+            let pairs = event.points.len() * (event.points.len() - 1) / 2;
+            assert_eq!(path.d.matches('M').count(), pairs, "{}: a line between each pair of its places", event.id);
+            for (city, point) in path.cities.iter().zip(&event.points) {
+                let place = data.atlas.place(city).expect("a place of the atlas");
+                assert_eq!(place.location, *point);
+            }
+        }
+    }
+
+    #[test]
+    fn every_marker_is_found_by_its_place_and_lies_in_its_frame() {
+        let data = data();
+        for (w, h, mode) in [(1100.0, 780.0, Mode::Standard), (372.0, 392.0, Mode::Standard), (1054.0, 745.0, Mode::Kiosk)] {
+            let frames = MapFrames::new(&data, MapBox::new(w, h, mode));
+            for (i, marker) in frames.markers.iter().enumerate() {
+                assert_eq!(frames.marker_index(&marker.place), Some(i));
+                let rect = frames.layout.frames[marker.frame].rect;
+                assert!(rect.contains(marker.position), "{w}×{h}: {} at {:?} outside {rect:?}", marker.place, marker.position);
+            }
+            assert_eq!(frames.land.len(), frames.layout.frames.len());
+            assert_eq!(frames.borders.len(), frames.layout.frames.len());
+        }
+    }
+
+    #[test]
+    fn a_treaty_keeps_its_style_in_the_lines_and_the_legend() {
+        let data = data();
+        let model = MapModel::build(&data, 1939, Lang::EN, MapBox::new(1000.0, 700.0, Mode::Standard));
+        assert!(!model.year.treaties.is_empty());
+        assert_eq!(model.legend.treaties.len(), model.year.treaties.len());
+        for (line, key) in model.year.treaties.iter().zip(&model.legend.treaties) {
+            assert_eq!((line.event, line.style), (key.event, key.style));
+        }
+        let in_force =
+            data.atlas.active_in(1939).filter(|e| e.kind == EventKind::Treaty && e.points.len() > 1).count();
+        assert_eq!(model.year.treaties.len() + model.year.treaties_left_out, in_force);
+    }
+}
