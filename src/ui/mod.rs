@@ -2,7 +2,6 @@
 mod active_list;
 mod announcer;
 mod atlas_view;
-mod borders_layer;
 mod city_panel;
 mod event_item;
 mod icon_button;

@@ -74,7 +74,9 @@ fn benches(c: &mut Criterion) {
     // epoch, and on every step (the year's lines and markers, the labels and the legend).
     let data = DataSet::load(read).expect("loads");
     let map_box = MapBox::new(1122.0, 797.0, Mode::Standard);
-    c.bench_function("map model: frames of a box (real data)", |b| b.iter(|| MapFrames::new(&data, black_box(map_box))));
+    c.bench_function("map model: frames of a box (real data)", |b| {
+        b.iter(|| MapFrames::new(&data, black_box(map_box)))
+    });
     let frames = MapFrames::new(&data, map_box);
     let states = MapStates::on(&data, &frames, atlas_core::borders::reference_day(1935));
     c.bench_function("map model: the states of a border epoch (real data)", |b| {

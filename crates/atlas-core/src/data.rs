@@ -564,8 +564,6 @@ pub fn parse_events(
     Ok(read)
 }
 
-/// Two positions are the same point of the data when they agree to the data's 4 decimals.
-
 /// A treaty is drawn between its signatories: each of its points must be the capital of one of
 /// its `parties` (the `capital` of `states.geojson`) or its place of signing. Reports every
 /// point that is neither, naming the coordinate, the capitals it could have been and the place.

@@ -52,7 +52,11 @@ fn no_label_covers_another_or_a_marker_or_leaves_its_frame_in_any_year_language_
                 let labels = MapLabels::new(&data, &frames, &states, &map_year, lang);
                 let boxes: Vec<(LabelOf, ScreenRect)> = labels.label_boxes().collect();
                 for (i, (a, box_a)) in boxes.iter().enumerate() {
-                    assert!(rects.iter().any(|f| box_a.inside(f)), "{name} {year} {lang}: {} leaves its frame", what(a));
+                    assert!(
+                        rects.iter().any(|f| box_a.inside(f)),
+                        "{name} {year} {lang}: {} leaves its frame",
+                        what(a)
+                    );
                     for (b, box_b) in &boxes[i + 1..] {
                         assert!(!box_a.overlaps(box_b), "{name} {year} {lang}: {} covers {}", what(a), what(b));
                     }

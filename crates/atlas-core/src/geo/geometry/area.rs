@@ -2,7 +2,6 @@
 //! its area and centroid, whether it holds a point, and its part inside a rectangle.
 use super::rect::ScreenRect;
 
-
 /// The area and the centroid of a closed ring of screen points (the shoelace formula);
 /// the area is positive whichever way the ring runs. `None` for a ring that encloses
 /// nothing (fewer than three distinct points, or all on one line).

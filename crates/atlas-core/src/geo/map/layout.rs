@@ -492,8 +492,10 @@ mod tests {
 
     #[test]
     fn coincident_markers_are_separated() {
-        let markers =
-            declutter([("a".to_owned(), (10.0, 10.0)), ("b".to_owned(), (10.0, 10.0)), ("c".to_owned(), (10.0, 10.0))], 5.0);
+        let markers = declutter(
+            [("a".to_owned(), (10.0, 10.0)), ("b".to_owned(), (10.0, 10.0)), ("c".to_owned(), (10.0, 10.0))],
+            5.0,
+        );
         for (i, a) in markers.iter().enumerate() {
             for b in &markers[i + 1..] {
                 assert!(distance(a.position, b.position) >= 5.0 - 1e-6, "{a:?} {b:?}");

@@ -35,6 +35,7 @@
 //! ```
 use std::collections::HashMap;
 
+use super::lanes::treaty_lanes;
 use super::layout::{city_markers, MapLayout, PlaceMarker};
 use super::palette::{fill, treaties_drawn, treaty_style, TreatyStyle};
 use super::placement::{place_labels, state_candidates, CityLabel, Placed, Placement, Priority, StateLabel};
@@ -42,7 +43,6 @@ use super::style::{MapBox, MapStyle};
 use crate::borders::reference_day;
 use crate::dataset::DataSet;
 use crate::geo::geometry::{line_path_into, polygons_path, ScreenRect};
-use super::lanes::treaty_lanes;
 use crate::lang::Lang;
 use crate::model::{EventKind, PlaceId};
 use crate::time::CalendarDay;
@@ -313,7 +313,15 @@ impl MapLabels {
                     (Priority::City, style.radius, style.city_font)
                 };
                 let text = place.name.text(lang).to_owned();
-                Some(CityLabel { id: i.to_string(), text, at: marker.position, radius, font, priority, frame: marker.frame })
+                Some(CityLabel {
+                    id: i.to_string(),
+                    text,
+                    at: marker.position,
+                    radius,
+                    font,
+                    priority,
+                    frame: marker.frame,
+                })
             })
             .collect();
         let labels: Vec<StateLabel> = states
@@ -495,12 +503,19 @@ mod tests {
     #[test]
     fn every_marker_is_found_by_its_place_and_lies_in_its_frame() {
         let data = data();
-        for (w, h, mode) in [(1100.0, 780.0, Mode::Standard), (372.0, 392.0, Mode::Standard), (1054.0, 745.0, Mode::Kiosk)] {
+        for (w, h, mode) in
+            [(1100.0, 780.0, Mode::Standard), (372.0, 392.0, Mode::Standard), (1054.0, 745.0, Mode::Kiosk)]
+        {
             let frames = MapFrames::new(&data, MapBox::new(w, h, mode));
             for (i, marker) in frames.markers.iter().enumerate() {
                 assert_eq!(frames.marker_index(&marker.place), Some(i));
                 let rect = frames.layout.frames[marker.frame].rect;
-                assert!(rect.contains(marker.position), "{w}×{h}: {} at {:?} outside {rect:?}", marker.place, marker.position);
+                assert!(
+                    rect.contains(marker.position),
+                    "{w}×{h}: {} at {:?} outside {rect:?}",
+                    marker.place,
+                    marker.position
+                );
             }
             assert_eq!(frames.land.len(), frames.layout.frames.len());
             assert_eq!(frames.borders.len(), frames.layout.frames.len());
@@ -516,8 +531,7 @@ mod tests {
         for (line, key) in model.year.treaties.iter().zip(&model.legend.treaties) {
             assert_eq!((line.event, line.style), (key.event, key.style));
         }
-        let in_force =
-            data.atlas.active_in(1939).filter(|e| e.kind == EventKind::Treaty && e.points.len() > 1).count();
+        let in_force = data.atlas.active_in(1939).filter(|e| e.kind == EventKind::Treaty && e.points.len() > 1).count();
         assert_eq!(model.year.treaties.len() + model.year.treaties_left_out, in_force);
     }
 }

@@ -176,22 +176,10 @@ fn city_candidates(label: &CityLabel, halo: f64) -> Vec<Placed> {
     let down = y + diagonal + h / 2.0;
     vec![
         right(y),
-        Placed {
-            x: x + diagonal + halo,
-            bounds: ScreenRect { x: x + diagonal, ..right(up).bounds },
-            ..right(up)
-        },
-        Placed {
-            x: x + diagonal + halo,
-            bounds: ScreenRect { x: x + diagonal, ..right(down).bounds },
-            ..right(down)
-        },
+        Placed { x: x + diagonal + halo, bounds: ScreenRect { x: x + diagonal, ..right(up).bounds }, ..right(up) },
+        Placed { x: x + diagonal + halo, bounds: ScreenRect { x: x + diagonal, ..right(down).bounds }, ..right(down) },
         left(y),
-        Placed {
-            x: x - diagonal - halo,
-            bounds: ScreenRect { x: x - diagonal - w, ..left(up).bounds },
-            ..left(up)
-        },
+        Placed { x: x - diagonal - halo, bounds: ScreenRect { x: x - diagonal - w, ..left(up).bounds }, ..left(up) },
         Placed {
             x: x - diagonal - halo,
             bounds: ScreenRect { x: x - diagonal - w, ..left(down).bounds },
@@ -424,7 +412,8 @@ mod tests {
     #[test]
     fn a_state_name_stays_inside_its_state() {
         let layout = frame(1000.0, 700.0);
-        let projection = Mercator::fit(crate::geo::GeoBounds { west: 16.0, south: 52.0, east: 32.0, north: 61.0 }, layout[0]);
+        let projection =
+            Mercator::fit(crate::geo::GeoBounds { west: 16.0, south: 52.0, east: 32.0, north: 61.0 }, layout[0]);
         let ring = [(22.0, 56.0), (27.0, 56.0), (27.0, 57.5), (22.0, 57.5), (22.0, 56.0)]
             .map(|(lon, lat)| LonLat { lon, lat })
             .to_vec();

@@ -174,8 +174,8 @@ impl MapStyle {
     /// use atlas_core::link::Mode;
     ///
     /// let props = MapStyle::for_box(MapBox::new(800.0, 600.0, Mode::Kiosk)).css_properties();
-    /// assert!(props.contains(&("--hit-radius", "26px".to_owned())));
-    /// assert!(props.iter().any(|(name, _)| *name == "--land"));
+    /// assert!(props.contains(&("--city-font", "20px".to_owned())));
+    /// assert!(props.iter().any(|(name, _)| *name == "--map-land"));
     /// ```
     pub fn css_properties(&self) -> Vec<(&'static str, String)> {
         let px = |v: f64| format!("{v}px");
@@ -183,13 +183,12 @@ impl MapStyle {
             ("--city-font", px(self.city_font)),
             ("--context-font", px(self.context_font)),
             ("--state-font", px(self.state_font)),
-            ("--hit-radius", px(self.hit_radius)),
             ("--map-button", px(self.button)),
             ("--map-button-gap", px(self.button_gap)),
             ("--map-button-margin", px(self.button_margin)),
-            ("--sea", SEA.to_owned()),
-            ("--land", LAND.to_owned()),
-            ("--hatch", OCCUPATION_HATCH.to_owned()),
+            ("--map-sea", SEA.to_owned()),
+            ("--map-land", LAND.to_owned()),
+            ("--map-hatch", OCCUPATION_HATCH.to_owned()),
         ]
     }
 }

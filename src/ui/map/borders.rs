@@ -3,15 +3,14 @@
 //! state has its own colour (atlas-core's palette); an occupied one keeps it and is hatched.
 use std::sync::Arc;
 
-use atlas_core::borders::{reference_day, StatePeriod};
+use atlas_core::borders::StatePeriod;
 use atlas_core::geo::palette::fill;
-use atlas_core::geo::{polygons_path, MapLayout};
 use atlas_core::i18n::UiText;
-use atlas_core::HistoricDate;
+use atlas_core::{DataSet, HistoricDate};
 use leptos::prelude::*;
 
-use crate::state::{Locale, Selection};
-use atlas_core::DataSet;
+use super::use_map;
+use crate::state::Locale;
 
 /// What a historian sees on hovering over a state: its name, the period its border stood and
 /// the sources of its lines (the data's own words).
@@ -31,54 +30,35 @@ fn describe_period(period: &StatePeriod, text: &UiText) -> String {
     text
 }
 
-/// The borders of the selected year's reference day in frame `frame` of `layout` (the caller
+/// The borders of the selected year's reference day in frame `frame` of the map (the caller
 /// clips them to the frame).
 #[component]
 pub fn BordersLayer(
-    /// The frames of the map (main and insets).
-    layout: Memo<Arc<MapLayout>>,
     /// Which frame this layer draws (0: the main frame).
     frame: usize,
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
-    let selection = expect_context::<Selection>();
     let locale = expect_context::<Locale>();
-    // Every period's path in this frame, computed once per layout.
-    let paths = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let layout = layout.get();
-            let Some(frame) = layout.frames.get(frame) else { return Arc::new(Vec::new()) };
-            Arc::new(
-                data.borders.periods().iter().map(|period| polygons_path(&period.polygons, frame)).collect::<Vec<_>>(),
-            )
-        })
-    };
-    let borders = data.clone();
-    let epoch = Memo::new(move |_| borders.borders.epoch_on(reference_day(selection.year())));
-    let ids = {
-        let data = data.clone();
-        move || epoch.get().iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" ")
+    let map = use_map();
+    let ids = move || {
+        map.epoch
+            .with(|epoch| epoch.iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" "))
     };
     // Keyed by period: a step to a year with other borders adds the paths of the periods that
     // begin and removes those that end; the others keep their element, so a path's data is
     // parsed by the browser once, not on every step (issue 12).
-    // Keyed also by the language and the layout the path was made for, so that a shape holds
+    // Keyed also by the language and the box the path was made for, so that a shape holds
     // no closure of its own (one would stay subscribed after the shape is gone).
     let shown = move || {
-        let paths = paths.get();
-        let (generation, lang) = (Arc::as_ptr(&paths) as usize, locale.lang());
-        epoch
-            .get()
-            .into_iter()
-            .filter(|&i| paths.get(i).is_some_and(Option::is_some))
-            .map(|i| (i, lang, generation))
-            .collect::<Vec<_>>()
+        let frames = map.frames.get();
+        let (generation, lang) = (Arc::as_ptr(&frames) as usize, locale.lang());
+        let drawn = |i: &usize| frames.borders.get(frame).and_then(|paths| paths.get(*i)).is_some_and(Option::is_some);
+        map.epoch.get().into_iter().filter(drawn).map(|i| (i, lang, generation)).collect::<Vec<_>>()
     };
     let shapes = move || {
         view! {
-            <For each=shown key=|shape| *shape let:((i, _, _))>
-                <StateShape period=i paths=paths />
+            <For each=shown key=|shape| *shape let:((period, _, _))>
+                <StateShape period=period frame=frame />
             </For>
         }
     };
@@ -95,16 +75,18 @@ pub fn BordersLayer(
 fn StateShape(
     /// Its position in `Borders::periods`.
     period: usize,
-    /// Every period's path in this frame.
-    paths: Memo<Arc<Vec<Option<String>>>>,
+    /// The frame it is drawn in.
+    frame: usize,
 ) -> impl IntoView {
     let data = expect_context::<Arc<DataSet>>();
     let locale = expect_context::<Locale>();
-    let d = paths.with_untracked(|p| p.get(period).cloned().flatten()).unwrap_or_default();
+    let map = use_map();
+    let d = map.frames.with_untracked(|f| f.borders.get(frame).and_then(|p| p.get(period).cloned().flatten()));
+    let d = d.unwrap_or_default();
     let about = describe_period(&data.borders.periods()[period], &locale.text_in(locale.lang_untracked()));
     let period = &data.borders.periods()[period];
     let hatch = period.occupied_by.is_some().then(|| {
-        view! { <path class="occupied" d=d.clone() fill="url(#hatch-occupied)" data-occupied-by=period.occupied_by.clone() /> }
+        view! { <path class="occupied" d=d.clone() fill=map.ids.url("hatch") data-occupied-by=period.occupied_by.clone() /> }
     });
     view! {
         <path class=format!("state state-{}", period.state) d=d fill=fill(&period.state)>

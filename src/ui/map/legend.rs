@@ -1,0 +1,114 @@
+//! The legend under the map: the states on screen with their colours, the hatching of
+//! occupation, the markers, each treaty line drawn with its style, how many more treaties are in
+//! force, and the day the borders are drawn for — atlas-core's `Legend`, displayed.
+use std::sync::Arc;
+
+use atlas_core::geo::model::Legend;
+use atlas_core::geo::palette::TreatyStyle;
+use atlas_core::geo::style::PageWidth;
+use atlas_core::{DataSet, HistoricDate, Lang};
+use leptos::prelude::*;
+
+use super::{page_width, use_map};
+use crate::state::Locale;
+
+/// The legend of the map in context.
+#[component]
+pub fn MapLegend() -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let locale = expect_context::<Locale>();
+    let map = use_map();
+    let legend = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(Legend::new(&data, &map.states.get(), &map.year.get(), locale.lang())))
+    };
+    let borders_date = move || {
+        let day = legend.with(|l| l.borders_day);
+        let date =
+            HistoricDate::day(day.year, day.month, day.day).map(|d| locale.text().dates().date(&d)).unwrap_or_default();
+        locale.text().borders_as_of(&date)
+    };
+    // Rows are keyed by what they show, so that a step redraws only those that change.
+    let state_rows = move || {
+        legend.with(|l| {
+            l.states
+                .iter()
+                .map(|s| (s.state.clone(), s.fill, s.name.clone(), s.lang.to_string(), s.occupied))
+                .collect::<Vec<_>>()
+        })
+    };
+    let state_rows = view! {
+        <For each=state_rows key=|row| row.clone() let:((state, fill, name, name_lang, occupied))>
+            <li class="legend-state" data-state=state>
+                <span class="swatch" class:hatched=occupied style:background-color=fill></span>
+                <span lang=name_lang>{name}</span>
+            </li>
+        </For>
+    };
+    let occupied = move || {
+        legend.with(|l| l.occupied).then(|| {
+            view! {
+                <li data-testid="legend-occupied">
+                    <span class="swatch hatched only-hatch"></span>
+                    {move || locale.text().legend_occupied().to_owned()}
+                </li>
+            }
+        })
+    };
+    let treaty_rows = move || {
+        legend.with(|l| l.treaties.iter().map(|t| (t.event, t.style, t.title.clone(), t.lang)).collect::<Vec<_>>())
+    };
+    let treaty_heading = move || {
+        legend
+            .with(|l| !l.treaties.is_empty())
+            .then(|| view! { <li class="legend-heading">{move || locale.text().legend_treaty().to_owned()}":"</li> })
+    };
+    let treaty_rows = view! {
+        <For each=treaty_rows key=|row| row.clone() let:((event, style, title, lang))>
+            <TreatyKey event_id=data.atlas.event(event).id.to_string() style=style title=title lang=lang />
+        </For>
+    };
+    // The treaties in force that have no line, counted (a large atlas's year).
+    let more_treaties = move || {
+        let left_out = legend.with(|l| l.more_treaties);
+        (left_out > 0).then(|| {
+            let n = u32::try_from(left_out).unwrap_or(u32::MAX);
+            let text = locale.text().more_treaties(n, crate::browser::plural_category(locale.lang(), n));
+            view! { <li class="legend-more" data-testid="legend-more-treaties">{text}</li> }
+        })
+    };
+    let has_context = legend.with_untracked(|l| l.context_places);
+    // On a phone the legend starts folded, so that it does not take the map's room.
+    let open = page_width() == PageWidth::Wide;
+    view! {
+        <details class="map-legend" open=open>
+        <summary>{move || locale.text().legend_title().to_owned()}</summary>
+        // Keeps one height (style.css) and scrolls when a year has more keys: focusable, so that a
+        // keyboard can scroll it too.
+        <ul class="legend" data-testid="legend" tabindex="0" aria-label=move || locale.text().legend_title().to_owned()>
+            {state_rows}
+            {occupied}
+            <li><span class="key key-city"></span>{move || locale.text().legend_city().to_owned()}</li>
+            <li><span class="key key-active"></span>{move || locale.text().legend_active_city().to_owned()}</li>
+            {has_context.then(|| view! { <li><span class="key key-context"></span>{move || locale.text().legend_context().to_owned()}</li> })}
+            {treaty_heading}
+            {treaty_rows}
+            {more_treaties}
+            <li class="borders-date" data-testid="borders-date">{borders_date}</li>
+        </ul>
+        </details>
+    }
+}
+
+/// One treaty in the legend: its line's colour and dashes, and its title.
+#[component]
+fn TreatyKey(event_id: String, style: TreatyStyle, title: String, lang: Lang) -> impl IntoView {
+    view! {
+        <li class="legend-treaty" data-event-id=event_id>
+            <svg class="key-line" viewBox="0 0 28 8" width="28" height="8" aria-hidden="true">
+                <line x1="1" y1="4" x2="27" y2="4" stroke=style.colour stroke-width="3" stroke-dasharray=style.dasharray() />
+            </svg>
+            <span lang=lang.to_string()>{title}</span>
+        </li>
+    }
+}

@@ -1,0 +1,169 @@
+//! The places on the map: a focusable button for each city (its panel opens on a click, a tap,
+//! Enter or Space), a small dot for a place the story only names, each with its label where
+//! atlas-core placed it, and the arrows at the main frame's edge towards places beyond it.
+use std::sync::Arc;
+
+use atlas_core::{DataSet, PlaceId};
+use leptos::prelude::*;
+
+use super::use_map;
+use crate::state::{Locale, Selection};
+
+/// Whether a marker is drawn in the main frame (which zooms: the marker keeps its size on
+/// screen) or in an inset (which does not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerFrame {
+    Main,
+    Inset,
+}
+
+/// The main frame's markers, keyed by place (each keeps its element when the box is measured
+/// again, only its position changes), and its edge arrows.
+#[component]
+pub fn MainMarkers() -> impl IntoView {
+    let map = use_map();
+    let ids = move || map.frames.with(|f| f.markers_in(0).map(|i| f.markers[i].place.clone()).collect::<Vec<_>>());
+    let edges = move || {
+        map.frames.with(|f| {
+            f.edges
+                .iter()
+                .map(|edge| {
+                    let ((x, y), angle) = (edge.position, edge.angle);
+                    let transform = move || {
+                        let scale = 1.0 / map.view.get().scale;
+                        format!("translate({x:.1} {y:.1}) scale({scale:.4}) rotate({angle:.1})")
+                    };
+                    view! { <path class="edge-arrow" d="M14 0 L4 -7 L4 7 Z" transform=transform /> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <g class="edge-layer" aria-hidden="true">{edges}</g>
+        <g class="city-layer">
+            <For each=ids key=|id| id.clone() let:place>
+                <CityMarker place=place frame=MarkerFrame::Main />
+            </For>
+        </g>
+    }
+}
+
+/// One place's marker and label.
+#[component]
+pub fn CityMarker(
+    /// The place.
+    place: PlaceId,
+    /// The frame it is drawn in.
+    frame: MarkerFrame,
+) -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let map = use_map();
+    let Some(name) = data.atlas.place(&place).map(|p| StoredValue::new(p.name.clone())) else {
+        return ().into_any();
+    };
+    let index = {
+        let place = place.clone();
+        Memo::new(move |_| map.frames.with(|f| f.marker_index(&place)))
+    };
+    let marker = move || index.get().and_then(|i| map.frames.with(|f| f.markers.get(i).cloned()));
+    let context = marker().is_some_and(|m| m.context);
+    let position = move || marker().map_or((0.0, 0.0), |m| m.position);
+    let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
+    let scale = move || if frame == MarkerFrame::Inset { 1.0 } else { 1.0 / map.view.get().scale };
+    let transform = move || {
+        let (x, y) = position();
+        format!("translate({x:.1} {y:.1}) scale({:.4})", scale())
+    };
+    let placed = Memo::new(move |_| index.get().and_then(|i| map.labels.with(|l| l.city(i).copied())));
+    // The label is drawn again when it moves (on many steps): its text is written in, not a
+    // closure of its own, which would stay subscribed to the language after the label is gone.
+    let text = move || {
+        placed.get().map(|p| {
+            let (x, y) = position();
+            let (dx, dy) = (p.x - x, p.y - y);
+            view! {
+                <text class="label" x=format!("{dx:.1}") y=format!("{dy:.1}") text-anchor=p.text_anchor dominant-baseline="central">
+                    {label()}
+                </text>
+            }
+        })
+    };
+    let leader = move || {
+        let m = marker()?;
+        let ((ax, ay), (x, y)) = (m.anchor, m.position);
+        m.is_moved().then(|| {
+            view! {
+                <line class="leader" x1=ax y1=ay x2=x y2=y />
+                <circle class="anchor" cx=ax cy=ay r="2.5" />
+            }
+        })
+    };
+    let style = move || map.frames.with(|f| f.style);
+    if context {
+        return view! {
+            <g class="city context" data-testid=format!("place-{place}") aria-hidden="true">
+                {leader}
+                <g transform=transform>
+                    <circle class="dot" cx="0" cy="0" r=move || style().context_radius />
+                    {text}
+                </g>
+            </g>
+        }
+        .into_any();
+    }
+    let is_active = {
+        let place = place.clone();
+        move || map.year.with(|y| y.is_active(&place))
+    };
+    let is_open = {
+        let place = place.clone();
+        move || selection.is_open(&place)
+    };
+    // The place of the event whose details a reader has opened.
+    let is_highlighted = {
+        let place = place.clone();
+        move || selection.opened_event().is_some_and(|e| data.atlas.event(e).place.as_ref() == Some(&place))
+    };
+    let open = {
+        let place = place.clone();
+        move || selection.open_city(place.clone())
+    };
+    let open_on_key = {
+        let open = open.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                open();
+            }
+        }
+    };
+    let radius = {
+        let is_active = is_active.clone();
+        move || if is_active() { style().active_radius } else { style().radius }
+    };
+    view! {
+        <g
+            class="city"
+            class:active=is_active.clone()
+            data-active=move || if is_active() { "true" } else { "false" }
+            class:open=is_open
+            class:highlighted=is_highlighted
+            data-testid=format!("city-{place}")
+            role="button"
+            tabindex="0"
+            aria-label=label
+            on:click=move |_| open()
+            on:keydown=open_on_key
+        >
+            {leader}
+            <g transform=transform>
+                <circle class="hit" cx="0" cy="0" r=move || style().hit_radius />
+                <circle class="dot" cx="0" cy="0" r=radius />
+                {text}
+            </g>
+        </g>
+    }
+    .into_any()
+}

@@ -1,0 +1,156 @@
+//! The SVG map, in layers. It measures its box and builds atlas-core's map model for it stage
+//! by stage ([`context::MapContext`]); each layer binds what the model returns: land and
+//! borders ([`borders`]), treaty lines ([`treaties`]), markers and their labels ([`markers`]),
+//! state names ([`labels`]), insets and the SVG definitions ([`insets`]), the zoom buttons and
+//! gestures ([`controls`]) and the legend ([`legend`]). Only the main frame zooms and pans.
+mod borders;
+mod context;
+mod controls;
+mod insets;
+mod labels;
+mod legend;
+mod markers;
+mod treaties;
+
+use std::sync::Arc;
+
+use atlas_core::geo::model::{MapFrames, MapLabels, MapStates, MapYear};
+use atlas_core::geo::palette::SEA;
+use atlas_core::geo::style::MapBox;
+use atlas_core::geo::MapView;
+use atlas_core::link::LinkState;
+use atlas_core::DataSet;
+use leptos::prelude::*;
+use leptos_use::{use_element_size, UseElementSizeReturn};
+
+use crate::state::{Locale, MapViewState, Selection};
+use borders::BordersLayer;
+pub use context::{page_width, use_map, MapContext, MapIds};
+use controls::{Gestures, ZoomControls};
+use insets::{Insets, MapDefs};
+use labels::StateNames;
+use legend::MapLegend;
+use markers::MainMarkers;
+use treaties::TreatyLines;
+
+/// Builds one map's model as memos, from the data, the measured box, the year and the language.
+fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapView>) -> MapContext {
+    let selection = expect_context::<Selection>();
+    let locale = expect_context::<Locale>();
+    let frames = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(MapFrames::new(&data, map_box.get())))
+    };
+    let year = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(MapYear::new(&data, &frames.get(), selection.year())))
+    };
+    let epoch = {
+        let data = data.clone();
+        Memo::new(move |_| data.borders.epoch_on(year.with(|y| y.day)))
+    };
+    let states = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(MapStates::of_periods(&data, &frames.get(), epoch.get())))
+    };
+    let labels = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(MapLabels::new(&data, &frames.get(), &states.get(), &year.get(), locale.lang())))
+    };
+    MapContext { ids: MapIds::next(), map_box, frames, epoch, states, year, labels, view }
+}
+
+/// The map of the region with insets for far places.
+#[component]
+pub fn AtlasMap() -> impl IntoView {
+    let data = expect_context::<Arc<DataSet>>();
+    let locale = expect_context::<Locale>();
+    let selection = expect_context::<Selection>();
+    let MapViewState(view) = expect_context::<MapViewState>();
+    let (first, last) = selection.years();
+    let mode = LinkState::parse(&crate::browser::query(), first..=last).mode;
+
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // The box is measured on a plain element around the SVG (leptos-use reads an SVG's size
+    // from its computed style, which it cannot parse).
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let UseElementSizeReturn { width, height } = use_element_size(box_ref);
+    let unmeasured = MapBox::unmeasured(context::window_width(), mode, page_width());
+    let map_box = Memo::new(move |_| unmeasured.measured(width.get(), height.get()));
+    // A new shape of box is a new map: the reader's zoom of the old one no longer applies.
+    Effect::new(move |previous: Option<(f64, f64)>| {
+        let now = map_box.with(|b| (b.width, b.height));
+        if previous.is_some_and(|p| p != now) {
+            view.set(MapView::HOME);
+        }
+        now
+    });
+    let map = map_context(&data, map_box, view);
+    provide_context(map);
+
+    let gestures = Gestures::new(svg_ref, map_box, view);
+    let view_box = move || map_box.with(|b| format!("0 0 {} {}", b.width, b.height));
+    let width = move || map_box.with(|b| b.width);
+    let height = move || map_box.with(|b| b.height);
+    let transform = move || view.get().transform();
+    let zoom = move || format!("{:.4}", view.get().scale);
+    let main_clip = map.ids.clip_url(0);
+    let main_land = move || map.frames.with(|f| f.land[0].clone());
+    // The map's sizes and colours from atlas-core (geo::style), written as the custom
+    // properties map.css draws with (through the CSSOM, which the page's CSP allows).
+    let wrap_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let properties = map.frames.with(|f| f.style.css_properties());
+        if let Some(wrap) = wrap_ref.get() {
+            let style = web_sys::HtmlElement::style(&wrap);
+            for (name, value) in properties {
+                let _ = style.set_property(name, &value);
+            }
+        }
+    });
+
+    view! {
+        <div class="map-wrap" node_ref=wrap_ref>
+            <div class="map-box" node_ref=box_ref>
+            <svg
+                class="map"
+                viewBox=view_box
+                preserveAspectRatio="xMidYMid slice"
+                role="group"
+                aria-label=move || locale.text().map_label().to_owned()
+                node_ref=svg_ref
+                on:pointerdown=move |ev| gestures.down(&ev)
+                on:pointermove=move |ev| gestures.moved(&ev)
+                on:pointerup=move |ev| gestures.up(&ev)
+                on:pointercancel=move |ev| gestures.up(&ev)
+                on:pointerleave=move |ev| gestures.up(&ev)
+                on:wheel=move |ev| gestures.wheel(&ev)
+            >
+                <MapDefs />
+                <rect class="sea" x="0" y="0" width=width height=height fill=SEA />
+                <g class="zoomable" transform=transform style:--zoom=zoom>
+                    <g class="base-layer" clip-path=main_clip.clone()>
+                        <rect class="sea" x="0" y="0" width=width height=height fill=SEA />
+                        <path class="land" d=main_land />
+                        <BordersLayer frame=0 />
+                    </g>
+                </g>
+                <g mask=map.ids.url("outside-insets")>
+                    <g class="zoomable treaty-layer" aria-hidden="true" transform=transform>
+                        <g clip-path=main_clip>
+                            <TreatyLines />
+                        </g>
+                    </g>
+                </g>
+                <g class="zoomable" transform=transform style:--zoom=zoom>
+                    <StateNames />
+                    <MainMarkers />
+                </g>
+                <Insets />
+            </svg>
+            </div>
+            <ZoomControls />
+            <MapLegend />
+        </div>
+    }
+}
