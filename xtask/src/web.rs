@@ -66,8 +66,15 @@ pub fn test(root: &Path) -> Result<()> {
 
     step("native tests (atlas-core, xtask)", || {
         tools::run(
-            tb.cargo().args(["test", "--workspace", "--exclude", "entente-atlas"]),
-            "native tests: cargo test --workspace --exclude entente-atlas",
+            tb.cargo().args([
+                "test",
+                "--workspace",
+                "--exclude",
+                "entente-atlas",
+                "--features",
+                "atlas-core/synthetic",
+            ]),
+            "native tests: cargo test --workspace --exclude entente-atlas --features atlas-core/synthetic",
         )
     })?;
 

@@ -13,6 +13,7 @@ pub mod lang;
 pub mod link;
 pub mod model;
 pub mod stages;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod time;
 pub mod timebar;

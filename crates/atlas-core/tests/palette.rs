@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use atlas_core::borders::{reference_day, StatePeriod};
-use atlas_core::geo::palette::{delta_e_2000, fill, has_fill, lab, SEA};
+use atlas_core::geo::palette::{fill, LAND, SEA};
 use atlas_core::DataSet;
 
 const NEIGHBOURS: f64 = 12.0;
@@ -50,7 +50,7 @@ fn neighbours(data: &DataSet) -> Vec<(String, String, i32)> {
 fn every_state_has_its_own_colour() {
     let data = data();
     for period in data.borders.periods() {
-        assert!(has_fill(&period.state), "{} ({}) has no colour in geo::palette", period.state, period.id);
+        assert!(names(&period.state), "{} ({}) has no colour in geo::palette", period.state, period.id);
     }
 }
 
@@ -80,4 +80,99 @@ fn neighbours_in_every_year_and_the_sea_are_told_apart() {
         "{} neighbouring pairs; smallest ΔE2000 between neighbours {smallest:.1}, from the sea {from_sea:.1}",
         pairs.len()
     );
+}
+
+/// Whether the palette names `state` (every state of the committed borders should be named).
+fn names(state: &str) -> bool {
+    fill(state) != LAND
+}
+
+// The colour science of these checks (test instruments, so not in atlas-core).
+
+/// A colour in CIE L*a*b* (D65).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Lab {
+    l: f64,
+    a: f64,
+    b: f64,
+}
+
+/// `#rrggbb` to CIE L*a*b* (sRGB, D65); `None` for anything else.
+fn lab(hex: &str) -> Option<Lab> {
+    let digits = hex.strip_prefix('#').filter(|d| d.len() == 6 && d.is_ascii())?;
+    let channel = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok().map(|v| f64::from(v) / 255.0);
+    let linear = |c: f64| if c > 0.04045 { ((c + 0.055) / 1.055).powf(2.4) } else { c / 12.92 };
+    let (r, g, b) = (linear(channel(0)?), linear(channel(2)?), linear(channel(4)?));
+    let x = (0.412_456_4 * r + 0.357_576_1 * g + 0.180_437_5 * b) / 0.950_47;
+    let y = 0.212_672_9 * r + 0.715_152_2 * g + 0.072_175 * b;
+    let z = (0.019_333_9 * r + 0.119_192 * g + 0.950_304_1 * b) / 1.088_83;
+    let f = |t: f64| if t > 216.0 / 24389.0 { t.cbrt() } else { (24389.0 / 27.0 * t + 16.0) / 116.0 };
+    let (fx, fy, fz) = (f(x), f(y), f(z));
+    Some(Lab { l: 116.0 * fy - 16.0, a: 500.0 * (fx - fy), b: 200.0 * (fy - fz) })
+}
+
+/// The CIEDE2000 colour difference (Sharma, Wu and Dalal's formulation). About 2.3 is the
+/// smallest difference people notice side by side.
+fn delta_e_2000(one: Lab, two: Lab) -> f64 {
+    let c_bar = (one.a.hypot(one.b) + two.a.hypot(two.b)) / 2.0;
+    let c7 = c_bar.powi(7);
+    let g = 0.5 * (1.0 - (c7 / (c7 + 25f64.powi(7))).sqrt());
+    let (a1, a2) = ((1.0 + g) * one.a, (1.0 + g) * two.a);
+    let (c1, c2) = (a1.hypot(one.b), a2.hypot(two.b));
+    let hue = |b: f64, a: f64| if a == 0.0 && b == 0.0 { 0.0 } else { b.atan2(a).to_degrees().rem_euclid(360.0) };
+    let (h1, h2) = (hue(one.b, a1), hue(two.b, a2));
+    let dl = two.l - one.l;
+    let dc = c2 - c1;
+    let dh_angle = if c1 * c2 == 0.0 {
+        0.0
+    } else if (h2 - h1).abs() <= 180.0 {
+        h2 - h1
+    } else if h2 <= h1 {
+        h2 - h1 + 360.0
+    } else {
+        h2 - h1 - 360.0
+    };
+    let dh = 2.0 * (c1 * c2).sqrt() * (dh_angle.to_radians() / 2.0).sin();
+    let l_bar = (one.l + two.l) / 2.0;
+    let c_bar_p = (c1 + c2) / 2.0;
+    let h_bar = if c1 * c2 == 0.0 {
+        h1 + h2
+    } else if (h1 - h2).abs() <= 180.0 {
+        (h1 + h2) / 2.0
+    } else if h1 + h2 < 360.0 {
+        (h1 + h2 + 360.0) / 2.0
+    } else {
+        (h1 + h2 - 360.0) / 2.0
+    };
+    let t = 1.0 - 0.17 * (h_bar - 30.0).to_radians().cos()
+        + 0.24 * (2.0 * h_bar).to_radians().cos()
+        + 0.32 * (3.0 * h_bar + 6.0).to_radians().cos()
+        - 0.20 * (4.0 * h_bar - 63.0).to_radians().cos();
+    let d_theta = 30.0 * (-((h_bar - 275.0) / 25.0).powi(2)).exp();
+    let c7 = c_bar_p.powi(7);
+    let r_c = 2.0 * (c7 / (c7 + 25f64.powi(7))).sqrt();
+    let s_l = 1.0 + 0.015 * (l_bar - 50.0).powi(2) / (20.0 + (l_bar - 50.0).powi(2)).sqrt();
+    let s_c = 1.0 + 0.045 * c_bar_p;
+    let s_h = 1.0 + 0.015 * c_bar_p * t;
+    let r_t = -(2.0 * d_theta).to_radians().sin() * r_c;
+    let (l, c, h) = (dl / s_l, dc / s_c, dh / s_h);
+    (l * l + c * c + h * h + r_t * c * h).max(0.0).sqrt()
+}
+
+#[test]
+fn sharma_test_pairs() {
+    // Pairs 1, 7, 17 and 25 of Sharma, Wu and Dalal (2005), Table 1.
+    let cases = [
+        ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+        ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+        ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+        ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+    ];
+    for ((l1, a1, b1), (l2, a2, b2), expected) in cases {
+        let d = delta_e_2000(Lab { l: l1, a: a1, b: b1 }, Lab { l: l2, a: a2, b: b2 });
+        assert!((d - expected).abs() < 1e-4, "{d} != {expected}");
+    }
+    let white = lab("#ffffff").expect("a colour");
+    assert!((white.l - 100.0).abs() < 0.01 && white.a.abs() < 0.01 && white.b.abs() < 0.01);
+    assert_eq!(lab("blue"), None);
 }

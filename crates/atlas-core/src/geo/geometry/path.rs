@@ -78,12 +78,13 @@ pub fn line_path(points: &[(f64, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geo::geometry::projection::raw;
     use crate::geo::geometry::ScreenRect;
 
     fn unit_projection() -> Mercator {
         let bounds = GeoBounds { west: 0.0, south: 0.0, east: 10.0, north: 10.0 };
-        let height = Mercator::height_for(bounds, 100.0);
-        Mercator::fit(bounds, ScreenRect { x: 0.0, y: 0.0, width: 100.0, height })
+        let ((x0, y0), (x1, y1)) = (raw(0.0, 0.0), raw(10.0, 10.0));
+        Mercator::fit(bounds, ScreenRect { x: 0.0, y: 0.0, width: 100.0, height: 100.0 * (y1 - y0) / (x1 - x0) })
     }
 
     #[test]

@@ -20,12 +20,6 @@ pub struct Frame {
     pub projection: Mercator,
 }
 
-impl Frame {
-    pub fn is_inset(&self) -> bool {
-        self.id != "main"
-    }
-}
-
 /// The main frame and its insets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapLayout {
@@ -229,16 +223,11 @@ pub(super) fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
     (a.0 - b.0).hypot(a.1 - b.1)
 }
 
-/// Places markers in the order given (most important first): each stays at its
-/// anchor unless it would come closer than `min_distance` to one already placed;
-/// then it is moved away from that one, trying directions in turn, and a leader
-/// line can join it to its anchor.
-pub fn declutter<Id>(anchors: impl IntoIterator<Item = (Id, (f64, f64))>, min_distance: f64) -> Vec<Marker<Id>> {
-    declutter_within(anchors, min_distance, |_| true)
-}
-
-/// [`declutter`], moving markers only to positions that `allowed` accepts (off the insets).
-pub fn declutter_within<Id>(
+/// Places markers in the order given (most important first): each stays at its anchor unless it
+/// would come closer than `min_distance` to one already placed; then it is moved away from that
+/// one, trying directions in turn, to the first position that `allowed` accepts (inside the
+/// frame, off the insets), and a leader line can join it to its anchor.
+pub fn declutter<Id>(
     anchors: impl IntoIterator<Item = (Id, (f64, f64))>,
     min_distance: f64,
     allowed: impl Fn((f64, f64)) -> bool,
@@ -338,7 +327,7 @@ pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
         });
         inside && off_insets
     };
-    declutter_within(anchors, spacing, allowed)
+    declutter(anchors, spacing, allowed)
         .into_iter()
         .map(|Marker { id, anchor, position }| {
             let place = places[id];
@@ -475,14 +464,15 @@ mod tests {
 
     #[test]
     fn markers_far_apart_stay_put() {
-        let markers = declutter([("a".to_owned(), (0.0, 0.0)), ("b".to_owned(), (100.0, 0.0))], 20.0);
+        let markers = declutter([("a".to_owned(), (0.0, 0.0)), ("b".to_owned(), (100.0, 0.0))], 20.0, |_| true);
         assert!(markers.iter().all(|m| !m.is_moved()));
     }
 
     #[test]
     fn close_markers_are_moved_apart_away_from_each_other() {
         // Riga first, Bulduri 12 units to its west.
-        let markers = declutter([("riga".to_owned(), (500.0, 400.0)), ("bulduri".to_owned(), (488.0, 401.0))], 30.0);
+        let markers =
+            declutter([("riga".to_owned(), (500.0, 400.0)), ("bulduri".to_owned(), (488.0, 401.0))], 30.0, |_| true);
         assert!(!markers[0].is_moved());
         let bulduri = &markers[1];
         assert!(bulduri.is_moved());
@@ -495,6 +485,7 @@ mod tests {
         let markers = declutter(
             [("a".to_owned(), (10.0, 10.0)), ("b".to_owned(), (10.0, 10.0)), ("c".to_owned(), (10.0, 10.0))],
             5.0,
+            |_| true,
         );
         for (i, a) in markers.iter().enumerate() {
             for b in &markers[i + 1..] {

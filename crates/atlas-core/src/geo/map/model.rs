@@ -361,21 +361,6 @@ impl MapLabels {
     pub fn city(&self, marker: usize) -> Option<&Placed> {
         self.cities.get(marker)?.as_ref()
     }
-
-    /// Every placed label's box, with what it names: a marker's position, or a state period's.
-    pub fn label_boxes(&self) -> impl Iterator<Item = (LabelOf, ScreenRect)> + '_ {
-        let cities = self.cities.iter().enumerate().filter_map(|(i, p)| Some((LabelOf::Marker(i), p.as_ref()?.bounds)));
-        cities.chain(self.states.iter().map(|s| (LabelOf::State(s.period), s.placed.bounds)))
-    }
-}
-
-/// What a label names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LabelOf {
-    /// A marker, by its position in [`MapFrames::markers`].
-    Marker(usize),
-    /// A state period, by its index in [`crate::borders::Borders::periods`].
-    State(usize),
 }
 
 /// A state in the legend: its colour, and its name in the reader's language.

@@ -133,19 +133,10 @@ pub struct Placement {
     pub markers: Vec<ScreenRect>,
 }
 
-impl Placement {
-    pub fn city(&self, id: &str) -> Option<&Placed> {
-        self.cities.iter().find(|(c, _)| c == id).map(|(_, p)| p)
-    }
-
-    pub fn state(&self, id: &str) -> Option<&Placed> {
-        self.states.iter().find(|(s, _)| s == id).map(|(_, p)| p)
-    }
-
-    /// Every placed label's box.
-    pub fn label_boxes(&self) -> impl Iterator<Item = (&str, ScreenRect)> + '_ {
-        self.cities.iter().chain(&self.states).map(|(id, p)| (id.as_str(), p.bounds))
-    }
+/// The label placed for `id` among `placed`, if any.
+#[cfg(test)]
+fn found<'a>(placed: &'a [(String, Placed)], id: &str) -> Option<&'a Placed> {
+    placed.iter().find(|(c, _)| c == id).map(|(_, p)| p)
 }
 
 /// The positions a city label tries, in order: right of the marker (Imhof's first choice),
@@ -216,9 +207,10 @@ fn inside_outline(outline: &[(f64, f64)], b: &ScreenRect) -> bool {
 /// };
 /// // Two cities 20 units apart: the later one's label finds another side, or gives way.
 /// let placed = place_labels(&frames, &[city("a", (400.0, 300.0), Priority::City), city("b", (420.0, 300.0), Priority::ActiveCity)], &[], &[], 3.0);
-/// let b = placed.city("b").expect("the active city is placed first");
+/// let label = |id: &str| placed.cities.iter().find(|(c, _)| c == id).map(|(_, p)| p);
+/// let b = label("b").expect("the active city is placed first");
 /// assert_eq!(b.text_anchor, "start", "to the right of its marker");
-/// if let Some(a) = placed.city("a") {
+/// if let Some(a) = label("a") {
 ///     assert!(!a.bounds.overlaps(&b.bounds));
 /// }
 /// ```
@@ -383,9 +375,9 @@ mod tests {
             city("right", (220.0, 150.0), Priority::ActiveCity),
         ];
         let placed = place_labels(&layout, &cities, &[], &[], 3.0);
-        assert!(placed.city("left").is_some() && placed.city("right").is_some());
-        assert!(placed.city("middle").is_none(), "the context place's label gives way");
-        let boxes: Vec<ScreenRect> = placed.label_boxes().map(|(_, b)| b).collect();
+        assert!(found(&placed.cities, "left").is_some() && found(&placed.cities, "right").is_some());
+        assert!(found(&placed.cities, "middle").is_none(), "the context place's label gives way");
+        let boxes: Vec<ScreenRect> = placed.cities.iter().map(|(_, p)| p.bounds).collect();
         for (i, a) in boxes.iter().enumerate() {
             for b in &boxes[i + 1..] {
                 assert!(!a.overlaps(b));
@@ -399,12 +391,12 @@ mod tests {
         let layout = frame(400.0, 300.0);
         let near_right = city("edge", (392.0, 250.0), Priority::ActiveCity);
         let placed = place_labels(&layout, &[near_right], &[], &[buttons()], 3.0);
-        let label = placed.city("edge").expect("placed on the left");
+        let label = found(&placed.cities, "edge").expect("placed on the left");
         assert_eq!(label.text_anchor, "end");
         assert!(label.bounds.right() <= 400.0);
         let under_buttons = city("top", (380.0, 20.0), Priority::ActiveCity);
         let placed = place_labels(&layout, &[under_buttons], &[], &[buttons()], 3.0);
-        if let Some(label) = placed.city("top") {
+        if let Some(label) = found(&placed.cities, "top") {
             assert!(!label.bounds.overlaps(&buttons()));
         }
     }
@@ -428,8 +420,8 @@ mod tests {
         };
         let long = StateLabel { id: "long".into(), text: "x".repeat(200), ..state.clone() };
         let placed = place_labels(&layout, &[], &[state, long], &[], 3.0);
-        let latvia = placed.state("latvia").expect("room for Latvia");
+        let latvia = found(&placed.states, "latvia").expect("room for Latvia");
         assert!(inside_outline(&outline, &latvia.bounds));
-        assert!(placed.state("long").is_none(), "a name longer than its state is left out");
+        assert!(found(&placed.states, "long").is_none(), "a name longer than its state is left out");
     }
 }
