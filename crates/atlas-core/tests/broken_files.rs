@@ -65,7 +65,7 @@ fn a_bad_date_names_file_feature_id_and_field() {
 #[test]
 fn an_unknown_place_is_named() {
     let errors = event_errors("event-unknown-place.geojson");
-    assert_eq!(errors, ["event-unknown-place.geojson: feature 0 (id `lost`): field `place`: `warsaw` is not the id of any place in places.geojson"]);
+    assert_eq!(errors, ["event-unknown-place.geojson: feature 0 (id `lost`): field `place`: `atlantis` is not the id of any place in places.geojson"]);
 }
 
 #[test]
