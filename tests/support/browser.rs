@@ -113,6 +113,19 @@ pub fn offered_languages() -> Vec<atlas_core::Lang> {
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// A data file of the built app (`data/<name>` in [`dist_dir`]), read as plain JSON: what the
+/// tests compare the page with, so that a place, event or stage added as data needs no change.
+pub fn served_data(name: &str) -> serde_json::Value {
+    let path = dist_dir().join("data").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The number of features of a GeoJSON data file of the built app that pass `keep`.
+pub fn served_features(name: &str, keep: impl Fn(&serde_json::Value) -> bool) -> usize {
+    served_data(name)["features"].as_array().map_or(0, |features| features.iter().filter(|f| keep(f)).count())
+}
+
 /// Where tests write screenshots: `$ATLAS_SCREENSHOT_DIR` when set (`cargo xtask screenshot` sets
 /// it to `docs/` to refresh the README's picture), else `screenshots/` in cargo's target folder,
 /// so that running the tests never rewrites a tracked file.
