@@ -2,34 +2,51 @@
 //! (`cargo xtask test` runs them through wasm-bindgen-test-runner).
 #![cfg(target_arch = "wasm32")]
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
+use atlas_core::dataset::{files_to_read, LANGUAGES_FILE};
 use atlas_core::DataSet;
 use entente_atlas::ui::{AtlasView, LoadError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The committed data files, as the app fetches them.
-fn committed(name: &str) -> Result<Vec<u8>, String> {
-    let bytes: &[u8] = match name {
-        "languages.json" => include_bytes!("../public/data/languages.json"),
-        "lang/en.json" => include_bytes!("../public/data/lang/en.json"),
-        "lang/lv.json" => include_bytes!("../public/data/lang/lv.json"),
-        "lang/lt.json" => include_bytes!("../public/data/lang/lt.json"),
-        "lang/et.json" => include_bytes!("../public/data/lang/et.json"),
-        "lang/ru.json" => include_bytes!("../public/data/lang/ru.json"),
-        "places.geojson" => include_bytes!("../public/data/places.geojson"),
-        "states.geojson" => include_bytes!("../public/data/states.geojson"),
-        "events.geojson" => include_bytes!("../public/data/events.geojson"),
-        "basemap.geojson" => include_bytes!("../public/data/basemap.geojson"),
-        "borders.topojson" => include_bytes!("../public/data/borders.topojson"),
-        "stages.geojson" => include_bytes!("../public/data/stages.geojson"),
-        other => return Err(format!("{other} is not in this test")),
-    };
-    Ok(bytes.to_vec())
+/// The committed data files, fetched as the app fetches them: `languages.json`, then every file
+/// it names ([`files_to_read`]), so that a language added as data needs no change here.
+/// wasm-bindgen-test-runner serves the package's folder (the working directory) beside the test.
+async fn committed() -> HashMap<String, Result<Vec<u8>, String>> {
+    let languages = fetch(LANGUAGES_FILE).await;
+    let mut files: HashMap<String, Result<Vec<u8>, String>> = HashMap::new();
+    for name in files_to_read(languages.as_deref().ok()) {
+        let bytes = fetch(&name).await;
+        files.insert(name, bytes);
+    }
+    files.insert(LANGUAGES_FILE.to_owned(), languages);
+    files
+}
+
+/// One committed data file, `public/data/<name>`, from the test runner's server.
+async fn fetch(name: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("public/data/{name}")))
+        .await
+        .map_err(|e| format!("{name}: {e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{name}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{name}: the server answered {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| format!("{name}: {e:?}"))?)
+        .await
+        .map_err(|e| format!("{name}: {e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn read(files: &HashMap<String, Result<Vec<u8>, String>>, name: &str) -> Result<Vec<u8>, String> {
+    files.get(name).cloned().unwrap_or_else(|| Err(format!("{name} was not fetched")))
 }
 
 /// A fresh container in the page, so tests do not see each other's DOM.
@@ -40,8 +57,9 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-fn mount_atlas() -> web_sys::HtmlElement {
-    let data = Arc::new(DataSet::load(committed).expect("the real data files load"));
+async fn mount_atlas() -> web_sys::HtmlElement {
+    let files = committed().await;
+    let data = Arc::new(DataSet::load(|name| read(&files, name)).expect("the real data files load"));
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <AtlasView data=data.clone() /> });
     handle.forget();
@@ -76,7 +94,7 @@ fn click(element: &web_sys::Element) {
 
 #[wasm_bindgen_test]
 async fn the_slider_changes_the_year_label_and_the_active_list() {
-    let root = mount_atlas();
+    let root = mount_atlas().await;
     set_slider(&root, 1935);
     leptos::task::tick().await;
     let label = query(&root, "[data-testid=year-label]").expect("label").text_content().unwrap_or_default();
@@ -93,7 +111,7 @@ async fn the_slider_changes_the_year_label_and_the_active_list() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_city_opens_its_panel_and_close_closes_it() {
-    let root = mount_atlas();
+    let root = mount_atlas().await;
     set_slider(&root, 1937);
     leptos::task::tick().await;
     click(&query(&root, "[data-testid=city-kaunas]").expect("kaunas marker"));
@@ -112,8 +130,9 @@ async fn clicking_a_city_opens_its_panel_and_close_closes_it() {
 #[wasm_bindgen_test]
 async fn a_load_error_names_the_file() {
     let root = container();
+    let files = committed().await;
     let message =
-        DataSet::load(|name| if name == "events.geojson" { Ok(b"{ not json".to_vec()) } else { committed(name) })
+        DataSet::load(|name| if name == "events.geojson" { Ok(b"{ not json".to_vec()) } else { read(&files, name) })
             .expect_err("broken events file")
             .to_string();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadError message=message.clone() /> });

@@ -73,11 +73,10 @@ impl PageOptions {
     }
 
     /// The benchmark's synthetic atlas (`atlas_core::synthetic`: 10,000 events over 500 places
-    /// spread over Europe, the five languages, seed 1934) in place of the real places, states and
-    /// events; the borders, base map and stages stay the real ones.
+    /// spread over Europe, every language the app offers, seed 1934) in place of the real places,
+    /// states and events; the borders, base map and stages stay the real ones.
     pub fn synthetic_atlas(self) -> Self {
-        let langs: Vec<atlas_core::Lang> =
-            ["lv", "lt", "et", "en", "ru"].iter().filter_map(|c| atlas_core::Lang::new(c)).collect();
+        let langs = offered_languages();
         let files = atlas_core::synthetic::generate(10_000, 500, &langs, 1934);
         self.override_path("/data/places.geojson", Override::ok("places.geojson", files.places))
             .override_path("/data/states.geojson", Override::ok("states.geojson", files.states))
@@ -103,6 +102,28 @@ pub fn dist_dir() -> PathBuf {
         dist.display()
     );
     dist
+}
+
+/// The languages the built app offers, in its switcher's order: its `data/languages.json`, read
+/// with the app's own parser (so a language added as data is tested without a change here).
+pub fn offered_languages() -> Vec<atlas_core::Lang> {
+    let path = dist_dir().join("data").join(atlas_core::dataset::LANGUAGES_FILE);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    atlas_core::i18n::parse_language_list(atlas_core::DataFile { name: "languages.json", text: &text })
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A data file of the built app (`data/<name>` in [`dist_dir`]), read as plain JSON: what the
+/// tests compare the page with, so that a place, event or stage added as data needs no change.
+pub fn served_data(name: &str) -> serde_json::Value {
+    let path = dist_dir().join("data").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The number of features of a GeoJSON data file of the built app that pass `keep`.
+pub fn served_features(name: &str, keep: impl Fn(&serde_json::Value) -> bool) -> usize {
+    served_data(name)["features"].as_array().map_or(0, |features| features.iter().filter(|f| keep(f)).count())
 }
 
 /// Where tests write screenshots: `$ATLAS_SCREENSHOT_DIR` when set (`cargo xtask screenshot` sets

@@ -9,7 +9,7 @@ pub mod memory;
 pub mod page;
 pub mod server;
 
-pub use browser::{dist_dir, screenshot_dir, with_page, PageOptions};
+pub use browser::{dist_dir, offered_languages, screenshot_dir, served_data, served_features, with_page, PageOptions};
 pub use page::{AtlasPage, FIRST_YEAR, LAST_YEAR};
 pub use server::{Override, StaticServer};
 mod page_more;

@@ -23,8 +23,8 @@ use anyhow::Context as _;
 use geo::Polygon;
 use serde_json::Value;
 
+use crate::geometry::{bbox_json, Extent, IntPolygon, EXTENT, MIN_RING_AREA_SQ_DEG, SIMPLIFY_EPSILON_DEG};
 use crate::geometry::{check_valid, clip_to_extent, copies_overlapping_extent, polygon_json, quantize, simplify};
-use crate::geometry::{Extent, IntPolygon, EXTENT, MIN_RING_AREA_SQ_DEG, SIMPLIFY_EPSILON_DEG};
 use crate::natural_earth::{decode_topology, ensure_world_atlas, land_polygons, NPM_DIR};
 use crate::web::gzip_size;
 
@@ -88,7 +88,7 @@ fn to_geojson(land: &[IntPolygon], extent: Extent) -> String {
         .map(|key| format!("{}:{}", Value::from(*key), properties[*key]))
         .collect::<Vec<_>>()
         .join(",");
-    let bbox = extent.bbox_json();
+    let bbox = bbox_json(extent);
     let polygons = land.iter().map(polygon_json).collect::<Vec<_>>().join(",\n");
     format!(
         "{{\"type\":\"FeatureCollection\",\"bbox\":[{bbox}],\"features\":[\n\

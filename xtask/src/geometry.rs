@@ -2,18 +2,21 @@
 //! the lon/lat rings cut to it and simplified, and the output grid (rounded, oriented,
 //! validated polygons and their compact GeoJSON coordinates).
 use anyhow::bail;
+use atlas_core::geo::frame::DATA_EXTENT;
+use atlas_core::geo::GeoBounds;
 use geo::{BooleanOps as _, Coord, LineString, MultiPolygon, Polygon, Rect};
 use geo::{Simplify as _, Validation as _};
 use serde_json::Value;
 
-/// The map's extent in degrees: west, south, east, north.
+/// The map's extent in degrees: the core's [`DATA_EXTENT`], which the app's main frame never
+/// leaves (`atlas_core::geo::frame::main_extent` keeps it inside). The base map and the borders
+/// cover it all.
 ///
-/// Chosen to show everything the atlas talks about with a margin of at least ~2.5° on each
-/// side: Geneva (6.14°E 46.20°N, League of Nations) in the south-west, Berlin (13.40°E
-/// 52.52°N), the three Baltic capitals Tallinn, Riga and Kaunas/Vilnius (~23–25°E,
-/// 54.7–59.4°N), Helsinki (24.94°E 60.17°N) to the north and Moscow (37.62°E 55.76°N) to
-/// the east.
-pub const EXTENT: Extent = Extent { west: 3.0, south: 43.0, east: 42.0, north: 63.0 };
+/// It shows everything the atlas talks about with a margin of at least ~2.5° on each side:
+/// Geneva (6.14°E 46.20°N, League of Nations) in the south-west, Berlin (13.40°E 52.52°N), the
+/// three Baltic capitals Tallinn, Riga and Kaunas/Vilnius (~23–25°E, 54.7–59.4°N), Helsinki
+/// (24.94°E 60.17°N) to the north and Moscow (37.62°E 55.76°N) to the east.
+pub const EXTENT: Extent = DATA_EXTENT;
 
 /// Ramer–Douglas–Peucker tolerance in degrees.
 ///
@@ -37,31 +40,21 @@ pub const COORD_DECIMALS: u32 = 3;
 const COORD_UNIT: u64 = 10_u64.pow(COORD_DECIMALS);
 pub(crate) const COORD_SCALE: f64 = COORD_UNIT as f64;
 
-/// A longitude/latitude rectangle in degrees.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Extent {
-    pub west: f64,
-    pub south: f64,
-    pub east: f64,
-    pub north: f64,
+/// A longitude/latitude rectangle in degrees: the core's box type.
+pub type Extent = GeoBounds;
+
+/// The extent as a closed rectangle polygon, for boolean operations.
+pub(crate) fn extent_polygon(extent: Extent) -> Polygon<f64> {
+    Rect::new(Coord { x: extent.west, y: extent.south }, Coord { x: extent.east, y: extent.north }).to_polygon()
 }
 
-impl Extent {
-    /// The extent as a closed rectangle polygon, for boolean operations.
-    fn to_polygon(self) -> Polygon<f64> {
-        Rect::new(Coord { x: self.west, y: self.south }, Coord { x: self.east, y: self.north }).to_polygon()
-    }
-}
-
-impl Extent {
-    /// The GeoJSON `bbox` members, without brackets: `3,43,42,63`.
-    pub(crate) fn bbox_json(&self) -> String {
-        [self.west, self.south, self.east, self.north]
-            .iter()
-            .map(|v| Value::from(*v).to_string())
-            .collect::<Vec<_>>()
-            .join(",")
-    }
+/// The GeoJSON `bbox` members of an extent, without brackets: `3,43,42,63`.
+pub(crate) fn bbox_json(extent: Extent) -> String {
+    [extent.west, extent.south, extent.east, extent.north]
+        .iter()
+        .map(|v| Value::from(*v).to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// A ring of lon/lat coordinates, closed (first point repeated last) unless noted.
@@ -154,7 +147,7 @@ fn lon_range(ring: &[Coord<f64>]) -> Option<(f64, f64)> {
 
 /// Intersect the land with the extent rectangle (`geo`'s BooleanOps).
 pub(crate) fn clip_to_extent(land: Vec<Polygon<f64>>, extent: Extent) -> MultiPolygon<f64> {
-    MultiPolygon::new(land).intersection(&extent.to_polygon())
+    MultiPolygon::new(land).intersection(&extent_polygon(extent))
 }
 
 /// Ramer–Douglas–Peucker simplification of every ring with tolerance `epsilon` degrees.

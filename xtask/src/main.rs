@@ -16,8 +16,9 @@ usage: cargo xtask <command>
 
 commands:
   serve     install missing tools, then `trunk serve --release` on http://127.0.0.1:8080
-  test      install missing tools (incl. chromium), then run every test: native, in-browser
-            (wasm-bindgen-test), release build into dist/, end-to-end (tests/e2e.rs)
+  test      lints first (cargo fmt --check, clippy -D warnings incl. the browser suites and the
+            wasm target), then install missing tools (incl. chromium) and run every test: native,
+            in-browser (wasm-bindgen-test), release build into dist/, end-to-end (tests/e2e.rs)
   dist      install missing tools, build the release into dist/ and print its sizes
   bench     print benchmark figures: core (criterion) and browser (ready time, slider step)
   screenshot
@@ -71,7 +72,7 @@ fn validate(root: &Path, dir: Option<String>) -> anyhow::Result<()> {
     let dir = dir.map(PathBuf::from).unwrap_or_else(|| root.join("public/data"));
     let status = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
         .current_dir(root)
-        .args(["run", "--quiet", "--package", "atlas-core", "--bin", "atlas-validate", "--"])
+        .args(["run", "--quiet", "--package", "atlas-core", "--features", "validator", "--bin", "atlas-validate", "--"])
         .arg(&dir)
         .status()?;
     anyhow::ensure!(status.success(), "the data in {} has errors (listed above)", dir.display());

@@ -108,6 +108,24 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Toolbox> {
     Ok(toolbox)
 }
 
+/// Makes sure `cargo fmt` and `cargo clippy` work (`rustup component add rustfmt clippy` when
+/// either is missing) and that the wasm target is there, for clippy's wasm run.
+pub fn ensure_lint_tools(root: &Path) -> Result<()> {
+    let toolbox = Toolbox { root: root.to_path_buf(), path: tool_path(root)? };
+    for (component, subcommand) in [("rustfmt", "fmt"), ("clippy", "clippy")] {
+        if output_of(toolbox.cargo().args([subcommand, "--version"])).is_some() {
+            println!("    ok   {component} (cargo {subcommand})");
+            continue;
+        }
+        println!("    install {component} (rustup component add {component})");
+        run(toolbox.command("rustup").args(["component", "add", component]), "rustup component add")?;
+        if output_of(toolbox.cargo().args([subcommand, "--version"])).is_none() {
+            bail!("`cargo {subcommand} --version` fails after `rustup component add {component}`");
+        }
+    }
+    ensure_wasm_target(&toolbox)
+}
+
 /// The cargo binary running this xtask (`$CARGO`), else `cargo` from `PATH`.
 pub fn cargo_bin() -> OsString {
     std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())

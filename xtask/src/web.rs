@@ -59,9 +59,10 @@ pub fn bench(root: &Path) -> Result<()> {
     })
 }
 
-/// `cargo xtask test`: every test, cheapest first, stopping at the first failure.
+/// `cargo xtask test`: the lints, then every test, cheapest first, stopping at the first failure.
 pub fn test(root: &Path) -> Result<()> {
     let started = Instant::now();
+    lint(root)?;
     let tb = step("install missing tools", || tools::ensure(root, Needs::BuildAndBrowser))?;
 
     step("native tests (atlas-core, xtask)", || {
@@ -101,6 +102,55 @@ pub fn test(root: &Path) -> Result<()> {
     println!("all test steps passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
+
+/// The lints every change must pass, before any test runs: `cargo fmt --all --check`, then
+/// clippy with warnings as errors on every target of the workspace, the browser suites
+/// ([`BROWSER_TESTS`]) included (they compile without a browser), then on the app and its
+/// in-browser tests (`tests/web.rs`) for the wasm target, where they run.
+fn lint(root: &Path) -> Result<()> {
+    step("install the lint tools (rustfmt, clippy)", || tools::ensure_lint_tools(root))?;
+    for (name, args) in LINTS {
+        step(name, || {
+            let mut cmd = std::process::Command::new(tools::cargo_bin());
+            cmd.current_dir(root).args(*args);
+            tools::run(&mut cmd, &format!("{name}: cargo {}", args.join(" ")))
+                .with_context(|| format!("fix what `cargo {}` lists above", args.join(" ")))
+        })?;
+    }
+    Ok(())
+}
+
+/// The lint steps of [`lint`]: a name and cargo's arguments.
+const LINTS: &[(&str, &[&str])] = &[
+    ("formatting (cargo fmt --all --check)", &["fmt", "--all", "--check"]),
+    (
+        "lints (cargo clippy, every target, browser suites included)",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--features",
+            "entente-atlas/browser-tests",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ),
+    (
+        "lints for the wasm target (cargo clippy: the app and tests/web.rs)",
+        &[
+            "clippy",
+            "-p",
+            "entente-atlas",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ),
+];
 
 /// `cargo xtask screenshot`: refreshes the tracked `docs/screenshot.png` (Riga's panel in 1934,
 /// 1920×1080, shown in the README) by running the one end-to-end test that takes it, told to

@@ -8,7 +8,7 @@ use crate::data::{
     decode_text, parse_basemap, parse_events, parse_places, parse_states, Basemap, DataError, DataErrors, DataFile,
     Warning,
 };
-use crate::i18n::{parse_language, parse_language_list, Languages, UiText};
+use crate::i18n::{parse_language, parse_language_list, parse_language_with, Languages, PluralCategory, UiText};
 use crate::lang::Lang;
 use crate::model::State;
 use crate::stages::{parse_stages, Stages};
@@ -84,6 +84,31 @@ pub fn load_languages(mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> 
     Languages::new(interfaces)
 }
 
+/// What the loader checks beyond what the map needs to be shown. The app reads with none
+/// ([`Checks::default`]): its wasm carries no CLDR tables. The validator reads with
+/// [`Checks::validator`] (feature `validator`).
+#[derive(Clone, Copy, Default)]
+pub struct Checks<'a> {
+    /// The plural categories each language's plural messages must have (CLDR's cardinal
+    /// categories): a missing or an extra one is a warning naming the file, the key and the
+    /// category. Without it, a missing form falls back to `other` unnoticed.
+    pub plural_categories: Option<&'a dyn Fn(Lang) -> Vec<PluralCategory>>,
+}
+
+impl Checks<'static> {
+    /// Every check: the plural categories against CLDR ([`crate::i18n::cldr_cardinal_categories`]).
+    #[cfg(feature = "validator")]
+    pub fn validator() -> Checks<'static> {
+        Checks { plural_categories: Some(&crate::i18n::cldr_cardinal_categories) }
+    }
+}
+
+impl std::fmt::Debug for Checks<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checks").field("plural_categories", &self.plural_categories.is_some()).finish()
+    }
+}
+
 /// Everything the map shows, read and checked.
 #[derive(Debug, Clone)]
 pub struct DataSet {
@@ -109,7 +134,16 @@ impl DataSet {
     /// let errors = DataSet::load(|name| Err(format!("{name} is not there"))).unwrap_err();
     /// assert!(errors.errors.iter().any(|e| e.to_string() == "events.geojson: events.geojson is not there"));
     /// ```
-    pub fn load(mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> Result<DataSet, DataErrors> {
+    pub fn load(read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> Result<DataSet, DataErrors> {
+        DataSet::load_with(read, Checks::default())
+    }
+
+    /// [`DataSet::load`] with the further `checks` (the validator's), whose problems are
+    /// warnings: the same data set, and perhaps more warnings.
+    pub fn load_with(
+        mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+        checks: Checks<'_>,
+    ) -> Result<DataSet, DataErrors> {
         let mut errors: Vec<DataError> = Vec::new();
         let mut warnings: Vec<Warning> = Vec::new();
         let mut bytes: HashMap<String, Vec<u8>> = HashMap::new();
@@ -164,7 +198,11 @@ impl DataSet {
         }
         let english_name = language_file(Lang::EN);
         let english = text(&bytes, &english_name, &mut errors).and_then(|t| {
-            keep(parse_language(DataFile { name: &english_name, text: t }, None), &mut errors, &mut warnings)
+            keep(
+                parse_language_with(DataFile { name: &english_name, text: t }, None, checks.plural_categories),
+                &mut errors,
+                &mut warnings,
+            )
         });
         let fallback = english.clone().unwrap_or_else(UiText::builtin_english);
         let mut interfaces = Vec::new();
@@ -175,9 +213,11 @@ impl DataSet {
             }
             let name = language_file(lang);
             let Some(t) = text(&bytes, &name, &mut errors) else { continue };
-            if let Some(ui) =
-                keep(parse_language(DataFile { name: &name, text: t }, Some(&fallback)), &mut errors, &mut warnings)
-            {
+            if let Some(ui) = keep(
+                parse_language_with(DataFile { name: &name, text: t }, Some(&fallback), checks.plural_categories),
+                &mut errors,
+                &mut warnings,
+            ) {
                 if ui.lang() != lang {
                     let problem = format!("is `{}`, but the file is named for `{lang}`", ui.lang());
                     errors.push(DataError::Key { file: name.clone(), key: "language.code".into(), problem });
@@ -248,10 +288,18 @@ impl DataSet {
     /// assert!(data.atlas.events().len() > 40);
     /// ```
     pub fn load_dir(dir: &std::path::Path) -> Result<DataSet, DataErrors> {
-        DataSet::load(|name| {
-            let path = dir.join(name);
-            std::fs::read(&path).map_err(|e| format!("cannot be read from {}: {e}", path.display()))
-        })
+        DataSet::load_dir_with(dir, Checks::default())
+    }
+
+    /// [`DataSet::load_dir`] with the further `checks`, as the validator reads.
+    pub fn load_dir_with(dir: &std::path::Path, checks: Checks<'_>) -> Result<DataSet, DataErrors> {
+        DataSet::load_with(
+            |name| {
+                let path = dir.join(name);
+                std::fs::read(&path).map_err(|e| format!("cannot be read from {}: {e}", path.display()))
+            },
+            checks,
+        )
     }
 
     /// The state with this id.

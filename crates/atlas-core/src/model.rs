@@ -5,6 +5,18 @@ use std::str::FromStr;
 use crate::lang::Localized;
 use crate::time::Span;
 
+/// Whether `text` is a slug, as every id in the data files is: lowercase ASCII letters, digits
+/// and `-`, not empty.
+///
+/// ```
+/// use atlas_core::model::is_slug;
+/// assert!(is_slug("baltic-entente-conference-02"));
+/// assert!(!is_slug("Riga") && !is_slug("") && !is_slug("rīga") && !is_slug("a_b"));
+/// ```
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 macro_rules! slug_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -14,9 +26,7 @@ macro_rules! slug_id {
         impl $name {
             /// Accepts a lowercase slug: ASCII letters, digits and `-`, not empty.
             pub fn new(slug: &str) -> Option<Self> {
-                let valid = !slug.is_empty()
-                    && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-                valid.then(|| Self(slug.to_owned()))
+                is_slug(slug).then(|| Self(slug.to_owned()))
             }
 
             pub fn as_str(&self) -> &str {

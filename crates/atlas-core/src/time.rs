@@ -22,6 +22,39 @@ pub struct CalendarDay {
     pub day: u8,
 }
 
+impl CalendarDay {
+    /// The day after this one, across the ends of months and years (leap years included).
+    ///
+    /// ```
+    /// use atlas_core::time::CalendarDay;
+    /// let day = |year, month, day| CalendarDay { year, month, day };
+    /// assert_eq!(day(1939, 8, 31).next(), day(1939, 9, 1));
+    /// assert_eq!(day(1940, 2, 28).next(), day(1940, 2, 29));
+    /// assert_eq!(day(1922, 12, 31).next(), day(1923, 1, 1));
+    /// ```
+    pub fn next(self) -> CalendarDay {
+        if self.day < days_in_month(self.year, self.month) {
+            CalendarDay { day: self.day + 1, ..self }
+        } else if self.month < 12 {
+            CalendarDay { month: self.month + 1, day: 1, ..self }
+        } else {
+            CalendarDay { year: self.year + 1, month: 1, day: 1 }
+        }
+    }
+}
+
+impl fmt::Display for CalendarDay {
+    /// ISO 8601: `1934-09-12`.
+    ///
+    /// ```
+    /// use atlas_core::time::CalendarDay;
+    /// assert_eq!(CalendarDay { year: 1934, month: 9, day: 2 }.to_string(), "1934-09-02");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// A date as precise as its source: a year, a month of a year, or a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct HistoricDate {

@@ -2,7 +2,13 @@
 //! app would refuse: on each broken fixture (the encoding, BOM and empty cases included), the
 //! app's way of reading (every file fetched into memory, then [`DataSet::load`] with a read
 //! callback, as `src/load.rs` does) and the validator's (the `atlas-validate` binary, which reads
-//! the folder with [`DataSet::load_dir`]) give the same errors and warnings, word for word.
+//! the folder with [`DataSet::load_dir_with`] and [`Checks::validator`](atlas_core::dataset::Checks))
+//! give the same errors and warnings, word for word.
+//!
+//! The one difference, by design: the validator also warns where a plural message lacks a
+//! plural category CLDR gives its language, or has one it does not (the app carries no CLDR
+//! tables; it shows the `other` form where one is missing). Those warnings are the validator's
+//! alone; every other warning and every error is the same.
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -103,14 +109,30 @@ fn without_transport_reason(mut verdict: Verdict) -> Verdict {
     verdict
 }
 
-/// Runs both readings on the case and checks that they agree; returns the verdict.
-fn agree(case: &str, replace: &[(&str, Option<Vec<u8>>)]) -> Verdict {
+/// Whether a warning is one that only the validator gives: a plural category against CLDR's.
+fn validator_only(warning: &str) -> bool {
+    warning.contains(" plural category `") && warning.contains("(CLDR cardinal categories for ")
+}
+
+/// Runs both readings on the case and checks that they agree; returns the app's verdict and
+/// the validator's own warnings (see [`validator_only`]).
+fn agree_but_for_plurals(case: &str, replace: &[(&str, Option<Vec<u8>>)]) -> (Verdict, Vec<String>) {
     let dir = data_with(case, replace);
     let app = without_transport_reason(as_the_app_reads(&dir));
-    let validator = without_transport_reason(as_the_validator_reads(&dir));
+    let mut validator = without_transport_reason(as_the_validator_reads(&dir));
     let _ = std::fs::remove_dir_all(&dir);
+    let (own, shared): (Vec<String>, Vec<String>) = validator.warnings.into_iter().partition(|w| validator_only(w));
+    validator.warnings = shared;
     assert_eq!(app, validator, "{case}: the app (left) and the validator (right) disagree");
-    app
+    assert!(!app.warnings.iter().any(|w| validator_only(w)), "{case}: the app checks plural categories: {app:?}");
+    (app, own)
+}
+
+/// [`agree_but_for_plurals`], where the validator has no warning of its own either.
+fn agree(case: &str, replace: &[(&str, Option<Vec<u8>>)]) -> Verdict {
+    let (verdict, own) = agree_but_for_plurals(case, replace);
+    assert!(own.is_empty(), "{case}: the validator alone warns: {own:#?}");
+    verdict
 }
 
 /// Every broken fixture in tests/fixtures, with the file it stands in for.
@@ -142,7 +164,13 @@ fn every_broken_fixture_is_refused_alike_by_the_app_and_the_validator() {
         .expect("the fixtures folder")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| {
-            !matches!(n.as_str(), "places.geojson" | "event-missing-translation.geojson" | "events-bom.geojson")
+            !matches!(
+                n.as_str(),
+                "places.geojson"
+                    | "event-missing-translation.geojson"
+                    | "events-bom.geojson"
+                    | "lang-lt-plural-categories.json"
+            )
         })
         .collect();
     on_disk.sort();
@@ -185,4 +213,28 @@ fn warnings_missing_files_and_the_committed_data_agree_too() {
     assert!(!translation.refused && !translation.warnings.is_empty(), "{translation:?}");
     let missing = agree("no-estonian", &[("lang/et.json", None)]);
     assert!(missing.refused && missing.errors.iter().any(|e| e.contains("lang/et.json")), "{missing:?}");
+}
+
+#[test]
+fn plural_categories_are_the_validators_warnings_alone_and_the_map_still_loads() {
+    let (app, own) = agree_but_for_plurals(
+        "plural-categories",
+        &[("lang/lt.json", Some(fixture("lang-lt-plural-categories.json")))],
+    );
+    assert!(!app.refused, "a missing plural category never stops the map: {app:?}");
+    assert!(!app.warnings.is_empty(), "the fixture lacks most texts, which both report: {app:?}");
+    let cldr = "(CLDR cardinal categories for lt: one, few, many, other)";
+    assert!(
+        own.contains(&format!(
+            "lang/lt.json: key `texts.events_in_year`: missing plural category `few` {cldr}; the \"other\" form is shown instead"
+        )),
+        "{own:#?}"
+    );
+    assert!(
+        own.contains(&format!(
+            "lang/lt.json: key `texts.events_in_year`: extra plural category `two` {cldr}; it is never shown"
+        )),
+        "{own:#?}"
+    );
+    assert_eq!(own.len(), 6, "{own:#?}");
 }

@@ -1,6 +1,7 @@
 //! Each broken fixture gives a message that names the file, the feature (or key) and the field,
 //! through the one loader the app and the validator share ([`DataSet::load`]).
 use atlas_core::data::{parse_events, parse_places, parse_states};
+use atlas_core::i18n::parse_language_list;
 use atlas_core::{DataFile, DataSet, Lang};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
@@ -22,7 +23,8 @@ fn places() -> Vec<atlas_core::Place> {
 fn states() -> Vec<atlas_core::State> {
     let text = std::fs::read_to_string(format!("{DATA}/states.geojson")).expect("states.geojson");
     let places = std::fs::read_to_string(format!("{DATA}/places.geojson")).expect("places.geojson");
-    let all = ["en", "lv", "lt", "et", "ru"].into_iter().filter_map(Lang::new).collect::<Vec<_>>();
+    let list = std::fs::read_to_string(format!("{DATA}/languages.json")).expect("languages.json");
+    let all = parse_language_list(DataFile { name: "languages.json", text: &list }).expect("committed languages");
     let places = parse_places(DataFile { name: "places.geojson", text: &places }, &all).expect("committed places").0;
     parse_states(DataFile { name: "states.geojson", text: &text }, &places, &all).expect("committed states").0
 }
@@ -63,7 +65,7 @@ fn a_bad_date_names_file_feature_id_and_field() {
 #[test]
 fn an_unknown_place_is_named() {
     let errors = event_errors("event-unknown-place.geojson");
-    assert_eq!(errors, ["event-unknown-place.geojson: feature 0 (id `lost`): field `place`: `warsaw` is not the id of any place in places.geojson"]);
+    assert_eq!(errors, ["event-unknown-place.geojson: feature 0 (id `lost`): field `place`: `atlantis` is not the id of any place in places.geojson"]);
 }
 
 #[test]

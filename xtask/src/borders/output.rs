@@ -9,7 +9,7 @@ use atlas_core::borders::BORDERS_OBJECT;
 use super::overlay::{Name, Overlay, Recipe};
 use super::topology::{build, Topology};
 use super::OVERLAY;
-use crate::geometry::{format_coord, IntPolygon, EXTENT};
+use crate::geometry::{bbox_json, format_coord, IntPolygon, EXTENT};
 
 /// Cited on every feature, after the period's own sources and its regions' sources.
 pub(super) const NATURAL_EARTH: &str =
@@ -151,7 +151,7 @@ pub(super) fn to_topojson(features: &[(&Recipe, Vec<String>, Vec<IntPolygon>)]) 
         .join(",\n");
     format!(
         "{{\"type\":\"Topology\",\"bbox\":[{}],\"attribution\":{},\"generated_by\":{},\"transform\":{},\n\"objects\":{{{}:{{\"type\":\"GeometryCollection\",\"geometries\":[\n{geometries}\n]}}}},\n\"arcs\":{}}}\n",
-        EXTENT.bbox_json(),
+        bbox_json(EXTENT),
         text(ATTRIBUTION),
         text(&format!("cargo xtask borders, from {OVERLAY} and {NATURAL_EARTH}")),
         Topology::transform_json(),

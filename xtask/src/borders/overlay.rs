@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::{bail, ensure, Context as _};
 use geo::{Coord, LineString, Polygon, Validation as _};
 
+use atlas_core::model::is_slug;
 use atlas_core::time::{CalendarDay, HistoricDate};
+use atlas_core::Lang;
 
 use super::countries::COUNTRIES;
 
@@ -180,16 +182,12 @@ fn strings(table: &toml::Table, key: &str) -> anyhow::Result<Vec<String>> {
     }
 }
 
-fn slug(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 fn parse_region(table: &toml::Table) -> anyhow::Result<Region> {
     for key in table.keys() {
         ensure!(["name", "source", "points"].contains(&key.as_str()), "unknown field `{key}`");
     }
     let name = string(table, "name")?;
-    ensure!(slug(&name), "`name` must be a lowercase slug (a-z, 0-9, -)");
+    ensure!(is_slug(&name), "`name` must be a lowercase slug (a-z, 0-9, -)");
     let source = string(table, "source")?;
     let points = match table.get("points") {
         Some(toml::Value::Array(points)) => points,
@@ -228,9 +226,9 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
         ensure!(KEYS.contains(&key.as_str()), "unknown field `{key}`");
     }
     let id = string(table, "id")?;
-    ensure!(slug(&id), "`id` must be a lowercase slug (a-z, 0-9, -)");
+    ensure!(is_slug(&id), "`id` must be a lowercase slug (a-z, 0-9, -)");
     let state = string(table, "state")?;
-    ensure!(slug(&state), "`state` must be a lowercase slug (a-z, 0-9, -)");
+    ensure!(is_slug(&state), "`state` must be a lowercase slug (a-z, 0-9, -)");
     let name = match table.get("name") {
         Some(toml::Value::Table(names)) => parse_names(names)?,
         _ => bail!("`name` must be a table of names by language, e.g. {{ en = \"…\", lv = \"…\", ru = \"…\" }}"),
@@ -264,7 +262,7 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
         Some(_) => Some(string(table, "occupied_by")?),
     };
     if let Some(occupier) = &occupied_by {
-        ensure!(slug(occupier), "`occupied_by` must be a state's slug (a-z, 0-9, -), e.g. \"ussr\"");
+        ensure!(is_slug(occupier), "`occupied_by` must be a state's slug (a-z, 0-9, -), e.g. \"ussr\"");
     }
     Ok(Recipe { id, state, name, start, end, parts, minus, sources, note, occupied_by })
 }
@@ -278,16 +276,12 @@ fn parse_names(names: &toml::Table) -> anyhow::Result<BTreeMap<String, String>> 
         .keys()
         .map(|code| {
             ensure!(
-                is_language_code(code),
+                Lang::new(code).is_some(),
                 "`name.{code}`: languages are written as their 2- or 3-letter lowercase ISO 639 code (en, lv, ru, …)"
             );
             Ok((code.clone(), string(names, code).with_context(|| format!("`name.{code}`"))?))
         })
         .collect()
-}
-
-fn is_language_code(code: &str) -> bool {
-    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Parses one term: names joined by `&`, each optionally prefixed with `!`.
@@ -299,13 +293,13 @@ pub fn parse_term(text: &str) -> anyhow::Result<Term> {
             None => (false, word),
         };
         let name = if let Some(id) = word.strip_prefix('@') {
-            ensure!(slug(id), "`@{id}` is not a period id");
+            ensure!(is_slug(id), "`@{id}` is not a period id");
             Name::Period(id.to_owned())
         } else if word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
             Name::Country(word.to_owned())
         } else {
             ensure!(
-                slug(word),
+                is_slug(word),
                 "`{word}` is neither a country code (LTU), a region (vilnius-1920) nor a period (@lithuania-1923-1939)"
             );
             Name::Region(word.to_owned())

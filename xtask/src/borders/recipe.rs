@@ -2,10 +2,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{bail, Context as _};
-use geo::{BooleanOps as _, Coord, MultiPolygon, Rect};
+use geo::{BooleanOps as _, MultiPolygon};
 
 use super::overlay::{Name, Overlay, Term};
-use crate::geometry::{snap, EXTENT};
+use crate::geometry::{extent_polygon, snap, EXTENT};
 
 /// The shape of every recipe, in the overlay's order, clipped to the extent.
 pub fn build_periods(
@@ -13,11 +13,7 @@ pub fn build_periods(
     countries: &BTreeMap<String, MultiPolygon<f64>>,
 ) -> anyhow::Result<Vec<MultiPolygon<f64>>> {
     let mut done: HashMap<String, MultiPolygon<f64>> = HashMap::new();
-    let extent = MultiPolygon::new(vec![Rect::new(
-        Coord { x: EXTENT.west, y: EXTENT.south },
-        Coord { x: EXTENT.east, y: EXTENT.north },
-    )
-    .to_polygon()]);
+    let extent = MultiPolygon::new(vec![extent_polygon(EXTENT)]);
     overlay
         .recipes
         .iter()

@@ -15,6 +15,8 @@ struct Check<'a> {
     strict: bool,
     errors: Vec<DataError>,
     warnings: Vec<Warning>,
+    /// The file's language and the plural categories its messages must have, when checked.
+    plural_categories: Option<(Lang, Vec<PluralCategory>)>,
 }
 
 impl Check<'_> {
@@ -167,8 +169,40 @@ pub fn parse_language_list(file: DataFile<'_>) -> Result<Vec<Lang>, DataErrors> 
 /// assert!(warnings.iter().any(|w| w.to_string() == "lang/xx.json: key `texts.stay`: is missing; the English text is shown instead"));
 /// ```
 pub fn parse_language(file: DataFile<'_>, fallback: Option<&UiText>) -> Result<(UiText, Vec<Warning>), DataErrors> {
+    parse_language_with(file, fallback, None)
+}
+
+/// [`parse_language`], and with `plural_categories` (the validator passes CLDR's,
+/// [`super::cldr_cardinal_categories`]) a check that every plural message has exactly the
+/// categories its language needs: a missing or an extra one is a warning (the app shows the
+/// `other` form where one is missing, and never shows an extra one).
+///
+/// ```
+/// use atlas_core::data::DataFile;
+/// use atlas_core::i18n::{parse_language_with, PluralCategory::*, UiText};
+/// let file = DataFile {
+///     name: "lang/lt.json",
+///     text: r#"{"language": {"code": "lt", "name": "Lietuvių"},
+///               "texts": {"countdown": {"one": "po {n} sekundės", "other": "po {n} sekundžių"}}, "dates": {}}"#,
+/// };
+/// let lithuanian = |_| vec![One, Few, Many, Other];
+/// let (_, warnings) = parse_language_with(file, Some(&UiText::builtin_english()), Some(&lithuanian)).unwrap();
+/// assert!(warnings.iter().any(|w| w.to_string() == "lang/lt.json: key `texts.countdown`: missing plural category \
+///     `few` (CLDR cardinal categories for lt: one, few, many, other); the \"other\" form is shown instead"));
+/// ```
+pub fn parse_language_with(
+    file: DataFile<'_>,
+    fallback: Option<&UiText>,
+    plural_categories: Option<&dyn Fn(Lang) -> Vec<PluralCategory>>,
+) -> Result<(UiText, Vec<Warning>), DataErrors> {
     let value = json_value(file).map_err(DataErrors::from)?;
-    let mut check = Check { file: file.name, strict: fallback.is_none(), errors: Vec::new(), warnings: Vec::new() };
+    let mut check = Check {
+        file: file.name,
+        strict: fallback.is_none(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        plural_categories: None,
+    };
     if !value.is_object() {
         check.error("(top level)", "must be an object {\"language\": …, \"texts\": …, \"dates\": …}");
         return Err(DataErrors { errors: check.errors });
@@ -184,6 +218,9 @@ pub fn parse_language(file: DataFile<'_>, fallback: Option<&UiText>) -> Result<(
             None
         }
     };
+    if let (Some(lang), Some(categories_of)) = (lang, plural_categories) {
+        check.plural_categories = Some((lang, categories_of(lang)));
+    }
     let name = match language.and_then(|l| l.get("name")).and_then(Value::as_str).filter(|s| !s.trim().is_empty()) {
         Some(name) => Some(name.to_owned()),
         None => {
@@ -301,6 +338,24 @@ fn plural_forms(
     if !forms.contains_key(&PluralCategory::Other) {
         check.problem(key, "has no \"other\" form (CLDR's form for every number the others do not take)");
         return None;
+    }
+    if let Some((lang, required)) = &check.plural_categories {
+        let names: Vec<&str> = required.iter().map(|c| c.as_str()).collect();
+        let cldr = format!("CLDR cardinal categories for {lang}: {}", names.join(", "));
+        let missing: Vec<PluralCategory> = required.iter().copied().filter(|c| !forms.contains_key(c)).collect();
+        let extra: Vec<PluralCategory> = forms.keys().copied().filter(|c| !required.contains(c)).collect();
+        for category in missing {
+            check.warn(
+                key,
+                format!(
+                    "missing plural category `{}` ({cldr}); the \"other\" form is shown instead",
+                    category.as_str()
+                ),
+            );
+        }
+        for category in extra {
+            check.warn(key, format!("extra plural category `{}` ({cldr}); it is never shown", category.as_str()));
+        }
     }
     Some(forms)
 }

@@ -5,6 +5,8 @@
 //! typed accessor (`text.app_title()`, `text.active_in("1934")`), so a mistyped key
 //! does not compile; the list of keys is [`TEXT_KEYS`], which the loader checks every
 //! file against.
+#[cfg(feature = "validator")]
+mod cldr;
 mod dates;
 mod language_file;
 mod plural;
@@ -12,8 +14,10 @@ mod plural;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+#[cfg(feature = "validator")]
+pub use cldr::cldr_cardinal_categories;
 pub use dates::{DateStyle, DATE_PATTERNS};
-pub use language_file::{parse_language, parse_language_list};
+pub use language_file::{parse_language, parse_language_list, parse_language_with};
 pub use plural::PluralCategory;
 
 use crate::lang::Lang;
