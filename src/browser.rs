@@ -1,13 +1,19 @@
 //! The few things the app asks of the browser: the address, its languages, the
 //! page's `lang`. Everything here is a thin call; the decisions are in atlas-core.
 use atlas_core::i18n::{Languages, PluralCategory};
-use atlas_core::link::LinkState;
+use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
 use wasm_bindgen::JsCast;
 
 /// The address's query string, `?year=…` (empty when there is none).
 pub fn query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// What the address asks for, read once when the page opens. Any year is taken here; the
+/// atlas keeps only one of its own years (see `ui::AtlasView`).
+pub fn start_link() -> LinkState {
+    LinkState::parse(&query(), i32::MIN..=i32::MAX)
 }
 
 /// The browser's preferred languages, most preferred first.
@@ -138,14 +144,14 @@ fn show_overlay(document: &web_sys::Document, message: &str) -> Result<(), wasm_
 
 /// Shows a plain message over the page after a fatal error (the app can no longer draw
 /// anything itself); a kiosk reloads to its start after a few seconds.
-pub fn show_fatal_error(reload: bool) {
+pub fn show_fatal_error(mode: Mode) {
     let Some(window) = web_sys::window() else { return };
     if let Some(document) = window.document() {
         let message = "The map stopped because of an error. / Karte apstājās kļūdas dēļ. / \
                        Žemėlapis sustojo dėl klaidos. / Kaart peatus vea tõttu.";
         let _ = show_overlay(&document, message);
     }
-    if reload {
+    if mode == Mode::Kiosk {
         let location = window.location();
         let closure = wasm_bindgen::closure::Closure::once_into_js(move || {
             let _ = location.reload();

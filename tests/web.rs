@@ -126,7 +126,7 @@ async fn a_load_error_names_the_file() {
 
 #[wasm_bindgen_test]
 fn a_fatal_error_is_shown_in_four_languages() {
-    entente_atlas::browser::show_fatal_error(false);
+    entente_atlas::browser::show_fatal_error(atlas_core::link::Mode::Standard);
     let document = web_sys::window().expect("window").document().expect("document");
     let alert = document.query_selector("[data-testid=fatal-error]").expect("selector").expect("message shown");
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));

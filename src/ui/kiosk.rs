@@ -7,29 +7,31 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 use leptos_use::{use_idle, use_interval_fn, UseIdleReturn};
 
-use crate::state::{Locale, MapViewState, PlayMode, Playback, Selection};
+use crate::state::{
+    use_data, use_locale, use_locale_setter, use_map_view, use_playback, use_playback_setter, use_selection,
+    use_selection_setter, use_start_link, PlayMode,
+};
 
 /// Watches for idleness and shows the countdown and the attract loop's hint.
 #[component]
 pub fn KioskIdle(
-    /// Seconds without input before the countdown starts.
-    idle_seconds: u32,
     /// The language the kiosk starts in.
     start_lang: Lang,
 ) -> impl IntoView {
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
-    let playback = expect_context::<Playback>();
-    let MapViewState(map_view) = expect_context::<MapViewState>();
+    let idle_seconds = use_start_link().idle_seconds();
+    let select = use_selection_setter();
+    let (locale, switch) = (use_locale(), use_locale_setter());
+    let (playback, set_playback) = (use_playback(), use_playback_setter());
+    let map_view = use_map_view().0;
     let UseIdleReturn { idle, .. } = use_idle(u64::from(idle_seconds) * 1000);
     let countdown = RwSignal::new(None::<u32>);
 
     let return_to_start = move || {
-        selection.set_year(selection.years().0);
-        selection.close_city();
-        locale.set_lang(start_lang);
+        select.set_year(select.years().0);
+        select.close_city();
+        switch.set_lang(start_lang);
         map_view.set(MapView::HOME);
-        playback.set(PlayMode::Attract);
+        set_playback.set(PlayMode::Attract);
     };
     Effect::new(move |was_idle: Option<bool>| {
         let now_idle = idle.get();
@@ -37,9 +39,7 @@ pub fn KioskIdle(
             countdown.set(Some(countdown_seconds(idle_seconds)));
         } else if !now_idle {
             countdown.set(None);
-            if playback.mode() == PlayMode::Attract {
-                playback.set(PlayMode::Stopped);
-            }
+            set_playback.stop_attract();
         }
         now_idle
     });
@@ -57,9 +57,7 @@ pub fn KioskIdle(
     // Any touch, click or key during the countdown or the attract loop ends it.
     let wake = move || {
         countdown.set(None);
-        if playback.mode() == PlayMode::Attract {
-            playback.set(PlayMode::Stopped);
-        }
+        set_playback.stop_attract();
     };
     let _pointer = leptos_use::use_event_listener(leptos_use::use_window(), leptos::ev::pointerdown, move |_| wake());
 
@@ -82,10 +80,10 @@ pub fn KioskIdle(
 /// stage of the story that the year belongs to (its story is told beside, in the list).
 #[component]
 pub fn AttractHint() -> impl IntoView {
-    let data = StoredValue::new(expect_context::<std::sync::Arc<atlas_core::DataSet>>());
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
-    let playback = expect_context::<Playback>();
+    let data = StoredValue::new(use_data());
+    let selection = use_selection();
+    let locale = use_locale();
+    let playback = use_playback();
     let stage = move || {
         let lang = locale.lang();
         let year = selection.year();
