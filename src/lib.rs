@@ -33,7 +33,11 @@ pub fn App(
     let start = StartLink::provide(link.clone());
     // Until the language files are read, only the built-in English is offered.
     let (locale, locale_setter) = provide_locale(browser::initial_lang(&link, &Languages::builtin()));
-    Effect::new(move |_| browser::set_document_lang(locale.lang(), locale.text().app_title()));
+    Effect::new(move |_| {
+        let text = locale.text();
+        browser::set_document_lang(locale.lang(), text.app_title());
+        browser::set_fatal_message(text.fatal_error());
+    });
     let loaded = LocalResource::new(move || {
         let link = link.clone();
         async move {

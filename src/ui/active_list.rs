@@ -62,11 +62,11 @@ fn StageStory() -> impl IntoView {
     let selection = use_selection();
     let locale = use_locale();
     let stage = move || {
-        let (lang, year) = (locale.lang(), selection.year());
+        let (text, year) = (locale.text(), selection.year());
+        let lang = text.lang();
         data.with_value(|data| {
             data.stages.at(year).map(|stage| {
-                let (name, name_lang) = stage.name.get(lang);
-                let heading = (format!("{name}, {}", stage.years()), name_lang.code().to_owned());
+                let heading = (stage.heading(&text), stage.name.get(lang).1.code().to_owned());
                 let story = stage.story.as_ref().map(|s| {
                     let (text, story_lang) = s.get(lang);
                     (text.to_owned(), story_lang.code().to_owned())

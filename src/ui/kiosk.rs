@@ -103,11 +103,9 @@ pub fn AttractHint() -> impl IntoView {
     let locale = use_locale();
     let playback = use_playback();
     let stage = move || {
-        let lang = locale.lang();
+        let text = locale.text();
         let year = selection.year();
-        data.with_value(|data| {
-            data.stages.at(year).map(|stage| format!("{}, {}", stage.name.text(lang), stage.years()))
-        })
+        data.with_value(|data| data.stages.at(year).map(|stage| stage.heading(&text)))
     };
     view! {
         <Show when=move || playback.mode() == PlayMode::Attract>

@@ -2,7 +2,7 @@
 //! slider with a tick per year, labels where they fit, a mark on each year in which an
 //! event starts and the named stages of the story as bands. Where everything sits comes
 //! from [`atlas_core::timebar::TimeBar`]; this only draws it.
-use atlas_core::timebar::{fitting_label, roman, TimeBar as Bar};
+use atlas_core::timebar::{band_labels, fitting_label, TimeBar as Bar};
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
@@ -52,7 +52,8 @@ pub fn TimeBar(
         stages.with_value(|stages| stages.at(year).map(|s| s.id.clone()))
     }));
     let band_view = move || {
-        let lang = locale.lang();
+        let text = locale.text();
+        let lang = text.lang();
         let track_px = (width.get() - thumb_px).max(0.0);
         bands.with_value(|bands| {
             stages.with_value(|stages| {
@@ -61,13 +62,12 @@ pub fn TimeBar(
                     .filter_map(|band| {
                         let number = stages.all().iter().position(|s| s.id == band.id)?;
                         let stage = &stages.all()[number];
-                        let (name, name_lang) = stage.name.get(lang);
+                        let name_lang = stage.name.get(lang).1;
                         let id = Some(stage.id.clone());
                         let is_current = move || current.with_value(|current| current.selected(&id));
-                        let full = format!("{name} {}", stage.years());
-                        let numeral = roman(number + 1);
+                        let [full, name, number] = band_labels(stage, number + 1, &text);
                         let room = (band.to - band.from) * track_px - 2.0 * BAND_PADDING_PX;
-                        let label = fitting_label(&[&full, name, &numeral], room, CHAR_EM * band_font_px)
+                        let label = fitting_label(&[&full, &name, &number], room, CHAR_EM * band_font_px)
                             .unwrap_or("")
                             .to_owned();
                         Some(view! {
@@ -89,11 +89,9 @@ pub fn TimeBar(
         })
     };
     let current_stage = move || {
-        let lang = locale.lang();
+        let text = locale.text();
         let year = selection.year();
-        stages.with_value(|stages| {
-            stages.at(year).map(|s| format!("{} {}", s.name.text(lang), s.years())).unwrap_or_default()
-        })
+        stages.with_value(|stages| stages.at(year).map(|s| s.caption(&text)).unwrap_or_default())
     };
     view! {
         <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label">

@@ -16,7 +16,7 @@ pub fn YearSlider() -> impl IntoView {
     let value_text = move || {
         let year = selection.year();
         match data.stages.at(year) {
-            Some(stage) => format!("{year}, {}", stage.name.text(locale.lang())),
+            Some(stage) => locale.text().year_in_stage(&year.to_string(), stage.name.text(locale.lang())),
             None => year.to_string(),
         }
     };
