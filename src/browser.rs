@@ -1,13 +1,21 @@
 //! The few things the app asks of the browser: the address, its languages, the
 //! page's `lang`. Everything here is a thin call; the decisions are in atlas-core.
-use atlas_core::i18n::{Languages, PluralCategory};
-use atlas_core::link::LinkState;
+use std::cell::RefCell;
+
+use atlas_core::i18n::{Languages, PluralCategory, UiText};
+use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
 use wasm_bindgen::JsCast;
 
 /// The address's query string, `?year=…` (empty when there is none).
 pub fn query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// What the address asks for, read once when the page opens. Any year is taken here; the
+/// atlas keeps only one of its own years (see `ui::AtlasView`).
+pub fn start_link() -> LinkState {
+    LinkState::parse(&query(), i32::MIN..=i32::MAX)
 }
 
 /// The browser's preferred languages, most preferred first.
@@ -122,6 +130,32 @@ const OVERLAY_STYLE: &[(&str, &str)] = &[
     ("text-align", "center"),
 ];
 
+thread_local! {
+    /// The fatal-error message in the reader's language (the language file's `fatal_error`), kept
+    /// out of the reactive system: after a panic the app's signals may be in any state.
+    static FATAL_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps `message` for the fatal-error overlay; the app calls it whenever the language changes.
+pub fn set_fatal_message(message: &str) {
+    FATAL_MESSAGE.with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = Some(message.to_owned());
+        }
+    });
+}
+
+/// The message kept by [`set_fatal_message`]. Before the app has set one (a panic before its
+/// first render), it is the built-in English text; that is also the text the app keeps when
+/// `languages.json` or a language file cannot be read, as the reader's language is then English.
+fn fatal_message() -> String {
+    FATAL_MESSAGE
+        .try_with(|slot| slot.try_borrow().ok().and_then(|m| m.clone()))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| UiText::builtin_english().fatal_error().to_owned())
+}
+
 fn show_overlay(document: &web_sys::Document, message: &str) -> Result<(), wasm_bindgen::JsValue> {
     let body = document.body().ok_or("no body")?;
     let overlay: web_sys::HtmlElement = document.create_element("div")?.dyn_into()?;
@@ -136,16 +170,14 @@ fn show_overlay(document: &web_sys::Document, message: &str) -> Result<(), wasm_
     Ok(())
 }
 
-/// Shows a plain message over the page after a fatal error (the app can no longer draw
-/// anything itself); a kiosk reloads to its start after a few seconds.
-pub fn show_fatal_error(reload: bool) {
+/// Shows a plain message in the reader's language over the page after a fatal error (the app
+/// can no longer draw anything itself); a kiosk reloads to its start after a few seconds.
+pub fn show_fatal_error(mode: Mode) {
     let Some(window) = web_sys::window() else { return };
     if let Some(document) = window.document() {
-        let message = "The map stopped because of an error. / Karte apstājās kļūdas dēļ. / \
-                       Žemėlapis sustojo dėl klaidos. / Kaart peatus vea tõttu.";
-        let _ = show_overlay(&document, message);
+        let _ = show_overlay(&document, &fatal_message());
     }
-    if reload {
+    if mode == Mode::Kiosk {
         let location = window.location();
         let closure = wasm_bindgen::closure::Closure::once_into_js(move || {
             let _ = location.reload();

@@ -19,7 +19,7 @@ use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::state::Selection;
+use crate::state::{Selection, SelectionSetter};
 use atlas_core::DataSet;
 
 /// The parent window, when the map is inside an iframe.
@@ -42,7 +42,7 @@ fn parent_origin(link: &LinkState) -> Option<ParentOrigin> {
 }
 
 /// Reports changes to the parent page and obeys its commands; does nothing outside an iframe.
-pub fn use_embed_bridge(selection: Selection, data: Arc<DataSet>, link: &LinkState) {
+pub fn use_embed_bridge(selection: Selection, select: SelectionSetter, data: Arc<DataSet>, link: &LinkState) {
     let Some(parent) = parent_window() else { return };
     let origin = parent_origin(link);
     if origin.is_none() {
@@ -78,12 +78,12 @@ pub fn use_embed_bridge(selection: Selection, data: Arc<DataSet>, link: &LinkSta
         );
         match command {
             Some(EmbedCommand::SetYear(year)) => {
-                let (first, last) = selection.years();
+                let (first, last) = select.years();
                 if (first..=last).contains(&year) {
-                    selection.set_year(year);
+                    select.set_year(year);
                 }
             }
-            Some(EmbedCommand::SetCity(city)) if data.atlas.place(&city).is_some() => selection.open_city(city),
+            Some(EmbedCommand::SetCity(city)) if data.atlas.place(&city).is_some() => select.open_city(city),
             _ => {}
         }
     });

@@ -5,14 +5,14 @@ use atlas_core::timeline::{list_page, LIST_PAGE};
 use leptos::prelude::*;
 
 use super::EventItem;
-use crate::state::{ActiveEvents, Locale, Selection};
+use crate::state::{use_active_events, use_data, use_locale, use_selection, ActiveEvents};
 
 /// The chronological list of the events active in the selected year.
 #[component]
 pub fn ActiveList() -> impl IntoView {
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
-    let ActiveEvents(active) = expect_context::<ActiveEvents>();
+    let selection = use_selection();
+    let locale = use_locale();
+    let ActiveEvents(active) = use_active_events();
     // How many rows a reader has asked for in which year; a new year starts at one page.
     let asked = RwSignal::new((selection.years().0, 0usize));
     let shown = move || {
@@ -58,15 +58,15 @@ pub fn ActiveList() -> impl IntoView {
 /// The stage of the story that the selected year belongs to, and what happened in it.
 #[component]
 fn StageStory() -> impl IntoView {
-    let data = StoredValue::new(expect_context::<std::sync::Arc<atlas_core::DataSet>>());
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
+    let data = StoredValue::new(use_data());
+    let selection = use_selection();
+    let locale = use_locale();
     let stage = move || {
-        let (lang, year) = (locale.lang(), selection.year());
+        let (text, year) = (locale.text(), selection.year());
+        let lang = text.lang();
         data.with_value(|data| {
             data.stages.at(year).map(|stage| {
-                let (name, name_lang) = stage.name.get(lang);
-                let heading = (format!("{name}, {}", stage.years()), name_lang.code().to_owned());
+                let heading = (stage.heading(&text), stage.name.get(lang).1.code().to_owned());
                 let story = stage.story.as_ref().map(|s| {
                     let (text, story_lang) = s.get(lang);
                     (text.to_owned(), story_lang.code().to_owned())

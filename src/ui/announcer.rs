@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 
 use crate::browser::plural_category;
-use crate::state::{ActiveEvents, Locale, Selection};
+use crate::state::{use_active_events, use_locale, use_selection, ActiveEvents};
 
 /// A visually hidden polite live region with the year and its number of events.
 #[component]
 pub fn YearAnnouncer() -> impl IntoView {
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
-    let ActiveEvents(active) = expect_context::<ActiveEvents>();
+    let selection = use_selection();
+    let locale = use_locale();
+    let ActiveEvents(active) = use_active_events();
     let message = move || {
         let n = u32::try_from(active.with(Vec::len)).unwrap_or(u32::MAX);
         let lang = locale.lang();

@@ -11,39 +11,22 @@ use super::{
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
-use crate::state::{ActiveEvents, Locale, MapViewState, PlayMode, Playback, Selection};
+use crate::state::{
+    provide_locale, provide_playback, provide_selection, ActiveEvents, Locale, MapViewState, Selection, StartLink,
+};
 use atlas_core::DataSet;
 
-/// Provides the data, the selection and the active events to the components below.
-#[component]
-pub fn AtlasView(
-    /// The loaded atlas and base map.
-    data: Arc<DataSet>,
-) -> impl IntoView {
-    let (first, last) = data.atlas.years().map(|y| (*y.start(), *y.end())).unwrap_or((1919, 1940));
-    let link = LinkState::parse(&browser::query(), first..=last);
-    let selection = Selection::new(link.year.unwrap_or(first), first, last);
-    if let Some(city) = link.city.clone().filter(|c| data.atlas.place(c).is_some()) {
-        selection.open_city(city);
-    }
-    let locale = use_context::<Locale>().unwrap_or_else(|| {
-        let locale = Locale::new(Lang::EN);
-        locale.set_languages(data.languages.clone(), browser::initial_lang(&link, &data.languages));
-        locale
-    });
-    let mode = link.mode;
-    let idle_seconds = link.idle_seconds;
-    let address = link.clone();
-    // The address always links to what is on screen, written once the reader pauses (150 ms):
-    // a drag over the slider is dozens of steps a second, and Chromium throttles (and warns
-    // about) more than a hundred history updates in ten seconds.
+/// The address always links to what is on screen, written once the reader pauses (150 ms):
+/// a drag over the slider is dozens of steps a second, and Chromium throttles (and warns
+/// about) more than a hundred history updates in ten seconds.
+fn use_address_sync(start: StartLink, selection: Selection, locale: Locale) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let query = LinkState {
             year: Some(selection.year()),
             city: selection.city(),
             lang: Some(locale.lang()),
-            ..address.clone()
+            ..start.link()
         }
         .to_query();
         if let Some(handle) = pending.get_value() {
@@ -52,18 +35,39 @@ pub fn AtlasView(
         let handle = set_timeout_with_handle(move || browser::replace_query(&query), Duration::from_millis(150));
         pending.set_value(handle.ok());
     });
+}
+
+/// Provides the data, the selection and the active events to the components below.
+#[component]
+pub fn AtlasView(
+    /// The loaded atlas and base map.
+    data: Arc<DataSet>,
+) -> impl IntoView {
+    let (first, last) = data.atlas.years().map(|y| (*y.start(), *y.end())).unwrap_or((1919, 1940));
+    // Mounted alone (as the in-browser tests do), it reads the address and the languages itself.
+    let start = use_context::<StartLink>().unwrap_or_else(|| StartLink::provide(browser::start_link()));
+    let link = start.link();
+    let locale = use_context::<Locale>().unwrap_or_else(|| {
+        let (locale, setter) = provide_locale(Lang::EN);
+        setter.set_languages(data.languages.clone(), browser::initial_lang(&link, &data.languages));
+        locale
+    });
+    let year = link.year.filter(|year| (first..=last).contains(year)).unwrap_or(first);
+    let (selection, select) = provide_selection(year, first, last, data.clone());
+    if let Some(city) = link.city.clone().filter(|c| data.atlas.place(c).is_some()) {
+        select.open_city(city);
+    }
+    let mode = start.mode();
+    use_address_sync(start, selection, locale);
     let atlas_data = data.clone();
     let active = ActiveEvents(Memo::new(move |_| atlas_data.atlas.active_indices(selection.year()).to_vec()));
-    let playback = Playback(RwSignal::new(PlayMode::Stopped));
-    let start_lang = locale.lang();
+    provide_playback();
+    let start_lang = locale.lang_untracked();
     provide_context(data.clone());
-    provide_context(selection);
-    provide_context(locale);
     provide_context(active);
-    provide_context(playback);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
-    use_playback_timers(playback, selection);
-    use_embed_bridge(selection, data, &link);
+    use_playback_timers();
+    use_embed_bridge(selection, select, data, &link);
     if mode == Mode::Kiosk {
         // No context menu on a kiosk (a long press would open one).
         let menu = window_event_listener(leptos::ev::contextmenu, |ev| ev.prevent_default());
@@ -72,7 +76,7 @@ pub fn AtlasView(
 
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" {
-            selection.close_city_and_refocus();
+            select.close_city_and_refocus();
         }
     });
     on_cleanup(move || handle.remove());
@@ -85,7 +89,8 @@ pub fn AtlasView(
     // The type and thumb sizes of the layout (style.css: --t1 and --thumb of each mode).
     let (band_font_px, thumb_px) = match mode {
         Mode::Kiosk => (18.0, 56.0),
-        Mode::Standard | Mode::Embed => (14.0, if mode == Mode::Embed { 24.0 } else { 28.0 }),
+        Mode::Standard => (14.0, 28.0),
+        Mode::Embed => (14.0, 24.0),
     };
     // Marks the moment the map is on screen (the frame after it is drawn), for `cargo xtask bench`.
     Effect::new(move |_| browser::mark_next_frame("atlas-ready"));
@@ -109,10 +114,7 @@ pub fn AtlasView(
                     <CityPanel />
                 </div>
             </main>
-            {(mode == Mode::Kiosk).then(|| {
-                let idle_seconds = idle_seconds.unwrap_or(atlas_core::link::DEFAULT_IDLE_SECONDS);
-                view! { <KioskIdle idle_seconds=idle_seconds start_lang=start_lang /> }
-            })}
+            {(mode == Mode::Kiosk).then(|| view! { <KioskIdle start_lang=start_lang /> })}
             <footer class="attribution">
                 {move || {
                     let text = locale.text();

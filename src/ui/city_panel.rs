@@ -1,16 +1,13 @@
 //! The panel of the open city, in the side column in place of the list: the conferences
 //! held there, then its other events (treaties signed there, ultimatums delivered there),
 //! each chronological, with those of the selected year marked.
-use std::sync::Arc;
-
 use atlas_core::timeline::marks_its_place_in;
 use atlas_core::{EventIndex, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
 use super::EventItem;
-use crate::state::{Locale, Selection};
-use atlas_core::DataSet;
+use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
 
 /// The language and year an open panel shows, as signals of its own that are disposed with it.
 ///
@@ -29,8 +26,8 @@ struct PanelClock {
 /// Shown while a city is selected; the close button and Escape close it.
 #[component]
 pub fn CityPanel() -> impl IntoView {
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
+    let selection = use_selection();
+    let locale = use_locale();
     let clock = StoredValue::new(None::<PanelClock>);
     Effect::new(move |_| {
         let (lang, year) = (locale.lang(), selection.year());
@@ -50,7 +47,7 @@ pub fn CityPanel() -> impl IntoView {
             year: RwSignal::new(untrack(|| selection.year())),
         };
         clock.set_value(Some(now));
-        let data = expect_context::<Arc<DataSet>>();
+        let data = use_data();
         let events = data.atlas.events_at(&place);
         let name = data.atlas.place(&place).map(|p| p.name.clone()).unwrap_or_default();
         Some(view! {
@@ -81,7 +78,7 @@ fn PanelEvents(
     /// The language and year to show, the panel's own (see [`PanelClock`]).
     clock: PanelClock,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
+    let data = use_data();
     view! {
         <h3>{heading}</h3>
         <ol class="panel-events">
@@ -112,8 +109,8 @@ fn OpenPanel(
     /// The language and year to show, the panel's own (see [`PanelClock`]).
     clock: PanelClock,
 ) -> impl IntoView {
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
+    let select = use_selection_setter();
+    let locale = use_locale();
     let close_button = NodeRef::<html::Button>::new();
     let panel = NodeRef::<html::Section>::new();
     Effect::new(move |_| {
@@ -140,7 +137,7 @@ fn OpenPanel(
         <section class="city-panel" data-testid="city-panel" aria-labelledby="city-panel-heading" node_ref=panel>
             <div class="city-panel-head">
                 <h2 id="city-panel-heading" lang=move || heading().1>{move || heading().0}</h2>
-                <button class="close" node_ref=close_button on:click=move |_| selection.close_city_and_refocus()>
+                <button class="close" node_ref=close_button on:click=move |_| select.close_city_and_refocus()>
                     <span aria-hidden="true">"✕ "</span>
                     {move || locale.text_in(clock.lang.get()).close().to_owned()}
                 </button>

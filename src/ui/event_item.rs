@@ -4,15 +4,11 @@
 //! An item is drawn in one language and drawn again when the language changes (the
 //! lists key their items by event and language): a list of hundreds of events then
 //! costs a few DOM nodes per event and no reactive work on a slider step.
-use std::sync::Arc;
-
 use atlas_core::EventIndex;
 use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
-use crate::state::{Locale, Selection};
-
-use atlas_core::DataSet;
+use crate::state::{use_data, use_locale, use_selection_setter};
 
 /// A text with the language it is really in (English where a translation is missing).
 fn text_in(text: &Localized, lang: Lang) -> (String, String) {
@@ -32,9 +28,9 @@ pub fn EventItem(
     #[prop(into, optional)]
     current: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let selection = expect_context::<Selection>();
-    let text = expect_context::<Locale>().text_in(lang);
+    let data = use_data();
+    let select = use_selection_setter();
+    let text = use_locale().text_in(lang);
     let event = data.atlas.event(index);
     let (title, title_lang) = text_in(&event.title, lang);
     let place = event.place.as_ref().and_then(|p| data.atlas.place(p)).map(|p| text_in(&p.name, lang));
@@ -47,16 +43,12 @@ pub fn EventItem(
         let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
         open.set(now_open);
         if now_open {
-            selection.set_opened_event(Some(index));
-        } else if selection.opened_event() == Some(index) {
-            selection.set_opened_event(None);
+            select.set_opened_event(Some(index));
+        } else {
+            select.close_event(index);
         }
     };
-    on_cleanup(move || {
-        if selection.opened_event_untracked() == Some(index) {
-            selection.set_opened_event(None);
-        }
-    });
+    on_cleanup(move || select.close_event(index));
     view! {
         <li
             class=format!("event kind-{}", event.kind.as_str())
@@ -82,8 +74,8 @@ pub fn EventItem(
 /// The summary, parties, note and sources of an event, drawn when a reader opens them.
 #[component]
 fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let text = expect_context::<Locale>().text_in(lang);
+    let data = use_data();
+    let text = use_locale().text_in(lang);
     let event = data.atlas.event(index);
     let (summary, summary_lang) = text_in(&event.summary, lang);
     let parties =

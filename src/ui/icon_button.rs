@@ -15,6 +15,22 @@ pub fn Icon(
     }
 }
 
+/// A toggle button's state, its `aria-pressed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pressed {
+    Off,
+    On,
+}
+
+impl Pressed {
+    fn aria(self) -> &'static str {
+        match self {
+            Pressed::Off => "false",
+            Pressed::On => "true",
+        }
+    }
+}
+
 /// A button with an icon (drawn by the app: no icon font may be installed on a kiosk).
 #[component]
 pub fn IconButton(
@@ -29,9 +45,9 @@ pub fn IconButton(
     /// Whether the button cannot be used now.
     #[prop(into, optional)]
     disabled: Signal<bool>,
-    /// For a toggle: whether it is on (`aria-pressed`).
+    /// For a toggle: whether it is on (`aria-pressed`); none for a plain button.
     #[prop(into, optional)]
-    pressed: Option<Signal<bool>>,
+    pressed: Option<Signal<Pressed>>,
     /// What a click does.
     #[prop(into)]
     on_click: Callback<()>,
@@ -42,7 +58,7 @@ pub fn IconButton(
             data-testid=testid
             aria-label=label
             title=label
-            aria-pressed=move || pressed.map(|p| p.get().to_string())
+            aria-pressed=move || pressed.map(|p| p.get().aria())
             disabled=disabled
             on:click=move |_| on_click.run(())
         >

@@ -1,12 +1,13 @@
 //! The language switcher: each language named in itself, never by a flag.
 use leptos::prelude::*;
 
-use crate::state::Locale;
+use crate::state::{use_locale, use_locale_setter};
 
 /// One button per offered language (from `languages.json`), always visible; the current one is pressed.
 #[component]
 pub fn LangSwitcher() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = use_locale();
+    let switch = use_locale_setter();
     view! {
         <nav class="lang-switcher" aria-label=move || locale.text().language().to_owned()>
             {move || locale
@@ -21,9 +22,9 @@ pub fn LangSwitcher() -> impl IntoView {
                             type="button"
                             lang=lang.code().to_owned()
                             data-testid=format!("lang-{lang}")
-                            aria-pressed=move || (locale.lang() == lang).to_string()
-                            class:current=move || locale.lang() == lang
-                            on:click=move |_| locale.set_lang(lang)
+                            aria-pressed=move || locale.is_current(lang).to_string()
+                            class:current=move || locale.is_current(lang)
+                            on:click=move |_| switch.set_lang(lang)
                         >
                             {name}
                         </button>

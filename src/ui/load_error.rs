@@ -1,4 +1,5 @@
 //! The message shown instead of the map when a data file cannot be used.
+use atlas_core::link::Mode;
 use leptos::prelude::*;
 
 use crate::state::Locale;
@@ -10,16 +11,17 @@ use crate::state::Locale;
 pub fn LoadError(
     /// One problem per line, each naming its file.
     message: String,
-    /// Whether the page is a kiosk's.
+    /// How the page is laid out: a kiosk's page is written for its visitors.
     #[prop(optional)]
-    kiosk: bool,
+    mode: Mode,
 ) -> impl IntoView {
+    // Mounted alone (as the in-browser tests do), there is no locale: the built-in English.
     let locale = use_context::<Locale>();
     let text = move || {
         locale.map(|l| l.text()).unwrap_or_else(|| std::sync::Arc::new(atlas_core::i18n::UiText::builtin_english()))
     };
     let problems = message.lines().map(|line| view! { <li><code>{line.to_owned()}</code></li> }).collect_view();
-    if kiosk {
+    if mode == Mode::Kiosk {
         return view! {
             <div class="load-error kiosk-error" role="alert" data-testid="load-error">
                 <h1>{move || text().kiosk_error_title().to_owned()}</h1>

@@ -1,22 +1,23 @@
 //! Play/pause through the years, and jumps to the previous and next year with an event.
-use std::sync::Arc;
-
 use atlas_core::kiosk::{next_year_looping, ATTRACT_STEP_MS, PLAYBACK_STEP_MS};
 use leptos::prelude::*;
 use leptos_use::{use_interval_fn_with_options, UseIntervalFnOptions};
 
-use super::icon_button::IconButton;
-use crate::state::{Locale, PlayMode, Playback, Selection};
-use atlas_core::DataSet;
+use super::icon_button::{IconButton, Pressed};
+use crate::state::{
+    use_data, use_locale, use_playback, use_playback_setter, use_selection, use_selection_setter, PlayMode,
+};
 
 /// Runs the timers that step the year while playback is on: one pass at reading
 /// pace when a reader presses play, a slower endless loop for the kiosk's attract mode.
-pub fn use_playback_timers(playback: Playback, selection: Selection) {
+pub fn use_playback_timers() {
+    let (playback, set_playback) = (use_playback(), use_playback_setter());
+    let (selection, select) = (use_selection(), use_selection_setter());
     let (first, last) = selection.years();
     let step = move || match playback.mode() {
-        PlayMode::Playing if selection.year() >= last => playback.set(PlayMode::Stopped),
-        PlayMode::Playing => selection.set_year(selection.year() + 1),
-        PlayMode::Attract => selection.set_year(next_year_looping(selection.year(), first..=last)),
+        PlayMode::Playing if selection.year() >= last => set_playback.set(PlayMode::Stopped),
+        PlayMode::Playing => select.set_year(selection.year() + 1),
+        PlayMode::Attract => select.set_year(next_year_looping(selection.year(), first..=last)),
         PlayMode::Stopped => {}
     };
     let manual = use_interval_fn_with_options(step, PLAYBACK_STEP_MS, UseIntervalFnOptions::default().immediate(false));
@@ -42,20 +43,20 @@ const NEXT_ICON: &str = "M16 4h3v16h-3zM4 4v16l11-8z";
 /// Previous-event, play/pause and next-event buttons beside the slider.
 #[component]
 pub fn PlaybackControls() -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
-    let playback = expect_context::<Playback>();
-    let playing = move || playback.mode() != PlayMode::Stopped;
+    let data = use_data();
+    let (selection, select) = (use_selection(), use_selection_setter());
+    let locale = use_locale();
+    let (playback, set_playback) = (use_playback(), use_playback_setter());
+    let playing = move || playback.is_playing();
     let (first, last) = selection.years();
     let toggle = move || {
         if playing() {
-            playback.set(PlayMode::Stopped);
+            set_playback.set(PlayMode::Stopped);
         } else {
             if selection.year() >= last {
-                selection.set_year(first);
+                select.set_year(first);
             }
-            playback.set(PlayMode::Playing);
+            set_playback.set(PlayMode::Playing);
         }
     };
     let atlas = data.clone();
@@ -64,9 +65,9 @@ pub fn PlaybackControls() -> impl IntoView {
     let next = Memo::new(move |_| atlas.atlas.next_event_year(selection.year()));
     let jump = move |target: Memo<Option<i32>>| {
         move || {
-            playback.set(PlayMode::Stopped);
+            set_playback.set(PlayMode::Stopped);
             if let Some(year) = target.get_untracked() {
-                selection.set_year(year);
+                select.set_year(year);
             }
         }
     };
@@ -84,7 +85,7 @@ pub fn PlaybackControls() -> impl IntoView {
                 testid="play"
                 label=Signal::derive(move || if playing() { text().pause().to_owned() } else { text().play().to_owned() })
                 icon=Signal::derive(move || if playing() { PAUSE_ICON } else { PLAY_ICON })
-                pressed=Signal::derive(playing)
+                pressed=Signal::derive(move || if playing() { Pressed::On } else { Pressed::Off })
                 on_click=toggle
             />
             <IconButton

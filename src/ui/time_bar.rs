@@ -2,15 +2,12 @@
 //! slider with a tick per year, labels where they fit, a mark on each year in which an
 //! event starts and the named stages of the story as bands. Where everything sits comes
 //! from [`atlas_core::timebar::TimeBar`]; this only draws it.
-use std::sync::Arc;
-
-use atlas_core::timebar::{fitting_label, roman, TimeBar as Bar};
-use atlas_core::DataSet;
+use atlas_core::timebar::{band_labels, fitting_label, TimeBar as Bar};
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
 use super::{PlaybackControls, YearSlider};
-use crate::state::{Locale, Selection};
+use crate::state::{use_data, use_locale, use_selection};
 
 /// How much room a year's label needs along the bar, in ems of its font: four digits of
 /// about 0.6 em and a gap.
@@ -34,9 +31,9 @@ pub fn TimeBar(
     /// The slider thumb's width in CSS pixels (`--thumb`): the bands sit between its centres.
     thumb_px: f64,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
+    let data = use_data();
+    let selection = use_selection();
+    let locale = use_locale();
     let (first, last) = selection.years();
     let bar = Bar::new(first, last);
     let event_years = data.atlas.event_start_years();
@@ -49,10 +46,14 @@ pub fn TimeBar(
     });
     let bands = StoredValue::new(bar.bands(&data.stages));
     let stages = StoredValue::new(data.stages.clone());
-    // The same store, by a name the band closures' `stages` parameter does not shadow.
-    let stages_now = stages;
+    // The stage of the selected year, for the bands that each ask whether it is theirs.
+    let current = StoredValue::new(Selector::new(move || {
+        let year = selection.year();
+        stages.with_value(|stages| stages.at(year).map(|s| s.id.clone()))
+    }));
     let band_view = move || {
-        let lang = locale.lang();
+        let text = locale.text();
+        let lang = text.lang();
         let track_px = (width.get() - thumb_px).max(0.0);
         bands.with_value(|bands| {
             stages.with_value(|stages| {
@@ -61,22 +62,18 @@ pub fn TimeBar(
                     .filter_map(|band| {
                         let number = stages.all().iter().position(|s| s.id == band.id)?;
                         let stage = &stages.all()[number];
-                        let (name, name_lang) = stage.name.get(lang);
-                        let id = stage.id.clone();
-                        let current = move || {
-                            let year = selection.year();
-                            stages_now.with_value(|stages| stages.at(year).is_some_and(|s| s.id == id))
-                        };
-                        let full = format!("{name} {}", stage.years());
-                        let numeral = roman(number + 1);
+                        let name_lang = stage.name.get(lang).1;
+                        let id = Some(stage.id.clone());
+                        let is_current = move || current.with_value(|current| current.selected(&id));
+                        let [full, name, number] = band_labels(stage, number + 1, &text);
                         let room = (band.to - band.from) * track_px - 2.0 * BAND_PADDING_PX;
-                        let label = fitting_label(&[&full, name, &numeral], room, CHAR_EM * band_font_px)
+                        let label = fitting_label(&[&full, &name, &number], room, CHAR_EM * band_font_px)
                             .unwrap_or("")
                             .to_owned();
                         Some(view! {
                             <li
                                 class="stage"
-                                class:current=current
+                                class:current=is_current
                                 data-stage=stage.id.clone()
                                 style:left=left(band.from)
                                 style:width=format!("calc((100% - var(--thumb)) * {:.5})", band.to - band.from)
@@ -92,11 +89,9 @@ pub fn TimeBar(
         })
     };
     let current_stage = move || {
-        let lang = locale.lang();
+        let text = locale.text();
         let year = selection.year();
-        stages.with_value(|stages| {
-            stages.at(year).map(|s| format!("{} {}", s.name.text(lang), s.years())).unwrap_or_default()
-        })
+        stages.with_value(|stages| stages.at(year).map(|s| s.caption(&text)).unwrap_or_default())
     };
     view! {
         <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label">
@@ -120,7 +115,7 @@ pub fn TimeBar(
                                         class="tick"
                                         class:labelled=tick.labelled
                                         class:has-event=tick.has_event
-                                        class:selected=move || selection.year() == tick.year
+                                        class:selected=move || selection.is_selected_year(tick.year)
                                         style:left=left(tick.at)
                                     >
                                         {tick.labelled.then(|| view! { <span class="tick-label">{tick.year}</span> })}

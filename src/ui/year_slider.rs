@@ -1,24 +1,22 @@
 //! The year slider: a native range input, so dragging, touch, arrow keys and screen readers
 //! all work. The time bar ([`super::TimeBar`]) draws its ticks, marks and stages around it.
-use std::sync::Arc;
-
-use atlas_core::DataSet;
 use leptos::prelude::*;
 
-use crate::state::{Locale, Selection};
+use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
 
 /// The range input over the years.
 #[component]
 pub fn YearSlider() -> impl IntoView {
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
+    let selection = use_selection();
+    let select = use_selection_setter();
+    let locale = use_locale();
     let (first, last) = selection.years();
-    let data = expect_context::<Arc<DataSet>>();
+    let data = use_data();
     // What a screen reader says of the value: the year and the stage of the story it is in.
     let value_text = move || {
         let year = selection.year();
         match data.stages.at(year) {
-            Some(stage) => format!("{year}, {}", stage.name.text(locale.lang())),
+            Some(stage) => locale.text().year_in_stage(&year.to_string(), stage.name.text(locale.lang())),
             None => year.to_string(),
         }
     };
@@ -36,7 +34,7 @@ pub fn YearSlider() -> impl IntoView {
             prop:value=move || selection.year().to_string()
             on:input=move |ev| {
                 if let Ok(year) = event_target_value(&ev).parse::<i32>() {
-                    selection.set_year(year);
+                    select.set_year(year);
                 }
             }
         />

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use crate::data::{read_features, DataErrors, DataFile, Warning};
+use crate::i18n::UiText;
 use crate::lang::{Lang, Localized};
 use crate::time::HistoricDate;
 
@@ -32,6 +33,16 @@ impl Stage {
 
     pub fn contains(&self, year: i32) -> bool {
         (self.start..=self.end).contains(&year)
+    }
+
+    /// Its name and years as the time bar writes them, in `text`'s language: "First stage 1919–1923".
+    pub fn caption(&self, text: &UiText) -> String {
+        text.stage_caption(self.name.text(text.lang()), &self.years())
+    }
+
+    /// Its name and years as a heading, in `text`'s language: "First stage, 1919–1923".
+    pub fn heading(&self, text: &UiText) -> String {
+        text.stage_heading(self.name.text(text.lang()), &self.years())
     }
 }
 
@@ -125,6 +136,21 @@ mod tests {
 
     fn collection(features: &[String]) -> String {
         format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, features.join(","))
+    }
+
+    #[test]
+    fn captions_and_headings_come_from_the_language_file() {
+        let stage = Stage {
+            id: "first".into(),
+            start: 1919,
+            end: 1923,
+            name: Localized::new("First stage"),
+            story: None,
+            sources: vec![],
+        };
+        let english = UiText::builtin_english();
+        assert_eq!(stage.caption(&english), "First stage 1919–1923");
+        assert_eq!(stage.heading(&english), "First stage, 1919–1923");
     }
 
     #[test]

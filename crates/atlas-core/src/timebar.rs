@@ -1,7 +1,8 @@
 //! The time bar under the map: where each year, each event mark and each stage band sits
 //! along the slider, as a fraction of its length (0 at the first year, 1 at the last), and
 //! which years get a label at a given width.
-use crate::stages::Stages;
+use crate::i18n::UiText;
+use crate::stages::{Stage, Stages};
 
 /// One year on the bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,6 +117,25 @@ impl TimeBar {
 /// ```
 pub fn fitting_label<'a>(candidates: &[&'a str], room_px: f64, char_px: f64) -> Option<&'a str> {
     candidates.iter().copied().find(|text| text.chars().count() as f64 * char_px <= room_px)
+}
+
+/// The labels a stage's band may carry, longest first, for [`fitting_label`]: its caption
+/// ("First stage 1919–1923"), its name ("First stage") and its `number` (1 for the first stage,
+/// "I"), each in `text`'s language.
+///
+/// ```
+/// # use atlas_core::stages::Stage;
+/// # use atlas_core::timebar::band_labels;
+/// # use atlas_core::i18n::UiText;
+/// let stage = Stage {
+///     id: "fourth".into(), start: 1939, end: 1940, name: atlas_core::Localized::new("Fourth stage"),
+///     story: None, sources: vec![],
+/// };
+/// let labels = band_labels(&stage, 4, &UiText::builtin_english());
+/// assert_eq!(labels, ["Fourth stage 1939–1940", "Fourth stage", "IV"]);
+/// ```
+pub fn band_labels(stage: &Stage, number: usize, text: &UiText) -> [String; 3] {
+    [stage.caption(text), stage.name.text(text.lang()).to_owned(), text.stage_number(&roman(number))]
 }
 
 /// A stage's number in Roman numerals (I–XX), the shortest label a band can carry.

@@ -167,6 +167,9 @@ ui_texts! {
         legend_context;
         /// The heading that opens the map's legend on a phone, where it starts folded.
         legend_title;
+        /// The message over the page after a bug stopped the app (a kiosk reloads itself a few
+        /// seconds later).
+        fatal_error;
     }
     with_values {
         /// Heading of the list of active events.
@@ -175,6 +178,17 @@ ui_texts! {
         borders_as_of(date);
         /// The button under a long list that draws more of it: "Show more (40 of 712 shown)".
         show_more(shown, total);
+        /// A stage of the story with its years on the time bar: "First stage 1919–1923" (the
+        /// current stage beside the year, a band's label and tooltip).
+        stage_caption(name, years);
+        /// A stage of the story with its years as a heading: "First stage, 1919–1923" (its story
+        /// beside the list, the kiosk's attract loop).
+        stage_heading(name, years);
+        /// The shortest label of a stage's band, when not even its name fits: its number in Roman
+        /// numerals ("IV").
+        stage_number(numeral);
+        /// What a screen reader says of the slider's value: "1935, Third stage".
+        year_in_stage(year, stage);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.
