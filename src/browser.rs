@@ -188,3 +188,11 @@ pub fn show_fatal_error(mode: Mode) {
         );
     }
 }
+
+/// A length custom property of `element` in CSS pixels (`--thumb: 28px`), as the cascade gives
+/// it there; `None` where it is unset or not in pixels.
+pub fn css_px(element: &web_sys::Element, name: &str) -> Option<f64> {
+    let style = web_sys::window()?.get_computed_style(element).ok()??;
+    let value = style.get_property_value(name).ok()?;
+    value.trim().strip_suffix("px")?.trim().parse().ok()
+}

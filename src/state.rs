@@ -67,8 +67,6 @@ pub struct Selection {
     open_city: StoredValue<Selector<Option<PlaceId>>>,
     /// The place of the opened event, likewise.
     opened_event_place: StoredValue<Selector<Option<PlaceId>>>,
-    /// Transitional: only for [`Selection::open_city`], which `ui/map.rs` still calls.
-    legacy: SelectionSetter,
 }
 
 /// The write half of the [`Selection`], for the components that change it.
@@ -100,7 +98,6 @@ pub fn provide_selection(year: i32, first: i32, last: i32, data: Arc<DataSet>) -
         opened_event_place: StoredValue::new(Selector::new(move || {
             event.get().and_then(|index| data.atlas.event(index).place.clone())
         })),
-        legacy: setter,
     };
     provide_context(selection);
     provide_context(setter);
@@ -150,14 +147,6 @@ impl Selection {
     /// answer changes are notified.
     pub fn is_event_opened_at(&self, place: &PlaceId) -> bool {
         self.opened_event_place.with_value(|opened| opened.selected(&Some(place.clone())))
-    }
-
-    /// Opens `place`'s panel. Transitional, for `ui/map.rs` only, which takes this read half:
-    /// the map should take [`use_selection_setter`] and call [`SelectionSetter::open_city`],
-    /// after which this method and the `legacy` field go.
-    #[doc(hidden)]
-    pub fn open_city(&self, place: PlaceId) {
-        self.legacy.open_city(place);
     }
 }
 

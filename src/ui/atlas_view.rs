@@ -86,12 +86,6 @@ pub fn AtlasView(
         Mode::Kiosk => "atlas mode-kiosk",
         Mode::Embed => "atlas mode-embed",
     };
-    // The type and thumb sizes of the layout (style.css: --t1 and --thumb of each mode).
-    let (band_font_px, thumb_px) = match mode {
-        Mode::Kiosk => (18.0, 56.0),
-        Mode::Standard => (14.0, 28.0),
-        Mode::Embed => (14.0, 24.0),
-    };
     // Marks the moment the map is on screen (the frame after it is drawn), for `cargo xtask bench`.
     Effect::new(move |_| browser::mark_next_frame("atlas-ready"));
     view! {
@@ -103,7 +97,7 @@ pub fn AtlasView(
             // The time bar comes first in the page's order (the top of a phone's screen, where it
             // stays); on larger screens the grid puts it under the map, across the full width.
             <main class="atlas-main">
-                <TimeBar band_font_px=band_font_px thumb_px=thumb_px />
+                <TimeBar />
                 <YearAnnouncer />
                 <div class="map-area">
                     <AtlasMap />

@@ -25,12 +25,7 @@ fn left(at: f64) -> String {
 
 /// The bar across the foot of the page (the top on a phone).
 #[component]
-pub fn TimeBar(
-    /// The font size of a stage band's label in CSS pixels (`--t1` of the layout).
-    band_font_px: f64,
-    /// The slider thumb's width in CSS pixels (`--thumb`): the bands sit between its centres.
-    thumb_px: f64,
-) -> impl IntoView {
+pub fn TimeBar() -> impl IntoView {
     let data = use_data();
     let selection = use_selection();
     let locale = use_locale();
@@ -39,10 +34,20 @@ pub fn TimeBar(
     let event_years = data.atlas.event_start_years();
     let track = NodeRef::<leptos::html::Div>::new();
     let UseElementSizeReturn { width, .. } = use_element_size(track);
+    // The type and thumb sizes of the layout, as style.css sets them for each mode (`--t1`, the
+    // bands' labels, and `--thumb`: the bands sit between the thumb's centres), read from the
+    // track once it is laid out rather than copied here.
+    let sizes = Memo::new(move |_| {
+        width.track();
+        let px = |name: &str| track.get().and_then(|el| crate::browser::css_px(&el, name)).unwrap_or(0.0);
+        (px("--t1"), px("--thumb"))
+    });
+    let band_font_px = move || sizes.get().0;
+    let thumb_px = move || sizes.get().1;
     let ticks = Memo::new(move |_| {
         // Before the first layout the width is 0: label every fifth year until it is known.
         let width = width.get().max(1.0);
-        bar.ticks(width, LABEL_EM * band_font_px, &event_years)
+        bar.ticks(width, LABEL_EM * band_font_px(), &event_years)
     });
     let bands = StoredValue::new(bar.bands(&data.stages));
     let stages = StoredValue::new(data.stages.clone());
@@ -54,7 +59,7 @@ pub fn TimeBar(
     let band_view = move || {
         let text = locale.text();
         let lang = text.lang();
-        let track_px = (width.get() - thumb_px).max(0.0);
+        let (band_font_px, track_px) = (band_font_px(), (width.get() - thumb_px()).max(0.0));
         bands.with_value(|bands| {
             stages.with_value(|stages| {
                 bands

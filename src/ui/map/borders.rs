@@ -6,11 +6,11 @@ use std::sync::Arc;
 use atlas_core::borders::StatePeriod;
 use atlas_core::geo::palette::fill;
 use atlas_core::i18n::UiText;
-use atlas_core::{DataSet, HistoricDate};
+use atlas_core::HistoricDate;
 use leptos::prelude::*;
 
 use super::use_map;
-use crate::state::Locale;
+use crate::state::{use_data, use_locale};
 
 /// What a historian sees on hovering over a state: its name, the period its border stood and
 /// the sources of its lines (the data's own words).
@@ -37,8 +37,8 @@ pub fn BordersLayer(
     /// Which frame this layer draws (0: the main frame).
     frame: usize,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let locale = expect_context::<Locale>();
+    let data = use_data();
+    let locale = use_locale();
     let map = use_map();
     let ids = move || {
         map.epoch
@@ -78,8 +78,8 @@ fn StateShape(
     /// The frame it is drawn in.
     frame: usize,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let locale = expect_context::<Locale>();
+    let data = use_data();
+    let locale = use_locale();
     let map = use_map();
     let d = map.frames.with_untracked(|f| f.borders.get(frame).and_then(|p| p.get(period).cloned().flatten()));
     let d = d.unwrap_or_default();

@@ -5,7 +5,7 @@ use atlas_core::geo::{frame_point, MapView, Pointers, ScreenRect};
 use leptos::prelude::*;
 
 use super::use_map;
-use crate::state::Locale;
+use crate::state::use_locale;
 use crate::ui::icon_button::IconButton;
 
 const ZOOM_IN_ICON: &str = "M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z";
@@ -69,7 +69,7 @@ impl Gestures {
 /// The zoom buttons in the map's top right corner (the corner atlas-core keeps free of labels).
 #[component]
 pub fn ZoomControls() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = use_locale();
     let map = use_map();
     let view = map.view;
     let size = move || map.map_box.with_untracked(|b| (b.width, b.height));

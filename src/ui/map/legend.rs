@@ -6,17 +6,17 @@ use std::sync::Arc;
 use atlas_core::geo::model::Legend;
 use atlas_core::geo::palette::TreatyStyle;
 use atlas_core::geo::style::PageWidth;
-use atlas_core::{DataSet, HistoricDate, Lang};
+use atlas_core::{HistoricDate, Lang};
 use leptos::prelude::*;
 
 use super::{page_width, use_map};
-use crate::state::Locale;
+use crate::state::{use_data, use_locale};
 
 /// The legend of the map in context.
 #[component]
 pub fn MapLegend() -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let locale = expect_context::<Locale>();
+    let data = use_data();
+    let locale = use_locale();
     let map = use_map();
     let legend = {
         let data = data.clone();

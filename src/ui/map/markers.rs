@@ -1,13 +1,12 @@
 //! The places on the map: a focusable button for each city (its panel opens on a click, a tap,
 //! Enter or Space), a small dot for a place the story only names, each with its label where
 //! atlas-core placed it, and the arrows at the main frame's edge towards places beyond it.
-use std::sync::Arc;
 
-use atlas_core::{DataSet, PlaceId};
+use atlas_core::PlaceId;
 use leptos::prelude::*;
 
 use super::use_map;
-use crate::state::{Locale, Selection};
+use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
 
 /// Whether a marker is drawn in the main frame (which zooms: the marker keeps its size on
 /// screen) or in an inset (which does not).
@@ -56,9 +55,9 @@ pub fn CityMarker(
     /// The frame it is drawn in.
     frame: MarkerFrame,
 ) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
+    let data = use_data();
+    let selection = use_selection();
+    let locale = use_locale();
     let map = use_map();
     let Some(name) = data.atlas.place(&place).map(|p| StoredValue::new(p.name.clone())) else {
         return ().into_any();
@@ -124,11 +123,12 @@ pub fn CityMarker(
     // The place of the event whose details a reader has opened.
     let is_highlighted = {
         let place = place.clone();
-        move || selection.opened_event().is_some_and(|e| data.atlas.event(e).place.as_ref() == Some(&place))
+        move || selection.is_event_opened_at(&place)
     };
+    let setter = use_selection_setter();
     let open = {
         let place = place.clone();
-        move || selection.open_city(place.clone())
+        move || setter.open_city(place.clone())
     };
     let open_on_key = {
         let open = open.clone();

@@ -18,12 +18,11 @@ use atlas_core::geo::model::{MapFrames, MapLabels, MapStates, MapYear};
 use atlas_core::geo::palette::SEA;
 use atlas_core::geo::style::MapBox;
 use atlas_core::geo::MapView;
-use atlas_core::link::LinkState;
 use atlas_core::DataSet;
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
-use crate::state::{Locale, MapViewState, Selection};
+use crate::state::{use_data, use_locale, use_map_view, use_mode, use_selection, MapViewState};
 use borders::BordersLayer;
 pub use context::{page_width, use_map, MapContext, MapIds};
 use controls::{Gestures, ZoomControls};
@@ -35,8 +34,8 @@ use treaties::TreatyLines;
 
 /// Builds one map's model as memos, from the data, the measured box, the year and the language.
 fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapView>) -> MapContext {
-    let selection = expect_context::<Selection>();
-    let locale = expect_context::<Locale>();
+    let selection = use_selection();
+    let locale = use_locale();
     let frames = {
         let data = data.clone();
         Memo::new(move |_| Arc::new(MapFrames::new(&data, map_box.get())))
@@ -63,12 +62,10 @@ fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapVie
 /// The map of the region with insets for far places.
 #[component]
 pub fn AtlasMap() -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
-    let locale = expect_context::<Locale>();
-    let selection = expect_context::<Selection>();
-    let MapViewState(view) = expect_context::<MapViewState>();
-    let (first, last) = selection.years();
-    let mode = LinkState::parse(&crate::browser::query(), first..=last).mode;
+    let data = use_data();
+    let locale = use_locale();
+    let MapViewState(view) = use_map_view();
+    let mode = use_mode();
 
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     // The box is measured on a plain element around the SVG (leptos-use reads an SVG's size

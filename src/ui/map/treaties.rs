@@ -3,11 +3,11 @@
 use std::sync::Arc;
 
 use atlas_core::geo::palette::TreatyStyle;
-use atlas_core::{DataSet, EventIndex};
+use atlas_core::EventIndex;
 use leptos::prelude::*;
 
 use super::use_map;
-use crate::state::Selection;
+use crate::state::{use_data, use_selection};
 
 /// Whether a reader has opened a treaty's details (its line is drawn thicker, in the accent).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,7 +21,7 @@ pub enum Emphasis {
 /// one would stay subscribed after the line is gone.
 #[component]
 pub fn TreatyLines() -> impl IntoView {
-    let selection = expect_context::<Selection>();
+    let selection = use_selection();
     let map = use_map();
     let lines = move || {
         let opened = selection.opened_event();
@@ -46,7 +46,7 @@ pub fn TreatyLines() -> impl IntoView {
 /// One treaty's lines.
 #[component]
 fn TreatyLine(event: EventIndex, style: TreatyStyle, emphasis: Emphasis) -> impl IntoView {
-    let data = expect_context::<Arc<DataSet>>();
+    let data = use_data();
     let map = use_map();
     let (d, cities) = map
         .frames

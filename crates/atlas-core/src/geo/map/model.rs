@@ -96,7 +96,7 @@ impl MapFrames {
         let style = MapStyle::for_box(map_box);
         let controls = style.controls(map_box.width);
         let far = data.atlas.places().iter().filter(|p| !p.is_context()).map(|p| (p.id.as_str(), p.location));
-        let layout = MapLayout::fitted(map_box.width, map_box.height, far, controls);
+        let layout = MapLayout::fitted(map_box.width, map_box.height, far, style.insets_below(map_box.width));
         let markers = city_markers(&data.atlas, &layout);
         let markers_by_place = markers.iter().enumerate().map(|(i, m)| (m.place.clone(), i)).collect();
         let land = layout

@@ -7,6 +7,9 @@ use super::palette::{LAND, OCCUPATION_HATCH, SEA};
 use crate::geo::geometry::ScreenRect;
 use crate::link::Mode;
 
+/// The side of a button a finger can hit (WCAG 2.5.5's 44 px, rounded up to 48 as Material does).
+const TOUCH_TARGET: f64 = 48.0;
+
 /// Whether the page is laid out for a narrow window (a phone: the map above the list, the
 /// legend folded, smaller map buttons). style.css decides it by a media query and says so in
 /// the custom property `--page-width`, which the app reads.
@@ -165,6 +168,24 @@ impl MapStyle {
     pub fn controls(&self, width: f64) -> ScreenRect {
         let (button, gap, margin) = (self.button, self.button_gap, self.button_margin);
         ScreenRect::from_edges(width - margin - button - gap, 0.0, width, margin + 3.0 * (button + gap) + gap)
+    }
+
+    /// The corner the insets on the right keep clear of: the buttons' corner, but never less than
+    /// three 48-px buttons' (a touch target's size), so that on a phone, whose buttons are
+    /// smaller, the Moscow inset does not come up over the cities east of the Baltic (Tartu's
+    /// label).
+    ///
+    /// ```
+    /// use atlas_core::geo::style::{MapBox, MapStyle, PageWidth};
+    /// use atlas_core::link::Mode;
+    ///
+    /// let phone = MapStyle::for_box(MapBox { page: PageWidth::Narrow, ..MapBox::new(372.0, 392.0, Mode::Standard) });
+    /// assert!(phone.insets_below(372.0).bottom() > phone.controls(372.0).bottom());
+    /// let kiosk = MapStyle::for_box(MapBox::new(1054.0, 745.0, Mode::Kiosk));
+    /// assert_eq!(kiosk.insets_below(1054.0), kiosk.controls(1054.0), "56-px buttons: their own corner");
+    /// ```
+    pub fn insets_below(&self, width: f64) -> ScreenRect {
+        MapStyle { button: self.button.max(TOUCH_TARGET), ..*self }.controls(width)
     }
 
     /// The custom properties map.css draws with, as `(name, value)`.
