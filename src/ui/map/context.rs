@@ -56,6 +56,11 @@ pub struct MapContext {
     pub states: Memo<Arc<MapStates>>,
     /// The year's active places and treaty lines.
     pub year: Memo<Arc<MapYear>>,
+    /// The places with an event this year (sorted): a memo of its own, so that the markers wake
+    /// only when the set changes, not on every step.
+    pub active_places: Memo<Vec<atlas_core::PlaceId>>,
+    /// The treaty lines drawn this year, likewise.
+    pub treaties: Memo<Vec<atlas_core::geo::model::DrawnTreaty>>,
     /// Where every word goes in the current language.
     pub labels: Memo<Arc<MapLabels>>,
     /// The reader's zoom and pan.
@@ -81,4 +86,11 @@ pub fn page_width() -> PageWidth {
 /// The window's width in CSS pixels (for the map's shape before it is measured).
 pub fn window_width() -> f64 {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(1280.0)
+}
+
+impl MapContext {
+    /// Whether something happened at `place` in the selected year.
+    pub fn is_active(&self, place: &atlas_core::PlaceId) -> bool {
+        self.active_places.with(|places| places.binary_search(place).is_ok())
+    }
 }

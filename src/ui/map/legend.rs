@@ -22,31 +22,35 @@ pub fn MapLegend() -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| Arc::new(Legend::new(&data, &map.states.get(), &map.year.get(), locale.lang())))
     };
+    // Each part of the legend is a memo of its own, so that a step redraws a part only when it
+    // changes (the states only when the borders do).
+    let day = Memo::new(move |_| legend.with(|l| l.borders_day));
     let borders_date = move || {
-        let day = legend.with(|l| l.borders_day);
+        let day = day.get();
         let date =
             HistoricDate::day(day.year, day.month, day.day).map(|d| locale.text().dates().date(&d)).unwrap_or_default();
         locale.text().borders_as_of(&date)
     };
     // Rows are keyed by what they show, so that a step redraws only those that change.
-    let state_rows = move || {
+    let state_rows = Memo::new(move |_| {
         legend.with(|l| {
             l.states
                 .iter()
                 .map(|s| (s.state.clone(), s.fill, s.name.clone(), s.lang.to_string(), s.occupied))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let state_rows = view! {
-        <For each=state_rows key=|row| row.clone() let:((state, fill, name, name_lang, occupied))>
+        <For each=move || state_rows.get() key=|row| row.clone() let:((state, fill, name, name_lang, occupied))>
             <li class="legend-state" data-state=state>
                 <span class="swatch" class:hatched=occupied style:background-color=fill></span>
                 <span lang=name_lang>{name}</span>
             </li>
         </For>
     };
+    let any_occupied = Memo::new(move |_| legend.with(|l| l.occupied));
     let occupied = move || {
-        legend.with(|l| l.occupied).then(|| {
+        any_occupied.get().then(|| {
             view! {
                 <li data-testid="legend-occupied">
                     <span class="swatch hatched only-hatch"></span>
@@ -55,22 +59,23 @@ pub fn MapLegend() -> impl IntoView {
             }
         })
     };
-    let treaty_rows = move || {
+    let treaty_rows = Memo::new(move |_| {
         legend.with(|l| l.treaties.iter().map(|t| (t.event, t.style, t.title.clone(), t.lang)).collect::<Vec<_>>())
-    };
+    });
     let treaty_heading = move || {
-        legend
-            .with(|l| !l.treaties.is_empty())
+        treaty_rows
+            .with(|rows| !rows.is_empty())
             .then(|| view! { <li class="legend-heading">{move || locale.text().legend_treaty().to_owned()}":"</li> })
     };
     let treaty_rows = view! {
-        <For each=treaty_rows key=|row| row.clone() let:((event, style, title, lang))>
+        <For each=move || treaty_rows.get() key=|row| row.clone() let:((event, style, title, lang))>
             <TreatyKey event_id=data.atlas.event(event).id.to_string() style=style title=title lang=lang />
         </For>
     };
     // The treaties in force that have no line, counted (a large atlas's year).
+    let more = Memo::new(move |_| legend.with(|l| l.more_treaties));
     let more_treaties = move || {
-        let left_out = legend.with(|l| l.more_treaties);
+        let left_out = more.get();
         (left_out > 0).then(|| {
             let n = u32::try_from(left_out).unwrap_or(u32::MAX);
             let text = locale.text().more_treaties(n, crate::browser::plural_category(locale.lang(), n));

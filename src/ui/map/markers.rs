@@ -114,7 +114,7 @@ pub fn CityMarker(
     }
     let is_active = {
         let place = place.clone();
-        move || map.year.with(|y| y.is_active(&place))
+        move || map.is_active(&place)
     };
     let is_open = {
         let place = place.clone();

@@ -56,7 +56,9 @@ fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapVie
         let data = data.clone();
         Memo::new(move |_| Arc::new(MapLabels::new(&data, &frames.get(), &states.get(), &year.get(), locale.lang())))
     };
-    MapContext { ids: MapIds::next(), map_box, frames, epoch, states, year, labels, view }
+    let active_places = Memo::new(move |_| year.with(|y| y.active_places.clone()));
+    let treaties = Memo::new(move |_| year.with(|y| y.treaties.clone()));
+    MapContext { ids: MapIds::next(), map_box, frames, epoch, states, year, active_places, treaties, labels, view }
 }
 
 /// The map of the region with insets for far places.

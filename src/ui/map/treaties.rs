@@ -26,8 +26,8 @@ pub fn TreatyLines() -> impl IntoView {
     let lines = move || {
         let opened = selection.opened_event();
         let generation = Arc::as_ptr(&map.frames.get()) as usize;
-        map.year.with(|year| {
-            year.treaties
+        map.treaties.with(|treaties| {
+            treaties
                 .iter()
                 .map(|t| {
                     let emphasis = if opened == Some(t.event) { Emphasis::Highlighted } else { Emphasis::Plain };
