@@ -192,7 +192,11 @@ pub fn show_fatal_error(mode: Mode) {
 /// A length custom property of `element` in CSS pixels (`--thumb: 28px`), as the cascade gives
 /// it there; `None` where it is unset or not in pixels.
 pub fn css_px(element: &web_sys::Element, name: &str) -> Option<f64> {
+    css_value(element, name)?.trim().strip_suffix("px")?.trim().parse().ok()
+}
+
+/// A custom property of `element` (`--page-width`) as the cascade gives it there.
+pub fn css_value(element: &web_sys::Element, name: &str) -> Option<String> {
     let style = web_sys::window()?.get_computed_style(element).ok()??;
-    let value = style.get_property_value(name).ok()?;
-    value.trim().strip_suffix("px")?.trim().parse().ok()
+    style.get_property_value(name).ok()
 }

@@ -76,9 +76,9 @@ pub fn use_map() -> MapContext {
 /// breakpoint is CSS's, read here rather than copied.
 pub fn page_width() -> PageWidth {
     let value = web_sys::window()
-        .zip(web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()))
-        .and_then(|(window, root)| window.get_computed_style(&root).ok().flatten())
-        .and_then(|style| style.get_property_value("--page-width").ok())
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| crate::browser::css_value(&root, "--page-width"))
         .unwrap_or_default();
     PageWidth::from_css(&value)
 }

@@ -66,9 +66,10 @@ pub fn CityMarker(
         let place = place.clone();
         Memo::new(move |_| map.frames.with(|f| f.marker_index(&place)))
     };
-    let marker = move || index.get().and_then(|i| map.frames.with(|f| f.markers.get(i).cloned()));
-    let context = marker().is_some_and(|m| m.context);
-    let position = move || marker().map_or((0.0, 0.0), |m| m.position);
+    // Its marker, again only when the box changes: a label's step reads its position here.
+    let marker = Memo::new(move |_| index.get().and_then(|i| map.frames.with(|f| f.markers.get(i).cloned())));
+    let context = marker.with_untracked(|m| m.as_ref().is_some_and(|m| m.context));
+    let position = move || marker.with(|m| m.as_ref().map_or((0.0, 0.0), |m| m.position));
     let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
     let scale = move || if frame == MarkerFrame::Inset { 1.0 } else { 1.0 / map.view.get().scale };
     let transform = move || {
@@ -90,7 +91,7 @@ pub fn CityMarker(
         })
     };
     let leader = move || {
-        let m = marker()?;
+        let m = marker.get()?;
         let ((ax, ay), (x, y)) = (m.anchor, m.position);
         m.is_moved().then(|| {
             view! {
