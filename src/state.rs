@@ -3,8 +3,10 @@
 //! every component may take, and a setter that only the components that change it take.
 use std::sync::Arc;
 
+use atlas_core::changes::year_view_day;
 use atlas_core::i18n::{Languages, UiText};
 use atlas_core::link::{LinkState, Mode, DEFAULT_IDLE_SECONDS};
+use atlas_core::time::CalendarDay;
 use atlas_core::{DataSet, EventIndex, Lang, PlaceId};
 use leptos::prelude::*;
 
@@ -52,11 +54,14 @@ pub fn use_mode() -> Mode {
     use_start_link().mode()
 }
 
-/// The selected year, the city whose panel is open and the event whose details are open: the
-/// read half (see [`SelectionSetter`] for the write half).
+/// The selected day (and so its year), the city whose panel is open and the event whose details
+/// are open: the read half (see [`SelectionSetter`] for the write half).
 #[derive(Debug, Clone, Copy)]
 pub struct Selection {
-    year: ReadSignal<i32>,
+    day: ReadSignal<CalendarDay>,
+    /// The year of `day`, a memo of its own: what depends on the year only (the list, the
+    /// highlighted places) does not wake when ⏮/⏭ move the day within the year.
+    year: Memo<i32>,
     city: ReadSignal<Option<PlaceId>>,
     /// The event whose details a reader has opened (its place and line are highlighted on the map).
     event: ReadSignal<Option<EventIndex>>,
@@ -72,23 +77,26 @@ pub struct Selection {
 /// The write half of the [`Selection`], for the components that change it.
 #[derive(Debug, Clone, Copy)]
 pub struct SelectionSetter {
-    year: RwSignal<i32>,
+    day: RwSignal<CalendarDay>,
     city: RwSignal<Option<PlaceId>>,
     event: RwSignal<Option<EventIndex>>,
     years: (i32, i32),
 }
 
-/// Creates the selection at `year` (kept within `first..=last`) and puts both halves in context.
-/// `data` tells where an opened event took place.
-pub fn provide_selection(year: i32, first: i32, last: i32, data: Arc<DataSet>) -> (Selection, SelectionSetter) {
+/// Creates the selection at `day` (its year kept within `first..=last`) and puts both halves in
+/// context. `data` tells where an opened event took place.
+pub fn provide_selection(day: CalendarDay, first: i32, last: i32, data: Arc<DataSet>) -> (Selection, SelectionSetter) {
+    let day = if (first..=last).contains(&day.year) { day } else { year_view_day(day.year.clamp(first, last)) };
     let setter = SelectionSetter {
-        year: RwSignal::new(year.clamp(first, last)),
+        day: RwSignal::new(day),
         city: RwSignal::new(None),
         event: RwSignal::new(None),
         years: (first, last),
     };
-    let (year, city, event) = (setter.year.read_only(), setter.city.read_only(), setter.event.read_only());
+    let (day, city, event) = (setter.day.read_only(), setter.city.read_only(), setter.event.read_only());
+    let year = Memo::new(move |_| day.get().year);
     let selection = Selection {
+        day,
         year,
         city,
         event,
@@ -115,8 +123,14 @@ pub fn use_selection_setter() -> SelectionSetter {
 }
 
 impl Selection {
+    /// The selected year (the year of [`Selection::day`]).
     pub fn year(&self) -> i32 {
         self.year.get()
+    }
+
+    /// The selected day: the borders and the treaties in force are those of this day.
+    pub fn day(&self) -> CalendarDay {
+        self.day.get()
     }
 
     /// The range of years the slider offers.
@@ -156,12 +170,21 @@ impl SelectionSetter {
         self.years
     }
 
-    /// Selects `year`, kept within the atlas's years.
+    /// Selects `year` (the day it shows, [`year_view_day`]), kept within the atlas's years.
     pub fn set_year(&self, year: i32) {
-        let year = year.clamp(self.years.0, self.years.1);
-        if self.year.get_untracked() != year {
-            self.year.set(year);
+        self.set_day(year_view_day(year.clamp(self.years.0, self.years.1)));
+    }
+
+    /// Selects `day`, if it lies within the atlas's years.
+    pub fn set_day(&self, day: CalendarDay) {
+        if (self.years.0..=self.years.1).contains(&day.year) && self.day.get_untracked() != day {
+            self.day.set(day);
         }
+    }
+
+    /// The selected day, without tracking it (for a handler that steps from it).
+    pub fn day_untracked(&self) -> CalendarDay {
+        self.day.get_untracked()
     }
 
     pub fn open_city(&self, place: PlaceId) {

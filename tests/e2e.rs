@@ -202,12 +202,12 @@ async fn bad_parameters_fall_back_silently() {
 }
 
 #[tokio::test]
-async fn play_steps_through_the_years_and_next_jumps_to_an_event_year() {
+async fn play_steps_through_the_years_and_next_jumps_to_the_next_change() {
     with_page(PageOptions::default(), |page| async move {
         page.open("?year=1924").await;
-        page.click(r#"[data-testid="next-event-year"]"#).await;
-        // After 1924 the next year in which an event starts is 1933 (Germany leaves the League).
-        page.wait_for_year(1933, "next event year from 1924").await;
+        page.click(r#"[data-testid="next-change"]"#).await;
+        // After 1924 the next change on the map is in October 1933 (Germany leaves the League).
+        page.wait_for_year(1933, "next change from 1924").await;
         page.click(r#"[data-testid="play"]"#).await;
         page.wait_until("playback to reach 1934", std::time::Duration::from_secs(8), || async {
             (page.year().await >= 1934).then_some(())
@@ -401,8 +401,8 @@ async fn a_kiosk_survives_random_touches_and_idle_periods() {
             "lang-lt",
             "lang-en",
             "lang-ru",
-            "next-event-year",
-            "previous-event-year",
+            "next-change",
+            "previous-change",
             "play",
         ];
         // A fixed pseudo-random sequence, so that a failure can be replayed.

@@ -2,6 +2,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use atlas_core::changes::year_view_day;
 use atlas_core::link::{LinkState, Mode};
 use atlas_core::Lang;
 use leptos::prelude::*;
@@ -22,13 +23,9 @@ use atlas_core::DataSet;
 fn use_address_sync(start: StartLink, selection: Selection, locale: Locale) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let query = LinkState {
-            year: Some(selection.year()),
-            city: selection.city(),
-            lang: Some(locale.lang()),
-            ..start.link()
-        }
-        .to_query();
+        let query = LinkState { city: selection.city(), lang: Some(locale.lang()), ..start.link() }
+            .at_day(selection.day())
+            .to_query();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -52,8 +49,8 @@ pub fn AtlasView(
         setter.set_languages(data.languages.clone(), browser::initial_lang(&link, &data.languages));
         locale
     });
-    let year = link.year.filter(|year| (first..=last).contains(year)).unwrap_or(first);
-    let (selection, select) = provide_selection(year, first, last, data.clone());
+    let day = link.day().filter(|day| (first..=last).contains(&day.year)).unwrap_or(year_view_day(first));
+    let (selection, select) = provide_selection(day, first, last, data.clone());
     if let Some(city) = link.city.clone().filter(|c| data.atlas.place(c).is_some()) {
         select.open_city(city);
     }

@@ -1,5 +1,6 @@
 //! Play/pause through the years, and jumps to the previous and next year with an event.
 use atlas_core::kiosk::{next_year_looping, ATTRACT_STEP_MS, PLAYBACK_STEP_MS};
+use atlas_core::time::CalendarDay;
 use leptos::prelude::*;
 use leptos_use::{use_interval_fn_with_options, UseIntervalFnOptions};
 
@@ -40,7 +41,7 @@ const PAUSE_ICON: &str = "M6 4h4v16H6zM14 4h4v16h-4z";
 const PREVIOUS_ICON: &str = "M5 4h3v16H5zM20 4v16L9 12z";
 const NEXT_ICON: &str = "M16 4h3v16h-3zM4 4v16l11-8z";
 
-/// Previous-event, play/pause and next-event buttons beside the slider.
+/// Previous-change, play/pause and next-change buttons beside the slider.
 #[component]
 pub fn PlaybackControls() -> impl IntoView {
     let data = use_data();
@@ -59,15 +60,17 @@ pub fn PlaybackControls() -> impl IntoView {
             set_playback.set(PlayMode::Playing);
         }
     };
-    let atlas = data.clone();
-    let previous = Memo::new(move |_| atlas.atlas.previous_event_year(selection.year()));
-    let atlas = data;
-    let next = Memo::new(move |_| atlas.atlas.next_event_year(selection.year()));
-    let jump = move |target: Memo<Option<i32>>| {
+    // ⏮ and ⏭ step through the days on which the map changes (an event, a treaty lapsing, a
+    // border moving), within a year and across years.
+    let changes = data.clone();
+    let previous = Memo::new(move |_| changes.changes.before(selection.day()));
+    let changes = data;
+    let next = Memo::new(move |_| changes.changes.after(selection.day()));
+    let jump = move |target: Memo<Option<CalendarDay>>| {
         move || {
             set_playback.set(PlayMode::Stopped);
-            if let Some(year) = target.get_untracked() {
-                select.set_year(year);
+            if let Some(day) = target.get_untracked() {
+                select.set_day(day);
             }
         }
     };
@@ -75,8 +78,8 @@ pub fn PlaybackControls() -> impl IntoView {
     view! {
         <div class="playback">
             <IconButton
-                testid="previous-event-year"
-                label=Signal::derive(move || text().previous_event_year().to_owned())
+                testid="previous-change"
+                label=Signal::derive(move || text().previous_change().to_owned())
                 icon=PREVIOUS_ICON
                 disabled=Signal::derive(move || previous.get().is_none())
                 on_click=jump(previous)
@@ -89,8 +92,8 @@ pub fn PlaybackControls() -> impl IntoView {
                 on_click=toggle
             />
             <IconButton
-                testid="next-event-year"
-                label=Signal::derive(move || text().next_event_year().to_owned())
+                testid="next-change"
+                label=Signal::derive(move || text().next_change().to_owned())
                 icon=NEXT_ICON
                 disabled=Signal::derive(move || next.get().is_none())
                 on_click=jump(next)

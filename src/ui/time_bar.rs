@@ -98,13 +98,19 @@ pub fn TimeBar() -> impl IntoView {
         let year = selection.year();
         stages.with_value(|stages| stages.at(year).map(|s| s.caption(&text)).unwrap_or_default())
     };
+    // The selected day, as precise as its source: the map shows the borders and treaties of it.
+    let changes = data.clone();
+    let shown_date = move || locale.text().shown_date(&changes.changes.shown_date(selection.day()));
     view! {
         <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label">
             <div class="time-bar-now">
                 <output for="year-slider" id="year-label" class="year-label" data-testid="year-label" aria-live="off">
                     {move || selection.year()}
                 </output>
-                <p class="time-bar-stage" data-testid="current-stage">{current_stage}</p>
+                <div class="time-bar-caption">
+                    <p class="time-bar-date" data-testid="selected-date">{shown_date}</p>
+                    <p class="time-bar-stage" data-testid="current-stage">{current_stage}</p>
+                </div>
                 <PlaybackControls />
             </div>
             <div class="time-bar-track" node_ref=track>

@@ -12,6 +12,7 @@ pub fn YearSlider() -> impl IntoView {
     let locale = use_locale();
     let (first, last) = selection.years();
     let data = use_data();
+    let changes = data.clone();
     // What a screen reader says of the value: the year and the stage of the story it is in.
     let value_text = move || {
         let year = selection.year();
@@ -35,6 +36,22 @@ pub fn YearSlider() -> impl IntoView {
             on:input=move |ev| {
                 if let Ok(year) = event_target_value(&ev).parse::<i32>() {
                     select.set_year(year);
+                }
+            }
+            on:keydown=move |ev| {
+                // Shift with an arrow steps through the days on which the map changes, as ⏮/⏭ do.
+                if !ev.shift_key() {
+                    return;
+                }
+                let day = select.day_untracked();
+                let target = match ev.key().as_str() {
+                    "ArrowRight" | "ArrowUp" => changes.changes.after(day),
+                    "ArrowLeft" | "ArrowDown" => changes.changes.before(day),
+                    _ => return,
+                };
+                ev.prevent_default();
+                if let Some(day) = target {
+                    select.set_day(day);
                 }
             }
         />

@@ -197,12 +197,12 @@ async fn the_berlin_and_geneva_insets_show_land_and_do_not_zoom() {
 }
 
 #[tokio::test]
-async fn the_legend_names_the_states_and_the_occupation_is_hatched_in_1940() {
+async fn the_legend_names_the_states_and_the_occupation_is_hatched_in_june_1940() {
     with_page(PageOptions::default(), |page| async move {
-        page.open("?year=1940&lang=en").await;
+        page.open("?date=1940-06-20&lang=en").await;
         wait_for_map(&page).await;
         let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
-        for name in ["Latvia (under Soviet occupation)", "USSR", "Finland", "Under Soviet occupation"] {
+        for name in ["Latvia (under Soviet occupation)", "USSR", "Finland", "Under Soviet occupation", "Borders on 20 June 1940"] {
             assert!(legend.contains(name), "the legend names {name}: {legend}");
         }
         let hatched = page
@@ -275,6 +275,55 @@ async fn at_ten_thousand_events_the_map_stays_readable_and_the_list_draws_pages(
         assert!(rows.iter().all(|id| id.starts_with("synthetic-")), "{rows:?}");
         let label = page.text_of(r#"[data-testid="show-more"]"#).await.unwrap_or_default();
         assert!(label.contains(&format!("{} of", 2 * page_rows)), "the button counts what is shown: {label}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_date_in_the_address_shows_that_day_and_the_steps_visit_1940_in_order() {
+    with_page(PageOptions::default(), |page| async move {
+        // 10 August 1940: the three states annexed, and the caption says so.
+        page.open("?date=1940-08-10&lang=en").await;
+        wait_for_map(&page).await;
+        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
+        for name in ["Borders on 10 August 1940", "Latvian SSR (annexed by the USSR)", "Estonian SSR", "Lithuanian SSR"] {
+            assert!(legend.contains(name), "the legend says {name}: {legend}");
+        }
+        let date = page.text_of(r#"[data-testid="selected-date"]"#).await.unwrap_or_default();
+        assert_eq!(date, "10 August 1940");
+        let lines = page.run_script(r#"return document.querySelectorAll('[data-testid="treaty-line"]').length;"#).await;
+        assert_eq!(lines.as_u64(), Some(0), "no treaty is in force after the annexation");
+        // From the end of 1939, ⏭ visits 1940's days in order, as the data gives them.
+        let data = atlas_core::DataSet::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data")))
+            .expect("the data loads");
+        let expected: Vec<String> = data.changes.in_year(1940).iter().map(|c| c.day.to_string()).collect();
+        page.open("?year=1939&lang=en").await;
+        wait_for_map(&page).await;
+        let mut seen = Vec::new();
+        for _ in 0..expected.len() {
+            page.click(r#"[data-testid="next-change"]"#).await;
+            let want = &expected[seen.len()];
+            let query = page
+                .wait_until(&format!("the address to say {want}"), Duration::from_secs(5), || async {
+                    let search = page.run_script("return location.search;").await;
+                    let search = search.as_str().unwrap_or("").to_owned();
+                    search.contains(&format!("date={want}")).then_some(search)
+                })
+                .await;
+            seen.push(query);
+        }
+        assert_eq!(seen.len(), expected.len());
+        // The June occupation is a step, and the legend follows it; ⏮ goes back a step.
+        page.open("?date=1940-06-17&lang=en").await;
+        wait_for_map(&page).await;
+        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
+        assert!(legend.contains("Estonia (under Soviet occupation)"), "{legend}");
+        page.click(r#"[data-testid="previous-change"]"#).await;
+        page.wait_until("the step before 17 June", Duration::from_secs(5), || async {
+            let date = page.text_of(r#"[data-testid="selected-date"]"#).await.unwrap_or_default();
+            (date == "16 June 1940").then_some(())
+        })
+        .await;
     })
     .await;
 }

@@ -43,7 +43,7 @@ fn synthetic(n: usize) -> Atlas {
             Event {
                 id: EventId::new(&format!("event-{i}")).expect("slug"),
                 kind: if treaty { EventKind::Treaty } else { EventKind::Conference },
-                span: Span { start, end },
+                span: Span::new(start, end),
                 place: PlaceId::new(places[next(places.len() as u64) as usize]),
                 parties: StateId::new("latvia").into_iter().collect(),
                 title: Localized::new(format!("Event {i}")),
@@ -78,13 +78,13 @@ fn benches(c: &mut Criterion) {
         b.iter(|| MapFrames::new(&data, black_box(map_box)))
     });
     let frames = MapFrames::new(&data, map_box);
-    let states = MapStates::on(&data, &frames, atlas_core::borders::reference_day(1935));
+    let states = MapStates::on(&data, &frames, atlas_core::changes::year_view_day(1935));
     c.bench_function("map model: the states of a border epoch (real data)", |b| {
-        b.iter(|| MapStates::on(&data, &frames, atlas_core::borders::reference_day(black_box(1935))))
+        b.iter(|| MapStates::on(&data, &frames, atlas_core::changes::year_view_day(black_box(1935))))
     });
     c.bench_function("map model: a slider step, year + labels + legend (real data)", |b| {
         b.iter(|| {
-            let year = MapYear::new(&data, &frames, black_box(1935));
+            let year = MapYear::new(&data, &frames, atlas_core::changes::year_view_day(black_box(1935)));
             let labels = MapLabels::new(&data, &frames, &states, &year, atlas_core::Lang::EN);
             (labels, Legend::new(&data, &states, &year, atlas_core::Lang::EN))
         })

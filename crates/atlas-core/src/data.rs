@@ -435,6 +435,9 @@ pub fn parse_states(
     Ok(read)
 }
 
+/// The value of `end` for a treaty in force with no known end.
+pub const OPEN_END_VALUE: &str = "open";
+
 /// Reads `events.geojson`, checking its places against `places` and its parties against `states`.
 pub fn parse_events(
     file: DataFile<'_>,
@@ -449,14 +452,17 @@ pub fn parse_events(
             .string("kind", "conference")
             .and_then(|s| s.parse::<EventKind>().map_err(|problem| fields.error("kind", problem)).ok());
         let start = fields.string("start", "1934-09-12").and_then(|s| fields.date("start", s));
-        let end = fields.optional_string("end", "1940-07-01").map(|s| fields.date("end", s));
+        let end_text = fields.optional_string("end", "1940-07-01");
+        let open_ended = end_text == Some(OPEN_END_VALUE);
+        let end = end_text.filter(|_| !open_ended).map(|s| fields.date("end", s));
         let span = match (start, end) {
-            (Some(start), None) => Some(Span { start, end: None }),
+            (Some(start), None) if open_ended => Some(Span::open(start)),
+            (Some(start), None) => Some(Span::new(start, None)),
             (Some(start), Some(Some(end))) => {
                 if end.last_day() < start.first_day() {
                     fields.error("end", format!("{end} is before the start {start}"));
                 }
-                Some(Span { start, end: Some(end) })
+                Some(Span::new(start, Some(end)))
             }
             _ => None,
         };
@@ -522,6 +528,26 @@ pub fn parse_events(
         }
         if let (Some(EventKind::Treaty), Some(points), Some(parties)) = (kind, &points, &parties) {
             check_treaty_points(fields, points, parties, place, places, states);
+        }
+        if kind == Some(EventKind::Treaty) && end_text.is_none() {
+            fields.error(
+                "end",
+                "a treaty needs the day it ceased to be in force (YYYY-MM-DD, with its source in `sources` \
+                 and a word on it in `note`), or \"open\" with a `note` saying why no end is known: \
+                 the map draws a treaty for as long as it is in force",
+            );
+        }
+        if kind.is_some() && kind != Some(EventKind::Treaty) && open_ended {
+            fields.error(
+                "end",
+                "only a treaty can be \"open\" (in force with no known end); give a date or leave `end` out",
+            );
+        }
+        if open_ended && note.is_none() {
+            fields.error(
+                "note",
+                "is needed when `end` is \"open\": say why no end is known, for the historian who reads it",
+            );
         }
         if let (Some(place), Some(points)) = (place, &points) {
             let at_place = points

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::borders::{parse_borders, Borders};
+use crate::changes::ChangeDays;
 use crate::data::{
     decode_text, parse_basemap, parse_events, parse_places, parse_states, Basemap, DataError, DataErrors, DataFile,
     Warning,
@@ -116,6 +117,8 @@ pub struct DataSet {
     pub states: Vec<State>,
     pub basemap: Basemap,
     pub borders: Borders,
+    /// The days on which the map changes, for the time bar's steps within a year.
+    pub changes: ChangeDays,
     /// The named stages of the story, for the time bar.
     pub stages: Stages,
     pub languages: Languages,
@@ -266,8 +269,11 @@ impl DataSet {
 
         match (places, states, events, stages, basemap, borders, errors.is_empty()) {
             (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => {
+                let atlas = Atlas::new(places, events);
+                let changes = ChangeDays::new(&atlas, &borders);
                 Ok(DataSet {
-                    atlas: Atlas::new(places, events),
+                    atlas,
+                    changes,
                     states,
                     basemap,
                     borders,

@@ -4,6 +4,7 @@
 //! browser, so it is tested with plain `cargo test` and shared by the app and the
 //! validator.
 pub mod borders;
+pub mod changes;
 pub mod data;
 pub mod dataset;
 pub mod geo;

@@ -1,11 +1,14 @@
-//! The address as a link to what is on screen: `?year=1934&city=riga&lang=lv`,
+//! The address as a link to what is on screen: `?year=1934&city=riga&lang=lv`, or a day
+//! (`?date=1940-08-10`) instead of a year,
 //! plus the display modes `?kiosk` (with `idle=N`) and `?embed`, and for an embedded map the
 //! origin of the page it talks to (`?parent=https://museum.example`).
 //!
 //! Reading never fails: a parameter that is unknown or malformed is ignored, so a
 //! mistyped link opens the map at its defaults instead of an error page.
+use crate::changes::year_view_day;
 use crate::lang::Lang;
 use crate::model::PlaceId;
+use crate::time::{CalendarDay, HistoricDate, Precision};
 
 /// How the page is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,6 +31,8 @@ pub const IDLE_SECONDS_RANGE: std::ops::RangeInclusive<u32> = 2..=3600;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LinkState {
     pub year: Option<i32>,
+    /// `?date=1940-08-10`: a day within the slider's years; it wins over `year`.
+    pub date: Option<CalendarDay>,
     pub city: Option<PlaceId>,
     /// A well-formed language code; whether the atlas offers it is for the data to say
     /// (`Languages::find`), so `?lang=xx` reads here and is ignored there.
@@ -131,6 +136,14 @@ impl LinkState {
                 "year" => {
                     state.year = value.trim().parse::<i32>().ok().filter(|y| years.contains(y));
                 }
+                "date" => {
+                    state.date = value
+                        .trim()
+                        .parse::<HistoricDate>()
+                        .ok()
+                        .filter(|d| d.precision() == Precision::Day && years.contains(&d.year()))
+                        .map(|d| d.first_day());
+                }
                 "city" => state.city = PlaceId::new(value.trim()),
                 "lang" => state.lang = Lang::new(value.trim()),
                 "kiosk" => state.mode = Mode::Kiosk,
@@ -145,10 +158,38 @@ impl LinkState {
         state
     }
 
-    /// The query string for this state: `?year=1934&city=riga&lang=lv`, keeping the mode.
+    /// The day the address asks for: its `date`, else the day a `year` shows
+    /// ([`year_view_day`]).
+    ///
+    /// ```
+    /// use atlas_core::link::LinkState;
+    /// use atlas_core::time::CalendarDay;
+    /// let day = |q| LinkState::parse(q, 1919..=1940).day();
+    /// assert_eq!(day("?date=1940-08-10"), Some(CalendarDay { year: 1940, month: 8, day: 10 }));
+    /// assert_eq!(day("?year=1934"), Some(CalendarDay { year: 1934, month: 12, day: 31 }));
+    /// assert_eq!(day("?date=1940-08&year=1934"), Some(CalendarDay { year: 1934, month: 12, day: 31 }), "a day, not a month");
+    /// assert_eq!(day("?date=1950-01-01"), None);
+    /// ```
+    pub fn day(&self) -> Option<CalendarDay> {
+        self.date.or(self.year.map(year_view_day))
+    }
+
+    /// The state with `day` selected: `year=` when it is the day a year shows, else `date=`.
+    pub fn at_day(self, day: CalendarDay) -> LinkState {
+        if day == year_view_day(day.year) {
+            LinkState { year: Some(day.year), date: None, ..self }
+        } else {
+            LinkState { year: None, date: Some(day), ..self }
+        }
+    }
+
+    /// The query string for this state: `?year=1934&city=riga&lang=lv` (or `?date=…`), keeping
+    /// the mode.
     pub fn to_query(&self) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
-        if let Some(year) = self.year {
+        if let Some(date) = self.date {
+            query.append_pair("date", &date.to_string());
+        } else if let Some(year) = self.year {
             query.append_pair("year", &year.to_string());
         }
         if let Some(city) = &self.city {
@@ -255,6 +296,11 @@ mod tests {
         let state = LinkState::parse("?year=1935&city=kaunas&lang=lt&kiosk&idle=30", YEARS);
         assert_eq!(state.to_query(), "?year=1935&city=kaunas&lang=lt&kiosk&idle=30");
         assert_eq!(LinkState::parse(&state.to_query(), YEARS), state);
+        let dated = LinkState::parse("?date=1940-08-10&lang=lv", YEARS);
+        assert_eq!(dated.to_query(), "?date=1940-08-10&lang=lv");
+        let day = CalendarDay { year: 1939, month: 3, day: 25 };
+        assert_eq!(dated.clone().at_day(day).to_query(), "?date=1939-03-25&lang=lv");
+        assert_eq!(dated.at_day(year_view_day(1939)).to_query(), "?year=1939&lang=lv");
         assert_eq!(LinkState::default().to_query(), "");
     }
 

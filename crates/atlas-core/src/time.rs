@@ -207,19 +207,46 @@ impl Ord for HistoricDate {
 }
 
 /// The time an event covers: from its start to its end (or through its start
-/// period, when no end is given).
+/// period, when no end is given), or with no known end at all (`open_ended`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     pub start: HistoricDate,
     pub end: Option<HistoricDate>,
+    /// The data says `"end": "open"`: in force with no end the sources give (a treaty that
+    /// never formally lapsed). Then `end` is `None` and the span runs past every date.
+    pub open_ended: bool,
 }
 
+/// The last day of an open-ended span: later than any date of the story.
+pub const OPEN_END: CalendarDay = CalendarDay { year: 9999, month: 12, day: 31 };
+
 impl Span {
+    /// A span from `start` to `end` (or through `start`'s period, when `end` is `None`).
+    ///
+    /// ```
+    /// use atlas_core::time::{HistoricDate, Span};
+    /// let day: HistoricDate = "1934-09-12".parse().unwrap();
+    /// assert_eq!(Span::new(day, None).last_day(), day.last_day());
+    /// assert!(Span::open(day).contains_day(atlas_core::time::CalendarDay { year: 1950, month: 1, day: 1 }));
+    /// ```
+    pub fn new(start: HistoricDate, end: Option<HistoricDate>) -> Span {
+        Span { start, end, open_ended: false }
+    }
+
+    /// A span from `start` with no end (see [`Span::open_ended`]).
+    pub fn open(start: HistoricDate) -> Span {
+        Span { start, end: None, open_ended: true }
+    }
+
     pub fn first_day(&self) -> CalendarDay {
         self.start.first_day()
     }
 
+    /// The last day covered; [`OPEN_END`] for an open-ended span.
     pub fn last_day(&self) -> CalendarDay {
+        if self.open_ended {
+            return OPEN_END;
+        }
         self.end.unwrap_or(self.start).last_day()
     }
 
@@ -282,11 +309,11 @@ mod tests {
 
     #[test]
     fn a_treaty_span_covers_every_year_until_its_end() {
-        let alliance = Span { start: date("1923-11-01"), end: Some(date("1940-06-29")) };
+        let alliance = Span::new(date("1923-11-01"), Some(date("1940-06-29")));
         assert!(!alliance.overlaps_year(1922));
         assert!((1923..=1940).all(|y| alliance.overlaps_year(y)));
         assert!(!alliance.overlaps_year(1941));
-        let signing = Span { start: date("1934-02-17"), end: None };
+        let signing = Span::new(date("1934-02-17"), None);
         assert!(signing.overlaps_year(1934) && !signing.overlaps_year(1935));
     }
 }

@@ -60,7 +60,7 @@ impl PlaceEvents<'_> {
 /// # let event = |kind, start: &str, end: Option<&str>| Event {
 /// #     id: EventId::new("e").expect("slug"),
 /// #     kind,
-/// #     span: Span { start: start.parse().expect("date"), end: end.map(|e| e.parse().expect("date")) },
+/// #     span: Span::new(start.parse().expect("date"), end.map(|e| e.parse().expect("date"))),
 /// #     place: None, parties: vec![], title: Default::default(), summary: Default::default(),
 /// #     sources: vec![], note: None, points: vec![],
 /// # };
@@ -86,13 +86,16 @@ impl Atlas {
         // A stable sort: ties keep the file's order.
         events.sort_by_key(|e| (e.span.first_day(), e.span.last_day()));
         let first_year = events.iter().map(|e| e.span.first_day().year).min().unwrap_or(0);
-        let last_year = events.iter().map(|e| e.span.last_day().year).max().unwrap_or(-1);
+        // An open-ended treaty runs past every date: the years end with the last finite date.
+        let finite_last = |e: &Event| if e.span.open_ended { e.span.first_day() } else { e.span.last_day() };
+        let last_year = events.iter().map(|e| finite_last(e).year).max().unwrap_or(-1);
         let mut by_year = vec![Vec::new(); (last_year - first_year + 1).max(0) as usize];
         let mut conferences_by_place: HashMap<PlaceId, Vec<EventIndex>> = HashMap::new();
         let mut others_by_place: HashMap<PlaceId, Vec<EventIndex>> = HashMap::new();
         for (index, event) in events.iter().enumerate() {
             let index = EventIndex(index);
-            for year in event.span.first_day().year..=event.span.last_day().year {
+            let until = if event.span.open_ended { last_year } else { event.span.last_day().year };
+            for year in event.span.first_day().year..=until {
                 by_year[(year - first_year) as usize].push(index);
             }
             match (event.kind, &event.place) {
@@ -133,7 +136,7 @@ impl Atlas {
     /// # let event = |id: &str, year: i32| Event {
     /// #     id: EventId::new(id).expect("slug"),
     /// #     kind: EventKind::Conference,
-    /// #     span: Span { start: HistoricDate::year_only(year), end: None },
+    /// #     span: Span::new(HistoricDate::year_only(year), None),
     /// #     place: None,
     /// #     parties: vec![],
     /// #     title: Default::default(),
@@ -162,7 +165,7 @@ impl Atlas {
     /// # let treaty = Event {
     /// #     id: EventId::new("riga-treaty").expect("slug"),
     /// #     kind: EventKind::Treaty,
-    /// #     span: Span { start: HistoricDate::year_only(1923), end: Some(HistoricDate::year_only(1940)) },
+    /// #     span: Span::new(HistoricDate::year_only(1923), Some(HistoricDate::year_only(1940))),
     /// #     place: None,
     /// #     parties: vec![],
     /// #     title: Default::default(),
@@ -191,7 +194,7 @@ impl Atlas {
     /// # let event = |id: &str, start: i32, end: i32| Event {
     /// #     id: EventId::new(id).expect("slug"),
     /// #     kind: EventKind::Treaty,
-    /// #     span: Span { start: HistoricDate::year_only(start), end: Some(HistoricDate::year_only(end)) },
+    /// #     span: Span::new(HistoricDate::year_only(start), Some(HistoricDate::year_only(end))),
     /// #     place: None,
     /// #     parties: vec![],
     /// #     title: Default::default(),
@@ -222,7 +225,7 @@ impl Atlas {
     /// # let event = |id: &str, kind: EventKind, year: i32, place: &str| Event {
     /// #     id: EventId::new(id).expect("slug"),
     /// #     kind,
-    /// #     span: Span { start: HistoricDate::year_only(year), end: None },
+    /// #     span: Span::new(HistoricDate::year_only(year), None),
     /// #     place: PlaceId::new(place),
     /// #     parties: vec![],
     /// #     title: Default::default(),
@@ -262,7 +265,7 @@ impl Atlas {
     /// # let event = |id: &str, kind, year: i32| Event {
     /// #     id: EventId::new(id).expect("slug"),
     /// #     kind,
-    /// #     span: Span { start: HistoricDate::year_only(year), end: None },
+    /// #     span: Span::new(HistoricDate::year_only(year), None),
     /// #     place: PlaceId::new("riga"), parties: vec![], title: Default::default(),
     /// #     summary: Default::default(), sources: vec![], note: None, points: vec![],
     /// # };
@@ -296,16 +299,6 @@ impl Atlas {
         let mut years: Vec<i32> = self.events.iter().map(|e| e.span.first_day().year).collect();
         years.dedup(); // Events are chronological, so equal years are adjacent.
         years
-    }
-
-    /// The nearest year after `year` in which an event starts.
-    pub fn next_event_year(&self, year: i32) -> Option<i32> {
-        self.events.iter().map(|e| e.span.first_day().year).filter(|&y| y > year).min()
-    }
-
-    /// The nearest year before `year` in which an event starts.
-    pub fn previous_event_year(&self, year: i32) -> Option<i32> {
-        self.events.iter().map(|e| e.span.first_day().year).filter(|&y| y < year).max()
     }
 }
 
@@ -341,7 +334,7 @@ pub(crate) mod tests {
         Event {
             id: crate::model::EventId::new(id).expect("slug"),
             kind,
-            span: Span { start: HistoricDate::year_only(start), end: end.map(HistoricDate::year_only) },
+            span: Span::new(HistoricDate::year_only(start), end.map(HistoricDate::year_only)),
             place: None,
             parties: vec![],
             title: Default::default(),

@@ -141,6 +141,7 @@ const BROKEN: &[(&str, &str)] = &[
     ("event-many-problems.geojson", "events.geojson"),
     ("event-unknown-place.geojson", "events.geojson"),
     ("event-treaty-not-at-capitals.geojson", "events.geojson"),
+    ("event-treaty-ends.geojson", "events.geojson"),
     ("events-not-json.geojson", "events.geojson"),
     ("events-windows-1257.geojson", "events.geojson"),
     ("events-empty.geojson", "events.geojson"),

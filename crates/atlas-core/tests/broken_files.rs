@@ -217,3 +217,42 @@ fn context_places_load_and_an_event_may_not_happen_at_one() {
     assert_eq!(errors.len(), 1);
     assert!(errors[0].to_string().contains("field `place`: `vilnius` has the role `context`"), "{}", errors[0]);
 }
+
+#[test]
+fn a_treaty_needs_an_end_or_an_open_end_with_a_note() {
+    let errors = event_errors("event-treaty-ends.geojson");
+    let name = "event-treaty-ends.geojson";
+    assert_eq!(
+        errors,
+        [
+            format!(
+                "{name}: feature 0 (id `no-end`): field `end`: a treaty needs the day it ceased to be in force \
+                 (YYYY-MM-DD, with its source in `sources` and a word on it in `note`), or \"open\" with a `note` \
+                 saying why no end is known: the map draws a treaty for as long as it is in force"
+            ),
+            format!(
+                "{name}: feature 1 (id `open-without-note`): field `note`: is needed when `end` is \"open\": say \
+                 why no end is known, for the historian who reads it"
+            ),
+            format!(
+                "{name}: feature 3 (id `open-conference`): field `end`: only a treaty can be \"open\" (in force \
+                 with no known end); give a date or leave `end` out"
+            ),
+        ],
+        "feature 2 (open, with a note) passes"
+    );
+}
+
+#[test]
+fn an_open_treaty_is_in_force_long_after_it_was_signed() {
+    let text = fixture("event-treaty-ends.geojson");
+    let features: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let only_open = serde_json::json!({"type": "FeatureCollection", "features": [features["features"][2].clone()]});
+    let (events, _) =
+        parse_events(DataFile { name: "events.geojson", text: &only_open.to_string() }, &places(), &states(), &langs())
+            .expect("an open end with a note loads");
+    let day = atlas_core::time::CalendarDay { year: 1960, month: 1, day: 1 };
+    assert!(events[0].span.open_ended && events[0].span.contains_day(day));
+    let atlas = atlas_core::Atlas::new(vec![], events);
+    assert_eq!(atlas.years(), Some(1939..=1939), "an open end does not stretch the slider");
+}

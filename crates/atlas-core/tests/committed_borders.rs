@@ -1,6 +1,7 @@
 //! The committed `public/data/borders.topojson`: it loads through the app's loader without a
 //! warning, passes the validator's checks, and puts the cities in the states that held them.
-use atlas_core::borders::{check_borders, reference_day, Borders};
+use atlas_core::borders::{check_borders, Borders};
+use atlas_core::changes::year_view_day;
 use atlas_core::time::CalendarDay;
 use atlas_core::{DataSet, Lang, LonLat};
 
@@ -41,7 +42,7 @@ fn the_committed_file_passes_every_check() {
 #[test]
 fn the_cities_lie_in_the_states_that_held_them() {
     let b = real();
-    let r = reference_day;
+    let r = year_view_day;
     // Vilnius: Polish 1922–1939, Lithuanian again from 28 October 1939.
     assert_eq!(state(&b, 25.28, 54.69, r(1930)), "poland");
     assert_eq!(state(&b, 25.28, 54.69, day(1939, 11, 15)), "lithuania");

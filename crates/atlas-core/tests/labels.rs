@@ -66,7 +66,7 @@ fn no_label_covers_another_or_a_marker_or_leaves_its_frame_in_any_year_language_
             LabelOf::State(period) => data.borders.periods()[period].id.clone(),
         };
         for year in years.clone() {
-            let map_year = MapYear::new(&data, &frames, year);
+            let map_year = MapYear::new(&data, &frames, atlas_core::changes::year_view_day(year));
             let states = MapStates::on(&data, &frames, map_year.day);
             for &lang in &langs {
                 let labels = MapLabels::new(&data, &frames, &states, &map_year, lang);
@@ -84,10 +84,12 @@ fn no_label_covers_another_or_a_marker_or_leaves_its_frame_in_any_year_language_
                         assert!(!box_a.overlaps(m), "{name} {year} {lang}: {} covers a marker", what(a));
                     }
                 }
-                // The Baltic states are always named, and every city with an event this year.
+                // The Baltic states are named wherever there is room for them after the cities
+                // (issue 18: capitals and places with an event come first); on a phone, the 1940
+                // names ("Latvijas PSR") can give way to Riga, Bulduri and Tallinn.
                 for state in ["estonia", "latvia", "lithuania"] {
                     let named = labels.states.iter().any(|s| data.borders.periods()[s.period].state == state);
-                    assert!(named, "{name} {year} {lang}: {state} is not named");
+                    assert!(named || width < 500.0, "{name} {year} {lang}: {state} is not named");
                 }
                 for place in &map_year.active_places {
                     if let Some(marker) = frames.marker_index(place) {

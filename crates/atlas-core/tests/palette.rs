@@ -7,7 +7,8 @@
 //! state keeps [`FROM_SEA`] from the sea so that no coast is lost in the water.
 use std::collections::HashSet;
 
-use atlas_core::borders::{reference_day, StatePeriod};
+use atlas_core::borders::StatePeriod;
+use atlas_core::changes::year_view_day;
 use atlas_core::geo::palette::{fill, LAND, SEA};
 use atlas_core::DataSet;
 
@@ -30,7 +31,7 @@ fn neighbours(data: &DataSet) -> Vec<(String, String, i32)> {
     let mut pairs: Vec<(String, String, i32)> = Vec::new();
     let years = data.atlas.years().expect("events");
     for year in years {
-        let standing: Vec<&StatePeriod> = data.borders.on(reference_day(year)).collect();
+        let standing: Vec<&StatePeriod> = data.borders.on(year_view_day(year)).collect();
         let points: Vec<HashSet<(i64, i64)>> = standing.iter().map(|p| vertices(p)).collect();
         for (i, a) in standing.iter().enumerate() {
             for (j, b) in standing.iter().enumerate().skip(i + 1) {

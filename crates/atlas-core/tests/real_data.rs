@@ -357,7 +357,20 @@ fn the_bases_treaties_of_1939_are_three_signed_in_moscow_each_drawn_moscow_to_on
         let event = atlas.events().iter().find(|e| e.id.as_str() == id).unwrap_or_else(|| panic!("{id} missing"));
         assert_eq!(event.kind, EventKind::Treaty, "{id}");
         assert_eq!(event.span.start.to_string(), start, "{id}");
-        assert_eq!(event.span.end, None, "{id}: the sources give no end");
+        // It lapsed with the annexation: its last day in force is the eve of the first day the
+        // borders file shows the state as a Soviet republic.
+        let end = event.span.end.unwrap_or_else(|| panic!("{id}: an end"));
+        let annexed = data
+            .borders
+            .periods()
+            .iter()
+            .find(|p| p.state == state && p.occupied_by.is_some() && p.name.text(Lang::EN).contains("SSR"))
+            .unwrap_or_else(|| panic!("{state}'s annexed period"));
+        assert_eq!(end.last_day().next(), annexed.first_day(), "{id} ends the eve of {}", annexed.id);
+        assert!(
+            event.sources.iter().any(|s| s.contains("Occupation of the Baltic states")),
+            "{id}: a source for the end"
+        );
         assert_eq!(event.place.as_ref().map(PlaceId::as_str), Some("moscow"), "{id}");
         let parties: Vec<&str> = event.parties.iter().map(|p| p.as_str()).collect();
         assert_eq!(parties, ["ussr", state], "{id}");

@@ -14,7 +14,7 @@ fn event(i: usize, start: HistoricDate, end: Option<HistoricDate>, conference: b
     Event {
         id: EventId::new(&format!("e{i}")).expect("slug"),
         kind: if conference { EventKind::Conference } else { EventKind::Treaty },
-        span: Span { start, end },
+        span: Span::new(start, end),
         place: PlaceId::new(&format!("p{place}")),
         parties: vec![],
         title: Localized::default(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use atlas_core::geo::model::Legend;
 use atlas_core::geo::palette::TreatyStyle;
 use atlas_core::geo::style::PageWidth;
-use atlas_core::{HistoricDate, Lang};
+use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{page_width, use_map};
@@ -25,11 +25,10 @@ pub fn MapLegend() -> impl IntoView {
     // Each part of the legend is a memo of its own, so that a step redraws a part only when it
     // changes (the states only when the borders do).
     let day = Memo::new(move |_| legend.with(|l| l.borders_day));
+    let changes = data.clone();
     let borders_date = move || {
-        let day = day.get();
-        let date =
-            HistoricDate::day(day.year, day.month, day.day).map(|d| locale.text().dates().date(&d)).unwrap_or_default();
-        locale.text().borders_as_of(&date)
+        let text = locale.text();
+        text.borders_on(&text.shown_date(&changes.changes.shown_date(day.get())))
     };
     // Rows are keyed by what they show, so that a step redraws only those that change.
     let state_rows = Memo::new(move |_| {

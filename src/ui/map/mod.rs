@@ -42,7 +42,7 @@ fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapVie
     };
     let year = {
         let data = data.clone();
-        Memo::new(move |_| Arc::new(MapYear::new(&data, &frames.get(), selection.year())))
+        Memo::new(move |_| Arc::new(MapYear::new(&data, &frames.get(), selection.day())))
     };
     let epoch = {
         let data = data.clone();

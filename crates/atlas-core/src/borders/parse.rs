@@ -98,7 +98,7 @@ pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, V
                         fields.error("end", format!("{end} is before the start {start}"));
                     }
                 }
-                Some(Span { start, end })
+                Some(Span::new(start, end))
             }
             _ => None,
         };

@@ -82,7 +82,7 @@ impl DateStyle {
     /// use atlas_core::i18n::DateStyle;
     /// use atlas_core::Span;
     /// let en = DateStyle::english();
-    /// let span = Span { start: "1919-09-29".parse().unwrap(), end: Some("1919-10-01".parse().unwrap()) };
+    /// let span = Span::new("1919-09-29".parse().unwrap(), Some("1919-10-01".parse().unwrap()));
     /// assert_eq!(en.span(&span), "29 September – 1 October 1919");
     /// ```
     pub fn span(&self, span: &Span) -> String {
@@ -182,7 +182,7 @@ mod tests {
     use super::*;
 
     fn span(start: &str, end: Option<&str>) -> Span {
-        Span { start: start.parse().expect("date"), end: end.map(|e| e.parse().expect("date")) }
+        Span::new(start.parse().expect("date"), end.map(|e| e.parse().expect("date")))
     }
 
     #[test]

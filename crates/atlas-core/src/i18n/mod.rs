@@ -134,8 +134,9 @@ ui_texts! {
         language;
         play;
         pause;
-        previous_event_year;
-        next_event_year;
+        /// The time bar's ⏮ and ⏭: the previous and next day on which the map changes.
+        previous_change;
+        next_change;
         zoom_in;
         zoom_out;
         reset_view;
@@ -174,8 +175,11 @@ ui_texts! {
     with_values {
         /// Heading of the list of active events.
         active_in(year);
-        /// The legend's note on the borders: "Borders as of 1 July 1939".
-        borders_as_of(date);
+        /// The legend's note on the borders: "Borders on 5 August 1940".
+        borders_on(date);
+        /// A date the sources give only to the month or the year, where the time bar shows it:
+        /// "February 1940 (day not known)".
+        date_approximate(date);
         /// The button under a long list that draws more of it: "Show more (40 of 712 shown)".
         show_more(shown, total);
         /// A stage of the story with its years on the time bar: "First stage 1919–1923" (the
@@ -223,6 +227,18 @@ impl UiText {
     }
 
     /// How this language writes dates.
+    /// A date where the time bar and the legend name the selected day: in full, or marked as
+    /// approximate when the sources give it only to the month or the year ("February 1940 (day
+    /// not known)").
+    pub fn shown_date(&self, date: &crate::time::HistoricDate) -> String {
+        let text = self.dates().date(date);
+        if date.precision() == crate::time::Precision::Day {
+            text
+        } else {
+            self.date_approximate(&text)
+        }
+    }
+
     pub fn dates(&self) -> &DateStyle {
         &self.dates
     }

@@ -30,7 +30,7 @@ impl TreatyLine {
     /// # let treaty = |id: &str, points: Vec<LonLat>| Event {
     /// #     id: EventId::new(id).expect("slug"),
     /// #     kind: EventKind::Treaty,
-    /// #     span: Span { start: HistoricDate::year_only(1934), end: None },
+    /// #     span: Span::new(HistoricDate::year_only(1934), None),
     /// #     place: None,
     /// #     parties: vec![],
     /// #     title: Default::default(),
@@ -100,7 +100,7 @@ fn years(atlas: &Atlas, event: EventIndex) -> (i32, i32) {
 /// # let treaty = |id: &str, start: i32, end: i32, points: Vec<LonLat>| Event {
 /// #     id: EventId::new(id).expect("slug"),
 /// #     kind: EventKind::Treaty,
-/// #     span: Span { start: HistoricDate::year_only(start), end: Some(HistoricDate::year_only(end)) },
+/// #     span: Span::new(HistoricDate::year_only(start), Some(HistoricDate::year_only(end))),
 /// #     place: None,
 /// #     parties: vec![],
 /// #     title: Default::default(),

@@ -23,7 +23,7 @@
 //!
 //! let data = DataSet::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data")))
 //!     .expect("the committed data loads");
-//! let model = MapModel::build(&data, 1934, Lang::EN, MapBox::new(1100.0, 780.0, Mode::Standard));
+//! let model = MapModel::build(&data, atlas_core::changes::year_view_day(1934), Lang::EN, MapBox::new(1100.0, 780.0, Mode::Standard));
 //! // Riga has a conference in 1934: its marker is in the main frame, active, and named.
 //! let riga = model.frames.marker_index(&PlaceId::new("riga").expect("slug")).expect("a marker");
 //! assert_eq!(model.frames.markers[riga].frame, 0);
@@ -40,7 +40,6 @@ use super::layout::{city_markers, MapLayout, PlaceMarker};
 use super::palette::{fill, treaties_drawn, treaty_style, TreatyStyle};
 use super::placement::{place_labels, state_candidates, CityLabel, Placed, Placement, Priority, StateLabel};
 use super::style::{MapBox, MapStyle};
-use crate::borders::reference_day;
 use crate::dataset::DataSet;
 use crate::geo::geometry::{line_path_into, polygons_path, ScreenRect};
 use crate::lang::Lang;
@@ -226,13 +225,15 @@ pub struct DrawnTreaty {
     pub style: TreatyStyle,
 }
 
-/// What a year changes on the map: the places with an event, and the treaty lines in force.
+/// What the selected day changes on the map: the places with an event in its year, and the
+/// treaty lines in force on the day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapYear {
+    /// The year of `day`.
     pub year: i32,
-    /// The day the borders are drawn for.
+    /// The selected day: the borders and the treaties in force are those of this day.
     pub day: CalendarDay,
-    /// The places with an event this year, sorted.
+    /// The places with an event in `year`, sorted.
     pub active_places: Vec<PlaceId>,
     /// The treaty lines drawn (at most [`super::palette::MAX_TREATY_LINES`], the most recent),
     /// in time order: their place in this list picks their style, in the lines and in the
@@ -243,19 +244,25 @@ pub struct MapYear {
 }
 
 impl MapYear {
-    pub fn new(data: &DataSet, frames: &MapFrames, year: i32) -> MapYear {
+    /// The map on `day`: the treaties in force that day (from signature to their last day in
+    /// force), and the places with an event in its year.
+    pub fn new(data: &DataSet, frames: &MapFrames, day: CalendarDay) -> MapYear {
+        let year = day.year;
         let active_places = data.atlas.places_with_event_in(year).into_iter().cloned().collect();
         let in_force: Vec<EventIndex> = data
             .atlas
             .active_indices(year)
             .iter()
             .copied()
-            .filter(|&i| data.atlas.event(i).kind == EventKind::Treaty && frames.treaty(i).is_some())
+            .filter(|&i| {
+                let event = data.atlas.event(i);
+                event.kind == EventKind::Treaty && event.span.contains_day(day) && frames.treaty(i).is_some()
+            })
             .collect();
         let (drawn, treaties_left_out) = treaties_drawn(&in_force);
         let treaties =
             drawn.iter().enumerate().map(|(n, &event)| DrawnTreaty { event, style: treaty_style(n) }).collect();
-        MapYear { year, day: reference_day(year), active_places, treaties, treaties_left_out }
+        MapYear { year, day, active_places, treaties, treaties_left_out }
     }
 
     /// Whether something happened at `place` this year.
@@ -448,9 +455,9 @@ pub struct MapModel {
 }
 
 impl MapModel {
-    pub fn build(data: &DataSet, year: i32, lang: Lang, map_box: MapBox) -> MapModel {
+    pub fn build(data: &DataSet, day: CalendarDay, lang: Lang, map_box: MapBox) -> MapModel {
         let frames = MapFrames::new(data, map_box);
-        let map_year = MapYear::new(data, &frames, year);
+        let map_year = MapYear::new(data, &frames, day);
         let states = MapStates::on(data, &frames, map_year.day);
         let labels = MapLabels::new(data, &frames, &states, &map_year, lang);
         let legend = Legend::new(data, &states, &map_year, lang);
@@ -510,7 +517,12 @@ mod tests {
     #[test]
     fn a_treaty_keeps_its_style_in_the_lines_and_the_legend() {
         let data = data();
-        let model = MapModel::build(&data, 1939, Lang::EN, MapBox::new(1000.0, 700.0, Mode::Standard));
+        let model = MapModel::build(
+            &data,
+            crate::changes::year_view_day(1939),
+            Lang::EN,
+            MapBox::new(1000.0, 700.0, Mode::Standard),
+        );
         assert!(!model.year.treaties.is_empty());
         assert_eq!(model.legend.treaties.len(), model.year.treaties.len());
         for (line, key) in model.year.treaties.iter().zip(&model.legend.treaties) {

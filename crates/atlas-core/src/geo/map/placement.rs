@@ -102,7 +102,8 @@ impl Placed {
 }
 
 /// The ways a state's name can be written: whole on one line; on two lines, broken before its
-/// parenthesis; the name without the parenthesis. As byte ranges of `text`.
+/// parenthesis; the name without the parenthesis; that name on two lines, broken at its last
+/// space. As byte ranges of `text`.
 ///
 /// ```
 /// use atlas_core::geo::placement::name_forms;
@@ -110,16 +111,26 @@ impl Placed {
 /// let text = "Estonia (under Soviet occupation)";
 /// let forms = name_forms(text);
 /// assert_eq!(forms.len(), 3);
+/// let annexed = "Igaunijas PSR (PSRS anektēta)";
+/// let last = name_forms(annexed).pop().unwrap();
+/// assert_eq!(last.iter().flatten().map(|&(a, b)| &annexed[a..b]).collect::<Vec<_>>(), ["Igaunijas", "PSR"]);
 /// assert_eq!(forms[1].iter().flatten().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(), ["Estonia", "(under Soviet occupation)"]);
 /// assert_eq!(forms[2].iter().flatten().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(), ["Estonia"]);
 /// assert_eq!(name_forms("Latvia").len(), 1);
 /// ```
 pub fn name_forms(text: &str) -> Vec<[Option<(usize, usize)>; 2]> {
     let whole = [Some((0, text.len())), None];
-    match text.find(" (") {
+    let mut forms = match text.find(" (") {
         Some(at) if at > 0 => vec![whole, [Some((0, at)), Some((at + 1, text.len()))], [Some((0, at)), None]],
         _ => vec![whole],
+    };
+    // Last, the name (without its parenthesis) on two lines, broken at its last space:
+    // "Igaunijas PSR" over a small Estonia.
+    let name_end = forms.last().and_then(|form| form[0]).map_or(text.len(), |(_, end)| end);
+    if let Some(space) = text[..name_end].rfind(' ').filter(|&at| at > 0) {
+        forms.push([Some((0, space)), Some((space + 1, name_end))]);
     }
+    forms
 }
 
 /// Every label that found a place; the others give way (a city keeps its marker).
