@@ -1,9 +1,9 @@
 //! Talking to the page that embeds the map in an iframe (`postMessage`).
 //!
-//! The map sends `{ "type": "entente-atlas:state", "year": 1934, "city": "riga" | null }`
-//! to its parent whenever the year or city changes, and accepts
-//! `{ "type": "set-year", "year": 1934 }` and `{ "type": "set-city", "city": "riga" }`;
-//! anything else is ignored.
+//! The map sends `{ "type": "entente-atlas:state", "year": 1934, "date": "1934-12-31", "city":
+//! "riga" | null }` to its parent whenever the day or city changes, and accepts
+//! `{ "type": "set-year", "year": 1934 }`, `{ "type": "set-date", "date": "1940-08-10" }` and
+//! `{ "type": "set-city", "city": "riga" }`; anything else is ignored.
 //!
 //! Who it talks to is a choice, not an accident:
 //! - it obeys only its parent window (`event.source === window.parent`), and only when the
@@ -59,6 +59,7 @@ pub fn use_embed_bridge(selection: Selection, select: SelectionSetter, data: Arc
         let city = selection.city().map(|c| JsValue::from_str(c.as_str())).unwrap_or(JsValue::NULL);
         let _ = Reflect::set(&message, &"type".into(), &"entente-atlas:state".into());
         let _ = Reflect::set(&message, &"year".into(), &JsValue::from(selection.year()));
+        let _ = Reflect::set(&message, &"date".into(), &JsValue::from(selection.day().to_string()));
         let _ = Reflect::set(&message, &"city".into(), &city);
         if let Some(target) = &target {
             let _ = sender.post_message(&message, target.target());
@@ -74,6 +75,7 @@ pub fn use_embed_bridge(selection: Selection, select: SelectionSetter, data: Arc
         let command = EmbedCommand::from_message(
             field(&message, "type").as_string().as_deref(),
             field(&message, "year").as_f64(),
+            field(&message, "date").as_string().as_deref(),
             field(&message, "city").as_string().as_deref(),
         );
         match command {
@@ -83,6 +85,7 @@ pub fn use_embed_bridge(selection: Selection, select: SelectionSetter, data: Arc
                     select.set_year(year);
                 }
             }
+            Some(EmbedCommand::SetDate(day)) => select.set_day(day),
             Some(EmbedCommand::SetCity(city)) if data.atlas.place(&city).is_some() => select.open_city(city),
             _ => {}
         }

@@ -335,14 +335,17 @@ async fn moving_from_1938_to_1939_changes_the_borders_and_leaves_the_cities_in_p
         let riga = format!("{} .dot", support::page::sel::city(RIGA));
         let centre = |(x, y, w, h): (f64, f64, f64, f64)| ((x + w / 2.0).round(), (y + h / 2.0).round());
         let riga_1938 = centre(page.find(&riga).await.rectangle().await.expect("Riga's marker"));
-        assert_eq!(page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(), Some("Borders as of 1 July 1938"));
+        assert_eq!(
+            page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(),
+            Some("Borders on 31 December 1938")
+        );
         page.set_year(1939).await;
         let epoch_1939 = page
             .wait_until("new borders for 1939", support::page::WAIT, || async {
                 page.attr(borders, "data-epoch").await.filter(|e| *e != epoch_1938)
             })
             .await;
-        assert!(epoch_1939.contains("germany-1939-memel"), "Klaipėda German from March 1939: {epoch_1939}");
+        assert!(epoch_1939.contains("germany-1939-1940"), "Klaipėda German from March 1939: {epoch_1939}");
         assert!(!epoch_1939.contains("lithuania-1923-1939"), "{epoch_1939}");
         let about = page
             .run_script(
@@ -351,13 +354,16 @@ async fn moving_from_1938_to_1939_changes_the_borders_and_leaves_the_cities_in_p
             .await;
         let about = about.as_str().unwrap_or_default();
         assert!(
-            about.starts_with("Lithuania (23 March 1939 – 27 October 1939)"),
+            about.starts_with("Lithuania (28 October 1939 – 14 June 1940)"),
             "a state's period and sources: {about}"
         );
         assert!(about.contains("•"), "the sources of its lines: {about}");
         let riga_1939 = centre(page.find(&riga).await.rectangle().await.expect("Riga's marker"));
         assert_eq!(riga_1938, riga_1939, "the cities stay where they are");
-        assert_eq!(page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(), Some("Borders as of 1 July 1939"));
+        assert_eq!(
+            page.text_of(r#"[data-testid="borders-date"]"#).await.as_deref(),
+            Some("Borders on 31 December 1939")
+        );
     })
     .await;
 }

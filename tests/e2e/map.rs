@@ -76,9 +76,9 @@ async fn in_1939_three_moscow_lines_carry_the_dates_of_the_bases_treaties() {
             .await;
         let lines = lines.as_array().cloned().unwrap_or_default();
         let expected = [
-            ("treaty-1939-09-28-soviet-estonian-bases", "moscow tallinn", "28 September 1939"),
-            ("treaty-1939-10-05-soviet-latvian-bases", "moscow riga", "5 October 1939"),
-            ("treaty-1939-10-10-soviet-lithuanian-bases", "moscow kaunas", "10 October 1939"),
+            ("treaty-1939-09-28-soviet-estonian-bases", "moscow tallinn", "28 September 1939 – 5 August 1940"),
+            ("treaty-1939-10-05-soviet-latvian-bases", "moscow riga", "5 October 1939 – 4 August 1940"),
+            ("treaty-1939-10-10-soviet-lithuanian-bases", "moscow kaunas", "10 October 1939 – 2 August 1940"),
         ];
         assert_eq!(lines.len(), 3, "three lines from Moscow in 1939: {lines:?}");
         for (id, cities, date) in expected {
@@ -202,7 +202,13 @@ async fn the_legend_names_the_states_and_the_occupation_is_hatched_in_june_1940(
         page.open("?date=1940-06-20&lang=en").await;
         wait_for_map(&page).await;
         let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
-        for name in ["Latvia (under Soviet occupation)", "USSR", "Finland", "Under Soviet occupation", "Borders on 20 June 1940"] {
+        for name in [
+            "Latvia (under Soviet occupation)",
+            "USSR",
+            "Finland",
+            "Under Soviet occupation",
+            "Borders on 20 June 1940",
+        ] {
             assert!(legend.contains(name), "the legend names {name}: {legend}");
         }
         let hatched = page
@@ -286,7 +292,8 @@ async fn a_date_in_the_address_shows_that_day_and_the_steps_visit_1940_in_order(
         page.open("?date=1940-08-10&lang=en").await;
         wait_for_map(&page).await;
         let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
-        for name in ["Borders on 10 August 1940", "Latvian SSR (annexed by the USSR)", "Estonian SSR", "Lithuanian SSR"] {
+        for name in ["Borders on 10 August 1940", "Latvian SSR (annexed by the USSR)", "Estonian SSR", "Lithuanian SSR"]
+        {
             assert!(legend.contains(name), "the legend says {name}: {legend}");
         }
         let date = page.text_of(r#"[data-testid="selected-date"]"#).await.unwrap_or_default();
@@ -294,8 +301,9 @@ async fn a_date_in_the_address_shows_that_day_and_the_steps_visit_1940_in_order(
         let lines = page.run_script(r#"return document.querySelectorAll('[data-testid="treaty-line"]').length;"#).await;
         assert_eq!(lines.as_u64(), Some(0), "no treaty is in force after the annexation");
         // From the end of 1939, ⏭ visits 1940's days in order, as the data gives them.
-        let data = atlas_core::DataSet::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data")))
-            .expect("the data loads");
+        let data =
+            atlas_core::DataSet::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data")))
+                .expect("the data loads");
         let expected: Vec<String> = data.changes.in_year(1940).iter().map(|c| c.day.to_string()).collect();
         page.open("?year=1939&lang=en").await;
         wait_for_map(&page).await;

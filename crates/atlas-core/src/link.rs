@@ -229,17 +229,37 @@ impl LinkState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmbedCommand {
     SetYear(i32),
+    /// `{ "type": "set-date", "date": "1940-08-10" }`: a day.
+    SetDate(CalendarDay),
     SetCity(PlaceId),
 }
 
 impl EmbedCommand {
-    /// Reads `{ "type": "set-year", "year": 1934 }` or `{ "type": "set-city", "city": "riga" }`
-    /// from its parts; anything else (other types, fractional or missing years, bad ids) is `None`.
-    pub fn from_message(kind: Option<&str>, year: Option<f64>, city: Option<&str>) -> Option<EmbedCommand> {
+    /// Reads `{ "type": "set-year", "year": 1934 }`, `{ "type": "set-date", "date": "1940-08-10" }`
+    /// or `{ "type": "set-city", "city": "riga" }` from its parts; anything else (other types,
+    /// fractional or missing years, dates that are not a day, bad ids) is `None`.
+    ///
+    /// ```
+    /// use atlas_core::link::EmbedCommand;
+    /// use atlas_core::time::CalendarDay;
+    /// let date = |d| EmbedCommand::from_message(Some("set-date"), None, Some(d), None);
+    /// assert_eq!(date("1940-08-10"), Some(EmbedCommand::SetDate(CalendarDay { year: 1940, month: 8, day: 10 })));
+    /// assert_eq!(date("1940-08"), None);
+    /// ```
+    pub fn from_message(
+        kind: Option<&str>,
+        year: Option<f64>,
+        date: Option<&str>,
+        city: Option<&str>,
+    ) -> Option<EmbedCommand> {
         match kind? {
             "set-year" => {
                 let year = year.filter(|y| y.fract() == 0.0 && y.abs() < 1e6)?;
                 Some(EmbedCommand::SetYear(year as i32))
+            }
+            "set-date" => {
+                let date = date?.trim().parse::<HistoricDate>().ok()?;
+                (date.precision() == Precision::Day).then(|| EmbedCommand::SetDate(date.first_day()))
             }
             "set-city" => PlaceId::new(city?).map(EmbedCommand::SetCity),
             _ => None,
@@ -306,16 +326,19 @@ mod tests {
 
     #[test]
     fn embed_messages() {
-        assert_eq!(EmbedCommand::from_message(Some("set-year"), Some(1934.0), None), Some(EmbedCommand::SetYear(1934)));
         assert_eq!(
-            EmbedCommand::from_message(Some("set-city"), None, Some("riga")),
+            EmbedCommand::from_message(Some("set-year"), Some(1934.0), None, None),
+            Some(EmbedCommand::SetYear(1934))
+        );
+        assert_eq!(
+            EmbedCommand::from_message(Some("set-city"), None, None, Some("riga")),
             PlaceId::new("riga").map(EmbedCommand::SetCity)
         );
-        assert_eq!(EmbedCommand::from_message(Some("set-year"), Some(1934.5), None), None);
-        assert_eq!(EmbedCommand::from_message(Some("set-year"), None, None), None);
-        assert_eq!(EmbedCommand::from_message(Some("set-city"), None, Some("<script>")), None);
-        assert_eq!(EmbedCommand::from_message(Some("navigate"), Some(1934.0), Some("riga")), None);
-        assert_eq!(EmbedCommand::from_message(None, Some(1934.0), None), None);
+        assert_eq!(EmbedCommand::from_message(Some("set-year"), Some(1934.5), None, None), None);
+        assert_eq!(EmbedCommand::from_message(Some("set-year"), None, None, None), None);
+        assert_eq!(EmbedCommand::from_message(Some("set-city"), None, None, Some("<script>")), None);
+        assert_eq!(EmbedCommand::from_message(Some("navigate"), Some(1934.0), None, Some("riga")), None);
+        assert_eq!(EmbedCommand::from_message(None, Some(1934.0), None, None), None);
     }
 
     #[test]
