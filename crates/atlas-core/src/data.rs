@@ -75,8 +75,53 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            return write!(f, "{}: {}", self.location, self.message);
+        }
         let what = if self.location.index.is_some() { "field" } else { "key" };
         write!(f, "{}: {what} `{}`: {}", self.location, self.field, self.message)
+    }
+}
+
+impl Warning {
+    /// The problem of a file the map can do without, as a warning: the same file, feature and
+    /// field, and what the map does instead (`instead`).
+    ///
+    /// ```
+    /// use atlas_core::{DataError, Warning};
+    ///
+    /// let error = DataError::Json { file: "water.geojson".into(), line: 3, column: 7, message: "expected `,`".into() };
+    /// let warning = Warning::instead_of(error, "the map is drawn without water");
+    /// assert_eq!(
+    ///     warning.to_string(),
+    ///     "water.geojson: not valid JSON at line 3, column 7: expected `,`; the map is drawn without water"
+    /// );
+    /// ```
+    pub fn instead_of(error: DataError, instead: &str) -> Warning {
+        match error {
+            DataError::Field { location, field, problem } => {
+                Warning { location, field, message: format!("{problem}; {instead}") }
+            }
+            other => {
+                let file = match &other {
+                    DataError::Read { file, .. }
+                    | DataError::Encoding { file, .. }
+                    | DataError::Empty { file, .. }
+                    | DataError::Key { file, .. }
+                    | DataError::Json { file, .. }
+                    | DataError::NotFeatureCollection { file, .. }
+                    | DataError::NotTopology { file, .. } => file.clone(),
+                    DataError::Field { location, .. } => location.file.clone(),
+                };
+                let text = other.to_string();
+                let message = text.strip_prefix(&format!("{file}: ")).unwrap_or(&text).to_owned();
+                Warning {
+                    location: Location { file, index: None, id: None },
+                    field: String::new(),
+                    message: format!("{message}; {instead}"),
+                }
+            }
+        }
     }
 }
 

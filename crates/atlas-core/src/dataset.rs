@@ -14,12 +14,20 @@ use crate::lang::Lang;
 use crate::model::State;
 use crate::stages::{parse_stages, Stages};
 use crate::timeline::Atlas;
+use crate::water::{parse_water, Water, WATER_FILE};
 
 /// The list of offered languages.
 pub const LANGUAGES_FILE: &str = "languages.json";
 /// The data files every atlas has, beside the language files.
 pub const DATA_FILES: [&str; 6] =
     ["places.geojson", "states.geojson", "events.geojson", "stages.geojson", "basemap.geojson", "borders.topojson"];
+
+/// The data files the map can do without: when one is missing or broken, the map is drawn
+/// without it and its problems are warnings (the water: lakes, lagoons and rivers).
+pub const OPTIONAL_FILES: [&str; 1] = [WATER_FILE];
+
+/// What the map does without `water.geojson`, said in its warnings.
+const WITHOUT_WATER: &str = "the map is drawn without lakes and rivers until this is fixed";
 
 /// The file of one language's interface texts: `lang/lv.json`.
 ///
@@ -38,7 +46,7 @@ pub fn language_file(lang: Lang) -> String {
 /// assert!(files.contains(&"lang/lv.json".to_owned()) && files.contains(&"events.geojson".to_owned()));
 /// ```
 pub fn files_to_read(languages_json: Option<&[u8]>) -> Vec<String> {
-    let mut files: Vec<String> = DATA_FILES.iter().map(|f| (*f).to_owned()).collect();
+    let mut files: Vec<String> = DATA_FILES.iter().chain(&OPTIONAL_FILES).map(|f| (*f).to_owned()).collect();
     let langs = languages_json
         .and_then(|bytes| decode_text(LANGUAGES_FILE, bytes).ok())
         .and_then(|text| parse_language_list(DataFile { name: LANGUAGES_FILE, text }).ok())
@@ -119,6 +127,9 @@ pub struct DataSet {
     pub borders: Borders,
     /// The days on which the map changes, for the time bar's steps within a year.
     pub changes: ChangeDays,
+    /// The lakes, lagoons and rivers (empty when `water.geojson` is missing or broken: see
+    /// [`OPTIONAL_FILES`]).
+    pub water: Water,
     /// The named stages of the story, for the time bar.
     pub stages: Stages,
     pub languages: Languages,
@@ -127,10 +138,12 @@ pub struct DataSet {
 }
 
 impl DataSet {
-    /// Reads every data file through `read` (a file's name, as in [`DATA_FILES`], to its bytes
-    /// or a message why it could not be read), in dependency order: the languages, places,
-    /// states, events, stages, base map and borders. Every file is read and checked even when an
-    /// earlier one failed, so the errors of all files come back together.
+    /// Reads every data file through `read` (a file's name, as in [`DATA_FILES`] and
+    /// [`OPTIONAL_FILES`], to its bytes or a message why it could not be read), in dependency
+    /// order: the languages, places, states, events, stages, base map, borders and water. Every
+    /// file is read and checked even when an earlier one failed, so the errors of all files come
+    /// back together. A problem of an optional file (the water) is a warning, and the map is
+    /// drawn without it.
     ///
     /// ```
     /// use atlas_core::dataset::DataSet;
@@ -266,6 +279,23 @@ impl DataSet {
         });
         let borders = file("borders.topojson", &mut errors)
             .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
+        // The water last: the map can do without it, so its problems are warnings.
+        let water = match read(WATER_FILE).map_err(|message| DataError::Read { file: WATER_FILE.to_owned(), message }) {
+            Ok(raw) => decode_text(WATER_FILE, &raw)
+                .map_err(DataErrors::from)
+                .and_then(|text| parse_water(DataFile { name: WATER_FILE, text }, &langs)),
+            Err(error) => Err(error.into()),
+        };
+        let water = match water {
+            Ok((water, w)) => {
+                warnings.extend(w);
+                water
+            }
+            Err(e) => {
+                warnings.extend(e.errors.into_iter().map(|e| Warning::instead_of(e, WITHOUT_WATER)));
+                Water::default()
+            }
+        };
 
         match (places, states, events, stages, basemap, borders, errors.is_empty()) {
             (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => {
@@ -277,6 +307,7 @@ impl DataSet {
                     states,
                     basemap,
                     borders,
+                    water,
                     stages,
                     languages: Languages::new(interfaces),
                     warnings,

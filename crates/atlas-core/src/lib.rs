@@ -19,6 +19,7 @@ pub mod synthetic;
 pub mod time;
 pub mod timebar;
 pub mod timeline;
+pub mod water;
 
 pub use data::{parse_basemap, Basemap, DataError, DataErrors, DataFile, Warning};
 pub use dataset::DataSet;

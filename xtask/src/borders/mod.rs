@@ -47,7 +47,7 @@ use anyhow::{bail, ensure, Context as _};
 use serde_json::Value;
 
 use crate::geometry::{check_valid, quantize, COORD_SCALE, MIN_RING_AREA_SQ_DEG};
-use crate::natural_earth::{ensure_world_atlas, NPM_DIR};
+use crate::natural_earth::{ensure_npm_data, NPM_DIR};
 use crate::web::gzip_size;
 
 mod countries;
@@ -74,7 +74,7 @@ const OUTPUT: &str = "public/data/borders.topojson";
 /// `cargo xtask borders`: regenerate `public/data/borders.topojson`.
 pub fn run(root: &Path) -> anyhow::Result<()> {
     let npm_dir = root.join(NPM_DIR);
-    ensure_world_atlas(&npm_dir)?;
+    ensure_npm_data(&npm_dir)?;
     let countries_path = npm_dir.join("node_modules/world-atlas").join(COUNTRIES_FILE);
     let text =
         std::fs::read_to_string(&countries_path).with_context(|| format!("reading {}", countries_path.display()))?;
