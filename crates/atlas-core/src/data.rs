@@ -445,6 +445,24 @@ pub fn parse_places(file: DataFile<'_>, offered: &[Lang]) -> Result<(Vec<Place>,
             None => Some(PlaceRole::default()),
             Some(text) => text.parse::<PlaceRole>().map_err(|problem| fields.error("role", problem)).ok(),
         };
+        let role = match (role, fields.properties.get("min_zoom")) {
+            (Some(PlaceRole::Town { .. }), Some(Value::Number(n))) => match n.as_u64() {
+                Some(z @ 2..=6) => Some(PlaceRole::Town { min_zoom: z as u8 }),
+                _ => {
+                    fields.error("min_zoom", format!("{n} is not a whole zoom from 2 to 6"));
+                    None
+                }
+            },
+            (Some(PlaceRole::Town { .. }), _) => {
+                fields.error("min_zoom", "a town needs the zoom it appears from: a whole number from 2 to 6");
+                None
+            }
+            (role, None | Some(Value::Null)) => role,
+            (_, Some(_)) => {
+                fields.error("min_zoom", "only a town (`\"role\": \"town\"`) is drawn from a zoom; leave it out");
+                None
+            }
+        };
         match (place_id, name, location, sources, role) {
             (Some(id), Some(name), Some(location), Some(sources), Some(role)) => {
                 Some(Place { id, name, location, sources, role })
@@ -519,6 +537,12 @@ pub fn parse_events(
                     "place",
                     format!(
                         "`{s}` has the role `context` in places.geojson (nothing happens there): remove its `role`"
+                    ),
+                ),
+                Some(p) if p.is_town() => fields.error(
+                    "place",
+                    format!(
+                        "`{s}` has the role `town` in places.geojson (drawn only when zoomed in): remove its `role`"
                     ),
                 ),
                 Some(_) => {}

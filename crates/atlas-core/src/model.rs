@@ -94,6 +94,19 @@ impl Place {
     pub fn is_context(&self) -> bool {
         self.role == PlaceRole::Context
     }
+
+    /// A town for orientation, drawn only when the reader zooms in.
+    pub fn is_town(&self) -> bool {
+        matches!(self.role, PlaceRole::Town { .. })
+    }
+
+    /// The zoom from which the map draws the place: 1 (always) but for a town.
+    pub fn min_zoom(&self) -> f64 {
+        match self.role {
+            PlaceRole::Town { min_zoom } => f64::from(min_zoom),
+            PlaceRole::Event | PlaceRole::Context => 1.0,
+        }
+    }
 }
 
 /// What a place is on the map: `places.geojson`'s optional `role`.
@@ -106,6 +119,10 @@ pub enum PlaceRole {
     /// Named by the story for orientation only (`"role": "context"`): drawn smaller, with no
     /// panel, and not focusable.
     Context,
+    /// A town for orientation that the story does not name (`"role": "town"`, with `min_zoom`):
+    /// drawn as a small dot with its name only from zoom `min_zoom` (2 to 6) on, where there is
+    /// room; never an event's place.
+    Town { min_zoom: u8 },
 }
 
 impl FromStr for PlaceRole {
@@ -115,13 +132,17 @@ impl FromStr for PlaceRole {
     /// use atlas_core::PlaceRole;
     ///
     /// assert_eq!("context".parse::<PlaceRole>(), Ok(PlaceRole::Context));
-    /// assert!("capital".parse::<PlaceRole>().unwrap_err().contains("`event` or `context`"));
+    /// assert_eq!("town".parse::<PlaceRole>(), Ok(PlaceRole::Town { min_zoom: 2 }));
+    /// assert!("capital".parse::<PlaceRole>().unwrap_err().contains("`event`, `context` or `town`"));
     /// ```
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match text {
             "event" => Ok(PlaceRole::Event),
             "context" => Ok(PlaceRole::Context),
-            other => Err(format!("`{other}` is not a role of a place; use `event` or `context` (or leave it out)")),
+            "town" => Ok(PlaceRole::Town { min_zoom: 2 }),
+            other => {
+                Err(format!("`{other}` is not a role of a place; use `event`, `context` or `town` (or leave it out)"))
+            }
         }
     }
 }

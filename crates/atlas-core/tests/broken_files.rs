@@ -200,8 +200,8 @@ fn a_place_with_an_unknown_role_is_named() {
     };
     assert_eq!(
         errors,
-        ["places.geojson: feature 1 (id `warsaw`): field `role`: `capital` is not a role of a place; use `event` or \
-          `context` (or leave it out)"]
+        ["places.geojson: feature 1 (id `warsaw`): field `role`: `capital` is not a role of a place; use `event`, \
+          `context` or `town` (or leave it out)"]
     );
 }
 

@@ -4,6 +4,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
+use atlas_core::geo::detail::ZoomDetail;
 use atlas_core::geo::model::{MapFrames, MapLabels, MapStates, MapYear};
 use atlas_core::geo::style::{MapBox, PageWidth};
 use atlas_core::geo::MapView;
@@ -63,6 +64,9 @@ pub struct MapContext {
     pub treaties: Memo<Vec<atlas_core::geo::model::DrawnTreaty>>,
     /// Where every word goes in the current language.
     pub labels: Memo<Arc<MapLabels>>,
+    /// What the reader's zoom step adds (rivers, towns, names of rivers and lakes): again only
+    /// when the zoom crosses a step, the labels change or the language does.
+    pub detail: Memo<Arc<ZoomDetail>>,
     /// The reader's zoom and pan.
     pub view: RwSignal<MapView>,
 }

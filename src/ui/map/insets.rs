@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::borders::BordersLayer;
 use super::markers::{CityMarker, MarkerFrame};
 use super::use_map;
+use super::water::WaterLayer;
 
 /// The clip paths, the insets' mask and the hatching pattern, with this map's own ids.
 #[component]
@@ -82,6 +83,7 @@ pub fn Insets() -> impl IntoView {
                             <g clip-path=map.ids.clip_url(index)>
                                 <path class="land" d=frames.land[index].clone() />
                                 <BordersLayer frame=index />
+                                <WaterLayer frame=index />
                             </g>
                             <rect class="frame-border inset" x=r.x y=r.y width=r.width height=r.height />
                             <g class="city-layer">{cities}</g>

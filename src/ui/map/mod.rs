@@ -1,7 +1,7 @@
 //! The SVG map, in layers. It measures its box and builds atlas-core's map model for it stage
 //! by stage ([`context::MapContext`]); each layer binds what the model returns: land and
-//! borders ([`borders`]), treaty lines ([`treaties`]), markers and their labels ([`markers`]),
-//! state names ([`labels`]), insets and the SVG definitions ([`insets`]), the zoom buttons and
+//! borders ([`borders`]), lakes, rivers and what zooming in adds ([`water`]), treaty lines
+//! ([`treaties`]), markers and their labels ([`markers`]), state names ([`labels`]), insets and the SVG definitions ([`insets`]), the zoom buttons and
 //! gestures ([`controls`]) and the legend ([`legend`]). Only the main frame zooms and pans.
 mod borders;
 mod context;
@@ -11,9 +11,11 @@ mod labels;
 mod legend;
 mod markers;
 mod treaties;
+mod water;
 
 use std::sync::Arc;
 
+use atlas_core::geo::detail::{zoom_step, ZoomDetail};
 use atlas_core::geo::model::{MapFrames, MapLabels, MapStates, MapYear};
 use atlas_core::geo::palette::SEA;
 use atlas_core::geo::style::MapBox;
@@ -31,6 +33,7 @@ use labels::StateNames;
 use legend::MapLegend;
 use markers::MainMarkers;
 use treaties::TreatyLines;
+use water::{WaterLayer, ZoomDetailLayer};
 
 /// Builds one map's model as memos, from the data, the measured box, the year and the language.
 fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapView>) -> MapContext {
@@ -58,7 +61,25 @@ fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapVie
     };
     let active_places = Memo::new(move |_| year.with(|y| y.active_places.clone()));
     let treaties = Memo::new(move |_| year.with(|y| y.treaties.clone()));
-    MapContext { ids: MapIds::next(), map_box, frames, epoch, states, year, active_places, treaties, labels, view }
+    let steps = Memo::new(move |_| frames.with(|f| f.zoomed.steps()));
+    let step = Memo::new(move |_| steps.with(|steps| zoom_step(steps, view.with(|v| v.scale))));
+    let detail = {
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(ZoomDetail::new(&data, &frames.get(), &labels.get(), step.get(), locale.lang())))
+    };
+    MapContext {
+        ids: MapIds::next(),
+        map_box,
+        frames,
+        epoch,
+        states,
+        year,
+        active_places,
+        treaties,
+        labels,
+        detail,
+        view,
+    }
 }
 
 /// The map of the region with insets for far places.
@@ -132,6 +153,7 @@ pub fn AtlasMap() -> impl IntoView {
                         <rect class="sea" x="0" y="0" width=width height=height fill=SEA />
                         <path class="land" d=main_land />
                         <BordersLayer frame=0 />
+                        <WaterLayer frame=0 />
                     </g>
                 </g>
                 <g mask=map.ids.url("outside-insets")>
@@ -143,6 +165,7 @@ pub fn AtlasMap() -> impl IntoView {
                 </g>
                 <g class="zoomable" transform=transform style:--zoom=zoom>
                     <StateNames />
+                    <ZoomDetailLayer />
                     <MainMarkers />
                 </g>
                 <Insets />

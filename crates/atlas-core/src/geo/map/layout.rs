@@ -308,7 +308,8 @@ impl PlaceMarker {
 /// assert!(markers.iter().all(|m| m.frame == 0));
 /// ```
 pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
-    let mut places: Vec<_> = atlas.places().iter().collect();
+    // A town comes only with zoom (`geo::map::detail`): it moves no marker at the whole map.
+    let mut places: Vec<_> = atlas.places().iter().filter(|p| !p.is_town()).collect();
     places.sort_by_key(|p| (std::cmp::Reverse(atlas.conference_indices_at(&p.id).len()), p.id.clone()));
     let anchors = places
         .iter()

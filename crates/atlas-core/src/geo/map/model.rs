@@ -4,8 +4,9 @@
 //!
 //! It comes in stages, each depending only on what it needs, so that the app recomputes as
 //! little as a step requires:
-//! - [`MapFrames`]: the box alone — frames and insets, markers, land, every border period's
-//!   path and every treaty's path in each frame, sizes and the buttons' corner;
+//! - [`MapFrames`]: the box alone — frames and insets, markers, land, lakes, every border
+//!   period's path and every treaty's path in each frame, what zooming in may add (rivers,
+//!   towns, the names of rivers and lakes: [`super::detail`]), sizes and the buttons' corner;
 //! - [`MapStates`]: the borders standing on a day (an epoch) — which state periods show in
 //!   the main frame and where their names may go;
 //! - [`MapYear`]: the year — the places with an event and the treaty lines in force, each with
@@ -35,6 +36,7 @@
 //! ```
 use std::collections::HashMap;
 
+use super::detail::ZoomItems;
 use super::lanes::treaty_lanes;
 use super::layout::{city_markers, MapLayout, PlaceMarker};
 use super::palette::{fill, treaties_drawn, treaty_style, TreatyStyle};
@@ -78,6 +80,11 @@ pub struct MapFrames {
     pub markers: Vec<PlaceMarker>,
     /// The land of each frame (clipped to the frame's rectangle when drawn).
     pub land: Vec<String>,
+    /// The lakes and lagoons of each frame, drawn over the states (clipped likewise).
+    pub water: Vec<String>,
+    /// What zooming in may add to the main frame: rivers, towns, names of rivers and lakes
+    /// (see [`super::detail`]).
+    pub zoomed: ZoomItems,
     /// Each frame's path of each border period (index in [`crate::borders::Borders::periods`]):
     /// `None` where the period does not reach into the frame.
     pub borders: Vec<Vec<Option<String>>>,
@@ -94,7 +101,8 @@ impl MapFrames {
     pub fn new(data: &DataSet, map_box: MapBox) -> MapFrames {
         let style = MapStyle::for_box(map_box);
         let controls = style.controls(map_box.width);
-        let far = data.atlas.places().iter().filter(|p| !p.is_context()).map(|p| (p.id.as_str(), p.location));
+        let far =
+            data.atlas.places().iter().filter(|p| !p.is_context() && !p.is_town()).map(|p| (p.id.as_str(), p.location));
         let layout = MapLayout::fitted(map_box.width, map_box.height, far, style.insets_below(map_box.width));
         let markers = city_markers(&data.atlas, &layout);
         let markers_by_place = markers.iter().enumerate().map(|(i, m)| (m.place.clone(), i)).collect();
@@ -103,6 +111,13 @@ impl MapFrames {
             .iter()
             .map(|f| polygons_path(&data.basemap.polygons, f.bounds, &f.projection).unwrap_or_else(|| "M0 0".into()))
             .collect();
+        let areas = data.water.areas();
+        let water = layout
+            .frames
+            .iter()
+            .map(|f| polygons_path(&areas, f.bounds, &f.projection).unwrap_or_else(|| "M0 0".into()))
+            .collect();
+        let zoomed = ZoomItems::new(data, &layout);
         let borders = layout
             .frames
             .iter()
@@ -120,6 +135,8 @@ impl MapFrames {
             layout,
             markers,
             land,
+            water,
+            zoomed,
             borders,
             treaties,
             edges,
@@ -469,6 +486,7 @@ impl MapModel {
 mod tests {
     use super::*;
     use crate::link::Mode;
+    use crate::model::LonLat;
 
     fn data() -> DataSet {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
@@ -512,6 +530,89 @@ mod tests {
             assert_eq!(frames.land.len(), frames.layout.frames.len());
             assert_eq!(frames.borders.len(), frames.layout.frames.len());
         }
+    }
+
+    /// The closed rings of an SVG path of `M…L…Z` commands.
+    fn rings_of(d: &str) -> Vec<Vec<(f64, f64)>> {
+        d.split('Z')
+            .map(|ring| {
+                let numbers: Vec<f64> = ring
+                    .split(|c: char| c == 'M' || c == 'L' || c == ' ')
+                    .filter(|t| !t.is_empty())
+                    .map(|t| t.parse().expect("a number"))
+                    .collect();
+                numbers.chunks(2).map(|p| (p[0], p[1])).collect::<Vec<_>>()
+            })
+            .filter(|ring| ring.len() >= 3)
+            .collect()
+    }
+
+    #[test]
+    fn the_lakes_and_lagoons_are_water_on_the_map_and_the_towns_are_not() {
+        let data = data();
+        let in_water = [
+            ("Lake Peipus", 27.5, 58.7),
+            ("Lake Pskov", 27.9, 58.0),
+            ("Võrtsjärv", 26.0, 58.3),
+            ("Curonian Lagoon", 21.2, 55.3),
+            ("Vistula Lagoon", 20.0, 54.55),
+            ("Lake Ladoga", 31.5, 60.8),
+            ("Lake Onega", 35.5, 61.7),
+            ("Vänern", 13.3, 58.9),
+            ("Vättern", 14.5, 58.3),
+        ];
+        let dry = [("Tartu", 26.7251, 58.3806), ("Riga", 24.1059, 56.946), ("Kaunas", 23.9091, 54.9016)];
+        for (w, h, mode) in
+            [(1400.0, 900.0, Mode::Standard), (1100.0, 780.0, Mode::Standard), (372.0, 392.0, Mode::Standard)]
+        {
+            let frames = MapFrames::new(&data, MapBox::new(w, h, mode));
+            let main = &frames.layout.frames[0];
+            let rings = rings_of(&frames.water[0]);
+            // Even-odd, as the path is filled: a point in a hole of its polygon is dry.
+            let wet = |p: (f64, f64)| rings.iter().filter(|r| crate::geo::ring_contains(r, p)).count() % 2 == 1;
+            let mut seen = 0;
+            for (name, lon, lat) in in_water {
+                let point = LonLat { lon, lat };
+                let Some(p) = main.projection.project(point).filter(|&p| main.rect.contains(p)) else {
+                    assert!(!lat.is_nan() && (lon < 20.0 || lon > 29.0), "{w}×{h}: {name} must be in the main frame");
+                    continue;
+                };
+                assert!(wet(p), "{w}×{h}: {name} ({lat}N {lon}E) is water on the map");
+                seen += 1;
+            }
+            assert!(seen >= 5, "{w}×{h}: the Baltic lakes and lagoons are in the main frame");
+            for (name, lon, lat) in dry {
+                let p = main.projection.project(LonLat { lon, lat }).expect("projects");
+                assert!(!wet(p), "{w}×{h}: {name} is on land");
+            }
+        }
+    }
+
+    #[test]
+    fn a_map_without_its_water_file_is_drawn_without_water() {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+        let data = DataSet::load(|name| {
+            if name == crate::water::WATER_FILE {
+                let broken = r#"{"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "geometry": null, "properties": {"id": "peipus", "kind": "lake"}}]}"#;
+                return Ok(broken.as_bytes().to_vec());
+            }
+            std::fs::read(dir.join(name)).map_err(|e| e.to_string())
+        })
+        .expect("a broken water file does not stop the map");
+        let warning = data.warnings.iter().map(ToString::to_string).find(|w| w.starts_with("water.geojson"));
+        let warning = warning.expect("a warning about the water file");
+        assert!(
+            warning.contains("feature 0 (id `peipus`): field `") && warning.contains("without lakes and rivers"),
+            "{warning}"
+        );
+        let frames = MapFrames::new(&data, MapBox::new(1000.0, 700.0, Mode::Standard));
+        assert_eq!(frames.water[0], "M0 0");
+        assert!(frames.zoomed.rivers.is_empty() && frames.zoomed.names.is_empty());
+        assert!(
+            !frames.land[0].is_empty() && frames.borders[0].iter().any(Option::is_some),
+            "the rest of the map is there"
+        );
     }
 
     #[test]

@@ -9,6 +9,9 @@
 
 /// The sea (and the map's background).
 pub const SEA: &str = "#95bde0";
+/// The names of rivers and lakes (and the rivers' lines take [`SEA`]): a dark blue that reads at
+/// 4.5:1 or more on its white halo and on every state's fill.
+pub const WATER_NAME: &str = "#1d4e7a";
 /// Land of a state the palette does not name (outside the frames, only in insets).
 pub const LAND: &str = "#ece6d8";
 

@@ -3,7 +3,7 @@
 //! [`MapStyle::css_properties`]), so that map.css draws with the very numbers the placement
 //! kept room for. The one number that CSS owns is the page's breakpoint (a narrow window, 700
 //! px, where the page stacks): the app reads it from CSS ([`PageWidth`]), not from a copy.
-use super::palette::{LAND, OCCUPATION_HATCH, SEA};
+use super::palette::{LAND, OCCUPATION_HATCH, SEA, WATER_NAME};
 use crate::geo::geometry::ScreenRect;
 use crate::link::Mode;
 
@@ -210,6 +210,7 @@ impl MapStyle {
             ("--map-sea", SEA.to_owned()),
             ("--map-land", LAND.to_owned()),
             ("--map-hatch", OCCUPATION_HATCH.to_owned()),
+            ("--map-water-name", WATER_NAME.to_owned()),
         ]
     }
 }
