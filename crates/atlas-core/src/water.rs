@@ -306,7 +306,9 @@ mod tests {
           {"type": "Feature", "properties": {"id": "brook", "kind": "river", "name": {"lv": "Strauts"}, "source": "x",
            "label_at": [1, 1], "min_zoom": 9},
            "geometry": {"type": "Polygon", "coordinates": [[[1, 1], [2, 1], [2, 2], [1, 1]]]}}]}"#;
-        let errors = parse_water(DataFile { name: WATER_FILE, text }, &langs()).unwrap_err().to_string();
+        let errors = parse_water(DataFile { name: WATER_FILE, text }, &langs())
+            .expect_err("a broken file is refused")
+            .to_string();
         for expected in [
             "water.geojson: feature 0 (id `pond`): field `kind`: `sea` is not one of",
             "water.geojson: feature 1 (id `brook`): field `name.en`: is missing",

@@ -24,7 +24,7 @@
 //! let data = DataSet::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data")))
 //!     .expect("the committed data loads");
 //! let lv = Lang::new("lv").expect("a language code");
-//! let model = MapModel::build(&data, 1934, lv, MapBox::new(1100.0, 780.0, Mode::Standard));
+//! let model = MapModel::build(&data, atlas_core::changes::year_view_day(1934), lv, MapBox::new(1100.0, 780.0, Mode::Standard));
 //! let steps = model.frames.zoomed.steps();
 //! assert_eq!(zoom_step(&steps, 1.0), 1.0);
 //! let whole = ZoomDetail::new(&data, &model.frames, &model.labels, 1.0, lv);
@@ -326,7 +326,7 @@ mod tests {
     fn the_whole_map_gets_no_busier_and_zoom_brings_the_rivers_and_towns() {
         let data = data();
         for (w, h, mode) in BOXES {
-            let model = MapModel::build(&data, 1939, Lang::EN, MapBox::new(w, h, mode));
+            let model = MapModel::build(&data, crate::changes::year_view_day(1939), Lang::EN, MapBox::new(w, h, mode));
             let steps = model.frames.zoomed.steps();
             assert_eq!(steps, vec![2.0, 3.0], "{w}×{h}");
             let whole = ZoomDetail::new(&data, &model.frames, &model.labels, zoom_step(&steps, 1.4), Lang::EN);
@@ -350,7 +350,12 @@ mod tests {
     #[test]
     fn the_rivers_are_named_in_the_reader_s_language() {
         let data = data();
-        let model = MapModel::build(&data, 1934, lang("et"), MapBox::new(1100.0, 780.0, Mode::Standard));
+        let model = MapModel::build(
+            &data,
+            crate::changes::year_view_day(1934),
+            lang("et"),
+            MapBox::new(1100.0, 780.0, Mode::Standard),
+        );
         let detail = ZoomDetail::new(&data, &model.frames, &model.labels, 3.0, lang("et"));
         let names: Vec<&str> = detail.names.iter().map(|n| n.text.as_str()).collect();
         for name in ["Väina jõgi", "Neemen"] {
@@ -365,7 +370,8 @@ mod tests {
         for (w, h, mode) in BOXES {
             for year in [1920, 1934, 1939, 1940] {
                 for lang in [Lang::EN, lang("ru")] {
-                    let model = MapModel::build(&data, year, lang, MapBox::new(w, h, mode));
+                    let model =
+                        MapModel::build(&data, crate::changes::year_view_day(year), lang, MapBox::new(w, h, mode));
                     for step in [2.0, 3.0] {
                         let detail = ZoomDetail::new(&data, &model.frames, &model.labels, step, lang);
                         let added: Vec<&DetailLabel> = detail.towns.iter().chain(&detail.names).collect();
@@ -398,7 +404,8 @@ mod tests {
         // of its box was inside its state at the whole map stays inside at every zoom.
         let data = data();
         for (w, h, mode) in BOXES {
-            let model = MapModel::build(&data, 1939, lang("lv"), MapBox::new(w, h, mode));
+            let model =
+                MapModel::build(&data, crate::changes::year_view_day(1939), lang("lv"), MapBox::new(w, h, mode));
             for name in &model.labels.states {
                 let state = model.states.visible.iter().find(|s| s.period == name.period).expect("a visible state");
                 let inside = |p: (f64, f64)| crate::geo::geometry::ring_contains(&state.outline, p);
