@@ -138,6 +138,22 @@ pub struct DataSet {
 }
 
 impl DataSet {
+    /// What begins on `day`, for the words a screen reader hears after a step: the titles of the
+    /// events that start that day, then the names of the border periods that begin on it.
+    ///
+    /// ```
+    /// let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+    /// let data = atlas_core::DataSet::load_dir(dir).unwrap();
+    /// let day = atlas_core::time::CalendarDay { year: 1940, month: 8, day: 3 };
+    /// let news: Vec<&str> = data.news_on(day).iter().map(|n| n.text(atlas_core::Lang::EN)).collect();
+    /// assert!(news.iter().any(|n| n.starts_with("Lithuanian SSR")), "{news:?}");
+    /// ```
+    pub fn news_on(&self, day: crate::time::CalendarDay) -> Vec<&crate::lang::Localized> {
+        let events = self.atlas.active_in(day.year).filter(|e| e.span.first_day() == day).map(|e| &e.title);
+        let borders = self.borders.periods().iter().filter(|p| p.first_day() == day).map(|p| &p.name);
+        events.chain(borders).collect()
+    }
+
     /// Reads every data file through `read` (a file's name, as in [`DATA_FILES`] and
     /// [`OPTIONAL_FILES`], to its bytes or a message why it could not be read), in dependency
     /// order: the languages, places, states, events, stages, base map, borders and water. Every
