@@ -171,6 +171,16 @@ ui_texts! {
         /// The message over the page after a bug stopped the app (a kiosk reloads itself a few
         /// seconds later).
         fatal_error;
+        /// The eight directions of an edge marker's accessible name, as they follow a distance:
+        /// "420 km *to the south-west*".
+        direction_north;
+        direction_north_east;
+        direction_east;
+        direction_south_east;
+        direction_south;
+        direction_south_west;
+        direction_west;
+        direction_north_west;
     }
     with_values {
         /// Heading of the list of active events.
@@ -193,6 +203,14 @@ ui_texts! {
         stage_number(numeral);
         /// What a screen reader says of the slider's value: "1935, Third stage".
         year_in_stage(year, stage);
+        /// How the language writes a number of a thousand or more: the thousands, then the last
+        /// three digits ("1,200"; "1 200" with a no-break space). See [`UiText::number`].
+        number_with_thousands(thousands, units);
+        /// The label of an arrow at the map's edge pointing to a place beyond it: "Berlin 420 km".
+        edge_label(place, km);
+        /// What a screen reader says of that arrow: "Berlin, 420 km to the south-west, beyond
+        /// the edge of the map" (`{direction}` is one of the `direction_…` texts).
+        edge_marker_name(place, km, direction);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.
@@ -246,6 +264,25 @@ impl UiText {
     /// A span of dates in this language.
     pub fn span(&self, span: &Span) -> String {
         self.dates.span(span)
+    }
+
+    /// A whole number as the language writes it, its thousands grouped by
+    /// `number_with_thousands`.
+    ///
+    /// ```
+    /// use atlas_core::i18n::UiText;
+    ///
+    /// let en = UiText::builtin_english();
+    /// assert_eq!(en.number(420), "420");
+    /// assert_eq!(en.number(1200), "1,200");
+    /// assert_eq!(en.number(2_005_000), "2,005,000");
+    /// ```
+    pub fn number(&self, n: u32) -> String {
+        if n < 1000 {
+            n.to_string()
+        } else {
+            self.number_with_thousands(&self.number(n / 1000), &format!("{:03}", n % 1000))
+        }
     }
 
     /// The name of a kind of event.

@@ -85,6 +85,46 @@ impl Mercator {
         let screen = (self.tx + self.scale * x, self.ty - self.scale * y);
         (screen.0.is_finite() && screen.1.is_finite()).then_some(screen)
     }
+
+    /// The point drawn at screen coordinates `(x, y)`: the inverse of [`Mercator::project`].
+    ///
+    /// ```
+    /// use atlas_core::geo::{GeoBounds, Mercator, ScreenRect};
+    /// use atlas_core::LonLat;
+    ///
+    /// let bounds = GeoBounds { west: 20.0, south: 53.0, east: 30.0, north: 60.0 };
+    /// let m = Mercator::fit(bounds, ScreenRect { x: 0.0, y: 0.0, width: 800.0, height: 600.0 });
+    /// let riga = LonLat { lon: 24.11, lat: 56.95 };
+    /// let back = m.invert(m.project(riga).expect("finite"));
+    /// assert!((back.lon - riga.lon).abs() < 1e-9 && (back.lat - riga.lat).abs() < 1e-9);
+    /// ```
+    pub fn invert(&self, (x, y): (f64, f64)) -> LonLat {
+        let (lon, lat) = raw_invert((x - self.tx) / self.scale, (self.ty - y) / self.scale);
+        LonLat { lon, lat }
+    }
+}
+
+/// The mean radius of the Earth (IUGG), in kilometres.
+pub const EARTH_RADIUS_KM: f64 = 6371.0;
+
+/// The great-circle distance between two points, in kilometres (the haversine formula, on a
+/// sphere of [`EARTH_RADIUS_KM`]: within 0.5% of the ellipsoid's).
+///
+/// ```
+/// use atlas_core::geo::geometry::projection::great_circle_km;
+/// use atlas_core::LonLat;
+///
+/// let riga = LonLat { lon: 24.1059, lat: 56.946 };
+/// let berlin = LonLat { lon: 13.4105, lat: 52.5244 };
+/// let km = great_circle_km(riga, berlin);
+/// assert!((830.0..850.0).contains(&km), "{km}");
+/// assert_eq!(great_circle_km(riga, riga), 0.0);
+/// ```
+pub fn great_circle_km(a: LonLat, b: LonLat) -> f64 {
+    let (phi1, phi2) = (a.lat.to_radians(), b.lat.to_radians());
+    let (dphi, dlambda) = ((b.lat - a.lat).to_radians(), (b.lon - a.lon).to_radians());
+    let h = (dphi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (dlambda / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
 #[cfg(test)]
@@ -122,6 +162,27 @@ mod tests {
                 assert!((back.0 - lon).abs() < 1e-9 && (back.1 - lat).abs() < 1e-9, "{lon},{lat} -> {back:?}");
             }
         }
+    }
+
+    #[test]
+    fn project_then_invert_returns_the_point() {
+        let m = Mercator::fit(BALTIC, ScreenRect { x: 10.0, y: 20.0, width: 640.0, height: 480.0 });
+        for lon in [-30.0, 6.14, 24.1, 37.6, 60.0] {
+            for lat in [-40.0, 0.0, 46.2, 56.95, 80.0] {
+                let back = m.invert(m.project(LonLat { lon, lat }).expect("finite"));
+                assert!((back.lon - lon).abs() < 1e-9 && (back.lat - lat).abs() < 1e-9, "{lon},{lat} -> {back:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn great_circle_distances_of_known_pairs() {
+        // A degree of latitude is 111.2 km on the sphere; Tallinn–Moscow is about 866 km.
+        let km = great_circle_km(LonLat { lon: 24.0, lat: 56.0 }, LonLat { lon: 24.0, lat: 57.0 });
+        assert!((km - 111.19).abs() < 0.01, "{km}");
+        let tallinn_moscow =
+            great_circle_km(LonLat { lon: 24.7535, lat: 59.437 }, LonLat { lon: 37.6178, lat: 55.752 });
+        assert!((860.0..872.0).contains(&tallinn_moscow), "{tallinn_moscow}");
     }
 
     #[test]

@@ -177,6 +177,20 @@ impl MapView {
     pub fn to_map(&self, (px, py): (f64, f64)) -> (f64, f64) {
         ((px - self.x) / self.scale, (py - self.y) / self.scale)
     }
+
+    /// The frame point where map point `(mx, my)` is drawn: the inverse of [`MapView::to_map`]
+    /// (what the zoomable group's transform does to it).
+    ///
+    /// ```
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let view = MapView { scale: 2.0, x: -100.0, y: 0.0 };
+    /// assert_eq!(view.to_screen((200.0, 25.0)), (300.0, 50.0));
+    /// assert_eq!(view.to_screen(view.to_map((12.5, 7.0))), (12.5, 7.0));
+    /// ```
+    pub fn to_screen(&self, (mx, my): (f64, f64)) -> (f64, f64) {
+        (mx * self.scale + self.x, my * self.scale + self.y)
+    }
 }
 
 #[cfg(test)]

@@ -71,7 +71,13 @@ impl TreatyLine {
     /// towards it, and the frame's clip cuts it there.
     pub(crate) fn drawn(&self, layout: &MapLayout, gap: f64) -> Option<[(f64, f64); 2]> {
         let main = &layout.frames[0].projection;
-        Some(shifted(main.project(self.from)?, main.project(self.to)?, self.offset(gap)))
+        Some(self.shifted(main.project(self.from)?, main.project(self.to)?, gap))
+    }
+
+    /// The line from screen point `a` (where `from` is drawn) to `b` (where `to` is), moved
+    /// sideways into its lane.
+    pub(crate) fn shifted(&self, a: (f64, f64), b: (f64, f64), gap: f64) -> [(f64, f64); 2] {
+        shifted(a, b, self.offset(gap))
     }
 }
 

@@ -1,9 +1,9 @@
 //! The map's frames: the Baltic region, with an inset for each place far from it
 //! (Geneva, Berlin, …), and markers moved apart where cities nearly coincide
 //! (Bulduri is 15 km from Riga).
-use crate::geo::geometry::projection::{raw, raw_invert};
+use crate::geo::geometry::projection::{great_circle_km, raw, raw_invert};
 use crate::geo::geometry::{GeoBounds, Mercator, ScreenRect};
-use crate::model::{LonLat, PlaceId};
+use crate::model::{LonLat, Place, PlaceId};
 use crate::timeline::Atlas;
 
 /// Markers closer than this (SVG units) are moved apart, with a leader line; wide
@@ -44,14 +44,82 @@ const FITTED_INSET_HALF_LON: f64 = 3.0;
 /// An edge marker sits this far (SVG units) inside the main frame's edge.
 const EDGE_INSET: f64 = 22.0;
 
-/// A place beyond the main frame, shown by a marker at the frame's edge pointing towards it.
+/// A place beyond the main frame, shown by an arrow at the frame's edge pointing towards it,
+/// labelled with its name and how far beyond the edge it lies ("Berlin 420 km"): a direction,
+/// never a city's dot at a false position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeMarker {
     pub id: String,
-    /// Where the marker is drawn, just inside the main frame's edge.
+    /// Where the arrow is drawn, just inside the main frame's edge, on the line from the
+    /// frame's centre towards the place.
     pub position: (f64, f64),
     /// The direction towards the place, in degrees clockwise from east (SVG's rotation).
     pub angle: f64,
+    /// Where that line leaves the main frame (on its edge).
+    pub exit: (f64, f64),
+    /// The great-circle distance from [`EdgeMarker::exit`] to the place, in kilometres,
+    /// rounded as the label writes it ([`rounded_km`]).
+    pub distance_km: u32,
+    /// The direction towards the place, as a reader names it.
+    pub compass: Compass,
+}
+
+/// The eight directions of the compass, as an edge marker's accessible name says them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Compass {
+    North,
+    NorthEast,
+    East,
+    SouthEast,
+    South,
+    SouthWest,
+    West,
+    NorthWest,
+}
+
+impl Compass {
+    /// The direction nearest to a screen angle (degrees clockwise from east, y down, north up:
+    /// the map's Mercator keeps angles, so this is the bearing's direction too).
+    ///
+    /// ```
+    /// use atlas_core::geo::layout::Compass;
+    ///
+    /// assert_eq!(Compass::of_screen_angle(0.0), Compass::East);
+    /// assert_eq!(Compass::of_screen_angle(-90.0), Compass::North);
+    /// assert_eq!(Compass::of_screen_angle(140.0), Compass::SouthWest);
+    /// assert_eq!(Compass::of_screen_angle(-170.0), Compass::West);
+    /// ```
+    pub fn of_screen_angle(degrees: f64) -> Compass {
+        const CLOCKWISE_FROM_EAST: [Compass; 8] = [
+            Compass::East,
+            Compass::SouthEast,
+            Compass::South,
+            Compass::SouthWest,
+            Compass::West,
+            Compass::NorthWest,
+            Compass::North,
+            Compass::NorthEast,
+        ];
+        let sector = (degrees / 45.0).round().rem_euclid(8.0) as usize;
+        CLOCKWISE_FROM_EAST[sector.min(7)]
+    }
+}
+
+/// A distance in kilometres as a label writes it: to the nearest 10 km below 1,000 km, to the
+/// nearest 100 km above, and never less than 10 km (a place just beyond the edge is "10 km"
+/// away, not "0 km").
+///
+/// ```
+/// use atlas_core::geo::layout::rounded_km;
+///
+/// assert_eq!(rounded_km(423.7), 420);
+/// assert_eq!(rounded_km(3.0), 10);
+/// assert_eq!(rounded_km(1249.0), 1200);
+/// assert_eq!(rounded_km(996.0), 1000);
+/// ```
+pub fn rounded_km(km: f64) -> u32 {
+    let step = if km < 995.0 { 10.0 } else { 100.0 };
+    ((km.max(0.0) / step).round() * step).max(10.0) as u32
 }
 
 impl MapLayout {
@@ -138,8 +206,11 @@ impl MapLayout {
         }
         for &(id, location) in edges {
             if !layout.frames.iter().skip(1).any(|f| f.bounds.contains(location)) {
-                let marker = edge_marker(&layout.frames[0], id, location);
-                layout.edge.push(marker);
+                // A place in the thin band along the edge is drawn where it is (its marker may
+                // be cut a little), not as an arrow pointing at itself.
+                if let Some(marker) = edge_marker(&layout.frames[0], id, location) {
+                    layout.edge.push(marker);
+                }
             }
         }
         layout
@@ -190,15 +261,31 @@ fn inset_bounds(place: LonLat, rect: ScreenRect) -> GeoBounds {
     GeoBounds { west: place.lon - FITTED_INSET_HALF_LON, south, east: place.lon + FITTED_INSET_HALF_LON, north }
 }
 
-/// A marker just inside `main`'s edge, on the line from the frame's centre towards `location`.
-fn edge_marker(main: &Frame, id: &str, location: LonLat) -> EdgeMarker {
+/// A marker just inside `main`'s edge, on the line from the frame's centre towards `location`,
+/// with the distance from where that line leaves the frame to the place; `None` for a place
+/// inside the frame's rectangle (or one that cannot be projected).
+fn edge_marker(main: &Frame, id: &str, location: LonLat) -> Option<EdgeMarker> {
     let r = main.rect;
-    let centre = (r.x + r.width / 2.0, r.y + r.height / 2.0);
-    let target = main.projection.project(location).unwrap_or(centre);
+    let centre = r.centre();
+    let target = main.projection.project(location)?;
     let (dx, dy) = (target.0 - centre.0, target.1 - centre.1);
-    let (half_w, half_h) = (r.width / 2.0 - EDGE_INSET, r.height / 2.0 - EDGE_INSET);
-    let t = [dx.abs() / half_w.max(1.0), dy.abs() / half_h.max(1.0)].into_iter().fold(1e-9, f64::max);
-    EdgeMarker { id: id.to_owned(), position: (centre.0 + dx / t, centre.1 + dy / t), angle: dy.atan2(dx).to_degrees() }
+    // How far along the line from the centre the frame's edge, and the marker, are.
+    let beyond = |half_w: f64, half_h: f64| (dx.abs() / half_w.max(1.0)).max(dy.abs() / half_h.max(1.0));
+    let to_edge = beyond(r.width / 2.0, r.height / 2.0);
+    if to_edge <= 1.0 {
+        return None;
+    }
+    let exit = (centre.0 + dx / to_edge, centre.1 + dy / to_edge);
+    let to_marker = beyond(r.width / 2.0 - EDGE_INSET, r.height / 2.0 - EDGE_INSET);
+    let angle = dy.atan2(dx).to_degrees();
+    Some(EdgeMarker {
+        id: id.to_owned(),
+        position: (centre.0 + dx / to_marker, centre.1 + dy / to_marker),
+        angle,
+        exit,
+        distance_km: rounded_km(great_circle_km(main.projection.invert(exit), location)),
+        compass: Compass::of_screen_angle(angle),
+    })
 }
 
 /// A marker moved apart from its neighbours by [`declutter`]: where it belongs, and where it
@@ -269,13 +356,15 @@ pub fn declutter<Id>(
 pub struct PlaceMarker {
     pub place: PlaceId,
     pub frame: usize,
-    /// The place's true position (for an edge marker, the marker's own).
+    /// The place's true position on screen (for an edge marker, the arrow's own: the place
+    /// itself is beyond the frame).
     pub anchor: (f64, f64),
     /// Where the marker is drawn; differs from `anchor` when it was moved apart.
     pub position: (f64, f64),
     /// Only named by the story (a small dot, no panel).
     pub context: bool,
-    /// A marker at the main frame's edge, pointing to a place beyond it.
+    /// An arrow at the main frame's edge, pointing to a place beyond it (see [`EdgeMarker`]),
+    /// not a city's dot.
     pub at_edge: bool,
 }
 
@@ -311,11 +400,16 @@ pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
     // A town comes only with zoom (`geo::map::detail`): it moves no marker at the whole map.
     let mut places: Vec<_> = atlas.places().iter().filter(|p| !p.is_town()).collect();
     places.sort_by_key(|p| (std::cmp::Reverse(atlas.conference_indices_at(&p.id).len()), p.id.clone()));
-    let anchors = places
+    let at_edge = |p: &Place| layout.edge.iter().any(|e| e.id == p.id.as_str());
+    // The edge markers first: their arrows stay on the line towards their place, and the
+    // cities give way to them.
+    let mut anchors: Vec<(usize, (f64, f64))> = places
         .iter()
         .enumerate()
-        .filter(|(_, p)| layout.shows(p.location) || layout.edge.iter().any(|e| e.id == p.id.as_str()))
-        .filter_map(|(i, p)| layout.marker_at(p.id.as_str(), p.location).map(|xy| (i, xy)));
+        .filter(|(_, p)| layout.shows(p.location) || at_edge(p))
+        .filter_map(|(i, p)| layout.marker_at(p.id.as_str(), p.location).map(|xy| (i, xy)))
+        .collect();
+    anchors.sort_by_key(|&(i, _)| !at_edge(places[i]));
     // Wide enough for a label between two markers on a desktop, less on a phone.
     let spacing = (layout.width / 22.0).clamp(30.0, MARKER_SPACING);
     let main = layout.frames[0].rect;
@@ -328,11 +422,13 @@ pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
         });
         inside && off_insets
     };
-    declutter(anchors, spacing, allowed)
+    let mut markers = declutter(anchors, spacing, allowed);
+    markers.sort_by_key(|m| m.id);
+    markers
         .into_iter()
         .map(|Marker { id, anchor, position }| {
             let place = places[id];
-            let at_edge = layout.edge.iter().any(|e| e.id == place.id.as_str());
+            let at_edge = at_edge(place);
             let frame = if at_edge { 0 } else { layout.frame_index_for(place.location) };
             PlaceMarker { place: place.id.clone(), frame, anchor, position, context: place.is_context(), at_edge }
         })

@@ -37,15 +37,19 @@
 use std::collections::HashMap;
 
 use super::detail::ZoomItems;
-use super::lanes::treaty_lanes;
-use super::layout::{city_markers, MapLayout, PlaceMarker};
+use super::lanes::{treaty_lanes, LANE_GAP};
+use super::layout::{city_markers, Compass, EdgeMarker, MapLayout, PlaceMarker};
 use super::palette::{fill, treaties_drawn, treaty_style, TreatyStyle};
-use super::placement::{place_labels, state_candidates, CityLabel, Placed, Placement, Priority, StateLabel};
+use super::placement::{
+    name_forms, place_labels, state_candidates, text_size, CityLabel, Placed, Placement, Priority, StateLabel,
+    EM_PER_CHAR_ITALIC,
+};
 use super::style::{MapBox, MapStyle};
 use crate::dataset::DataSet;
-use crate::geo::geometry::{line_path_into, polygons_path, ScreenRect};
+use crate::geo::geometry::{line_path_into, polygons_path, ring_contains, MapView, ScreenRect};
+use crate::i18n::UiText;
 use crate::lang::Lang;
-use crate::model::{EventKind, PlaceId};
+use crate::model::{EventKind, LonLat, PlaceId};
 use crate::time::CalendarDay;
 use crate::timeline::EventIndex;
 
@@ -53,19 +57,99 @@ use crate::timeline::EventIndex;
 #[derive(Debug, Clone, PartialEq)]
 pub struct TreatyPath {
     pub event: EventIndex,
-    /// The SVG path of its lines (one `M…L…` a pair of capitals), in the main frame.
+    /// The SVG path of its lines between places of the main frame (one `M…L…` a pair of
+    /// capitals), in the main frame's coordinates (it zooms with the frame); empty when every
+    /// line has an end in an inset.
     pub d: String,
+    /// Its lines to places drawn in an inset (Moscow beyond a narrow frame): each ends at the
+    /// inset's marker, not at the place's position off the frame.
+    pub to_insets: Vec<InsetLine>,
     /// The places its lines join (the signatories' capitals, or its place of signing), in the
     /// treaty's order.
     pub cities: Vec<PlaceId>,
 }
 
-/// An arrow at the main frame's edge, pointing towards a place beyond it.
+/// One end of an [`InsetLine`].
 #[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LineEnd {
+    /// A point of the main frame, which the reader zooms and pans.
+    Main((f64, f64)),
+    /// A marker in an inset (index in [`MapLayout::frames`]), which stays where it is.
+    Inset(usize, (f64, f64)),
+}
+
+impl LineEnd {
+    /// Where the end is drawn when the main frame is seen through `view`.
+    pub fn on_screen(&self, view: MapView) -> (f64, f64) {
+        match *self {
+            LineEnd::Main(at) => view.to_screen(at),
+            LineEnd::Inset(_, at) => at,
+        }
+    }
+}
+
+/// A treaty line with at least one end in an inset: drawn over the frames from its place in
+/// the main frame (or in another inset) into the inset, where it ends at the place's marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InsetLine {
+    pub from: LineEnd,
+    /// Always [`LineEnd::Inset`]: the place's marker in its inset.
+    pub to: LineEnd,
+}
+
+impl InsetLine {
+    /// Its SVG path when the main frame is seen through `view`.
+    ///
+    /// ```
+    /// use atlas_core::geo::model::{InsetLine, LineEnd};
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let line = InsetLine { from: LineEnd::Main((100.0, 50.0)), to: LineEnd::Inset(1, (400.0, 300.0)) };
+    /// assert_eq!(line.d(MapView::HOME), "M100.0 50.0L400.0 300.0");
+    /// // Zoomed, the end in the main frame moves; the end in the inset does not.
+    /// assert_eq!(line.d(MapView { scale: 2.0, x: -50.0, y: 0.0 }), "M150.0 100.0L400.0 300.0");
+    /// ```
+    pub fn d(&self, view: MapView) -> String {
+        let ((x0, y0), (x1, y1)) = (self.from.on_screen(view), self.to.on_screen(view));
+        format!("M{x0:.1} {y0:.1}L{x1:.1} {y1:.1}")
+    }
+}
+
+/// An arrow at the main frame's edge, pointing towards a place beyond it, with how far beyond
+/// the edge the place lies (see [`EdgeMarker`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct EdgeArrow {
+    pub place: PlaceId,
+    /// The arrow's centre, just inside the edge.
     pub position: (f64, f64),
     /// Degrees clockwise from east (SVG's rotation).
     pub angle: f64,
+    /// From the frame's edge to the place, rounded (see [`super::layout::rounded_km`]).
+    pub distance_km: u32,
+    pub compass: Compass,
+}
+
+impl EdgeArrow {
+    /// The arrow's label: the place's name and its distance, "Berlin 420 km".
+    pub fn label(&self, text: &UiText, name: &str) -> String {
+        text.edge_label(name, &text.number(self.distance_km))
+    }
+
+    /// What a screen reader says of the arrow: "Berlin, 420 km to the south-west, beyond the
+    /// edge of the map".
+    pub fn accessible_name(&self, text: &UiText, name: &str) -> String {
+        let direction = match self.compass {
+            Compass::North => text.direction_north(),
+            Compass::NorthEast => text.direction_north_east(),
+            Compass::East => text.direction_east(),
+            Compass::SouthEast => text.direction_south_east(),
+            Compass::South => text.direction_south(),
+            Compass::SouthWest => text.direction_south_west(),
+            Compass::West => text.direction_west(),
+            Compass::NorthWest => text.direction_north_west(),
+        };
+        text.edge_marker_name(name, &text.number(self.distance_km), direction)
+    }
 }
 
 /// Everything on the map that depends on its box alone.
@@ -125,9 +209,22 @@ impl MapFrames {
                 data.borders.periods().iter().map(|p| polygons_path(&p.polygons, f.bounds, &f.projection)).collect()
             })
             .collect();
-        let treaties = treaty_paths(data, &layout);
+        let treaties = treaty_paths(data, &layout, &markers, &markers_by_place);
         let treaties_by_event = treaties.iter().enumerate().map(|(i, t)| (t.event, i)).collect();
-        let edges = layout.edge.iter().map(|e| EdgeArrow { position: e.position, angle: e.angle }).collect();
+        let edges = layout
+            .edge
+            .iter()
+            .filter_map(|e: &EdgeMarker| {
+                let marker = markers.iter().find(|m| m.at_edge && m.place.as_str() == e.id)?;
+                Some(EdgeArrow {
+                    place: marker.place.clone(),
+                    position: marker.position,
+                    angle: e.angle,
+                    distance_km: e.distance_km,
+                    compass: e.compass,
+                })
+            })
+            .collect();
         MapFrames {
             map_box,
             style,
@@ -155,27 +252,87 @@ impl MapFrames {
         self.treaties_by_event.get(&event).map(|&i| &self.treaties[i])
     }
 
+    /// The arrow of a place shown by an edge marker.
+    pub fn edge(&self, place: &PlaceId) -> Option<&EdgeArrow> {
+        self.edges.iter().find(|e| &e.place == place)
+    }
+
     /// The markers drawn in frame `frame`, as positions in [`MapFrames::markers`].
     pub fn markers_in(&self, frame: usize) -> impl Iterator<Item = usize> + '_ {
         self.markers.iter().enumerate().filter(move |(_, m)| m.frame == frame).map(|(i, _)| i)
     }
 }
 
-/// Every treaty's path in the main frame, each line in its lane, with the places it joins.
-fn treaty_paths(data: &DataSet, layout: &MapLayout) -> Vec<TreatyPath> {
+/// Every treaty's path, each line in its lane, with the places it joins. A line between two
+/// places of the main frame is drawn in the main frame (off its edge where a place is beyond
+/// it, towards the place); a line to a place in an inset ends at the inset's marker.
+fn treaty_paths(
+    data: &DataSet,
+    layout: &MapLayout,
+    markers: &[PlaceMarker],
+    markers_by_place: &HashMap<PlaceId, usize>,
+) -> Vec<TreatyPath> {
     let mut paths: Vec<TreatyPath> = Vec::new();
     let mut index: HashMap<EventIndex, usize> = HashMap::new();
+    // The marker of the place at `point`, where it is drawn in an inset.
+    let in_inset = |point: LonLat| {
+        let place = data.atlas.place_at(point)?;
+        let marker = &markers[*markers_by_place.get(&place.id)?];
+        (marker.frame > 0 && !marker.at_edge).then_some((marker.frame, marker.position))
+    };
     for line in treaty_lanes(&data.atlas) {
-        let Some(segment) = line.drawn(layout, super::lanes::LANE_GAP) else { continue };
+        let ends = (in_inset(line.from), in_inset(line.to));
+        let (main_part, inset_part) = if ends == (None, None) {
+            (line.drawn(layout, LANE_GAP), None)
+        } else {
+            let main = &layout.frames[0].projection;
+            let end = |inset: Option<(usize, (f64, f64))>, point: LonLat| match inset {
+                Some((_, at)) => Some(at),
+                None => main.project(point),
+            };
+            let Some(segment) =
+                end(ends.0, line.from).zip(end(ends.1, line.to)).map(|(a, b)| line.shifted(a, b, LANE_GAP))
+            else {
+                continue;
+            };
+            // Lines into an inset meet at its marker, as lines meet at a city.
+            let end = |inset: Option<(usize, (f64, f64))>, drawn: (f64, f64)| match inset {
+                Some((frame, at)) => LineEnd::Inset(frame, at),
+                None => LineEnd::Main(drawn),
+            };
+            let (from, to) = (end(ends.0, segment[0]), end(ends.1, segment[1]));
+            let inset = if matches!(to, LineEnd::Inset(..)) {
+                InsetLine { from, to }
+            } else {
+                InsetLine { from: to, to: from }
+            };
+            (None, Some(inset))
+        };
+        if main_part.is_none() && inset_part.is_none() {
+            continue;
+        }
         let slot = *index.entry(line.event).or_insert_with(|| {
             let event = data.atlas.event(line.event);
             let cities = event.points.iter().filter_map(|&p| data.atlas.place_at(p)).map(|p| p.id.clone()).collect();
-            paths.push(TreatyPath { event: line.event, d: String::new(), cities });
+            paths.push(TreatyPath { event: line.event, d: String::new(), to_insets: Vec::new(), cities });
             paths.len() - 1
         });
-        line_path_into(&mut paths[slot].d, &segment);
+        if let Some(segment) = main_part {
+            line_path_into(&mut paths[slot].d, &segment);
+        }
+        paths[slot].to_insets.extend(inset_part);
     }
     paths
+}
+
+/// Whether `point` lies in one of `polygons` (each an outer ring and its holes).
+fn polygons_contain(polygons: &[Vec<Vec<LonLat>>], point: LonLat) -> bool {
+    let xy = |ring: &Vec<LonLat>| ring.iter().map(|p| (p.lon, p.lat)).collect::<Vec<_>>();
+    polygons.iter().any(|rings| {
+        let mut rings = rings.iter();
+        rings.next().is_some_and(|outer| ring_contains(&xy(outer), (point.lon, point.lat)))
+            && rings.all(|hole| !ring_contains(&xy(hole), (point.lon, point.lat)))
+    })
 }
 
 /// A state period of the selected day as the main frame shows it: its visible outline and the
@@ -199,6 +356,9 @@ pub struct MapStates {
     /// Those that show in the main frame, the most involved in the story first (by the number
     /// of events naming them as a party), then west to east by where their name would go.
     pub visible: Vec<VisibleState>,
+    /// For each frame (as in [`MapLayout::frames`]; `None` for the main frame), the period that
+    /// holds the place the inset is for: its name is the inset's title.
+    pub insets: Vec<Option<usize>>,
 }
 
 impl MapStates {
@@ -231,7 +391,19 @@ impl MapStates {
             let x = |s: &VisibleState| s.candidates.first().map_or(f64::INFINITY, |c| c.0);
             b.events.cmp(&a.events).then(x(a).total_cmp(&x(b)))
         });
-        MapStates { periods, visible }
+        let insets = layout
+            .frames
+            .iter()
+            .enumerate()
+            .map(|(i, frame)| {
+                let place = data.atlas.places().iter().find(|p| i > 0 && p.id.as_str() == frame.id)?;
+                periods
+                    .iter()
+                    .copied()
+                    .find(|&period| polygons_contain(&data.borders.periods()[period].polygons, place.location))
+            })
+            .collect();
+        MapStates { periods, visible, insets }
     }
 }
 
@@ -306,12 +478,69 @@ impl StateName {
     }
 }
 
+/// An inset's title: the name of the state its place lies in, in the inset's top corner on
+/// the side away from the main frame's centre (treaty lines come in from the other side).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsetTitle {
+    /// The inset (index in [`MapLayout::frames`]).
+    pub frame: usize,
+    /// Index in [`crate::borders::Borders::periods`].
+    pub period: usize,
+    pub text: String,
+    pub lang: Lang,
+    pub placed: Placed,
+}
+
+/// An inset shorter than this (SVG units) has no title: it would crowd its place's label.
+const TITLED_INSET_HEIGHT: f64 = 60.0;
+
+/// Where the title `text` goes in an inset at `rect`, in italic type of `font` px with a halo
+/// of `halo`: in its top corner, at the right where `outer_right`; `None` where the inset is
+/// too small for it (the name without its parenthesis is tried before giving up).
+///
+/// ```
+/// use atlas_core::geo::model::inset_title;
+/// use atlas_core::geo::ScreenRect;
+///
+/// let inset = ScreenRect { x: 600.0, y: 200.0, width: 180.0, height: 130.0 };
+/// let title = inset_title("USSR", inset, 14.0, 3.0, true).expect("room for it");
+/// assert!(title.bounds.inside(&inset) && title.text_anchor == "end");
+/// assert!(title.bounds.y - inset.y < 10.0, "at the top");
+/// assert!(inset_title("Union of Soviet Socialist Republics", inset, 14.0, 3.0, true).is_none());
+/// ```
+pub fn inset_title(text: &str, rect: ScreenRect, font: f64, halo: f64, outer_right: bool) -> Option<Placed> {
+    if rect.height < TITLED_INSET_HEIGHT {
+        return None;
+    }
+    let pad = halo + 3.0;
+    name_forms(text).into_iter().filter(|form| form[1].is_none()).find_map(|lines| {
+        let (a, b) = lines[0]?;
+        let (w, h) = text_size(text.get(a..b)?, font, EM_PER_CHAR_ITALIC, halo);
+        if w > rect.width - 2.0 * (pad - halo) {
+            return None;
+        }
+        let y = rect.y + pad - halo + h / 2.0;
+        let (x, text_anchor, left) = if outer_right {
+            (rect.right() - pad, "end", rect.right() - pad + halo - w)
+        } else {
+            (rect.x + pad, "start", rect.x + pad - halo)
+        };
+        let bounds = ScreenRect { x: left, y: y - h / 2.0, width: w, height: h };
+        Some(Placed { x, y, text_anchor, bounds, lines })
+    })
+}
+
 /// Where the map's words go in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapLabels {
-    /// The label of each marker (as in [`MapFrames::markers`]); `None` where it gave way.
+    /// The label of each marker (as in [`MapFrames::markers`]); `None` where it gave way. An
+    /// edge marker's is its [`EdgeArrow::label`] ("Berlin 420 km").
     pub cities: Vec<Option<Placed>>,
+    /// The text of each marker's label (as in [`MapFrames::markers`]).
+    pub city_texts: Vec<String>,
     pub states: Vec<StateName>,
+    /// The insets' titles.
+    pub insets: Vec<InsetTitle>,
     /// The boxes of the markers, which no label covers.
     pub markers: Vec<ScreenRect>,
 }
@@ -322,21 +551,34 @@ impl MapLabels {
     /// kept clear of each other, of the markers, of the insets and of the zoom buttons.
     pub fn new(data: &DataSet, frames: &MapFrames, states: &MapStates, year: &MapYear, lang: Lang) -> MapLabels {
         let style = &frames.style;
+        let ui = data.languages.get(lang);
+        let city_texts: Vec<String> = frames
+            .markers
+            .iter()
+            .map(|marker| {
+                let name = data.atlas.place(&marker.place).map_or("", |p| p.name.text(lang));
+                match frames.edge(&marker.place) {
+                    Some(edge) => edge.label(&ui, name),
+                    None => name.to_owned(),
+                }
+            })
+            .collect();
         let cities: Vec<CityLabel> = frames
             .markers
             .iter()
             .enumerate()
             .filter_map(|(i, marker)| {
-                let place = data.atlas.place(&marker.place)?;
+                data.atlas.place(&marker.place)?;
                 let (priority, radius, font) = if marker.context {
                     (Priority::Context, style.context_radius, style.context_font)
-                } else if marker.at_edge || year.is_active(&marker.place) {
-                    // An edge marker's arrow means nothing without its name.
+                } else if marker.at_edge || marker.frame > 0 || year.is_active(&marker.place) {
+                    // An edge marker's arrow means nothing without its name, nor an inset
+                    // without its place's.
                     (Priority::ActiveCity, style.active_radius, style.city_font)
                 } else {
                     (Priority::City, style.radius, style.city_font)
                 };
-                let text = place.name.text(lang).to_owned();
+                let text = city_texts[i].clone();
                 Some(CityLabel {
                     id: i.to_string(),
                     text,
@@ -362,8 +604,23 @@ impl MapLabels {
             })
             .collect();
         let rects: Vec<ScreenRect> = frames.layout.frames.iter().map(|f| f.rect).collect();
+        let centre = frames.layout.frames[0].rect.centre();
+        let insets: Vec<InsetTitle> = states
+            .insets
+            .iter()
+            .enumerate()
+            .filter_map(|(frame, period)| {
+                let period = (*period)?;
+                let (text, lang) = data.borders.periods().get(period)?.name.get(lang);
+                let rect = *rects.get(frame)?;
+                let placed = inset_title(text, rect, style.state_font, style.halo, rect.centre().0 > centre.0)?;
+                Some(InsetTitle { frame, period, text: text.to_owned(), lang, placed })
+            })
+            .collect();
+        let obstacles: Vec<ScreenRect> =
+            std::iter::once(frames.controls).chain(insets.iter().map(|t| t.placed.bounds)).collect();
         let Placement { cities: placed_cities, states: placed_states, markers } =
-            place_labels(&rects, &cities, &labels, &[frames.controls], style.halo);
+            place_labels(&rects, &cities, &labels, &obstacles, style.halo);
         let mut by_marker = vec![None; frames.markers.len()];
         for (id, placed) in placed_cities {
             if let Some(slot) = id.parse::<usize>().ok().and_then(|i| by_marker.get_mut(i)) {
@@ -378,7 +635,7 @@ impl MapLabels {
                 Some(StateName { period, text: text.to_owned(), lang, placed })
             })
             .collect();
-        MapLabels { cities: by_marker, states, markers }
+        MapLabels { cities: by_marker, city_texts, states, insets, markers }
     }
 
     /// The label of the marker at `marker` in [`MapFrames::markers`].
@@ -502,7 +759,8 @@ mod tests {
             let event = data.atlas.event(path.event);
             assert_eq!(path.cities.len(), event.points.len(), "{}: every end is a place", event.id);
             let pairs = event.points.len() * (event.points.len() - 1) / 2;
-            assert_eq!(path.d.matches('M').count(), pairs, "{}: a line between each pair of its places", event.id);
+            let lines = path.d.matches('M').count() + path.to_insets.len();
+            assert_eq!(lines, pairs, "{}: a line between each pair of its places", event.id);
             for (city, point) in path.cities.iter().zip(&event.points) {
                 let place = data.atlas.place(city).expect("a place of the atlas");
                 assert_eq!(place.location, *point);
