@@ -42,7 +42,7 @@ use super::layout::{city_markers, Compass, EdgeMarker, MapLayout, PlaceMarker};
 use super::palette::{fill, treaties_drawn, treaty_style, TreatyStyle};
 use super::placement::{
     name_forms, place_labels, state_candidates, text_size, CityLabel, Placed, Placement, Priority, StateLabel,
-    EM_PER_CHAR_ITALIC,
+    EM_PER_CHAR_BOLD, EM_PER_CHAR_ITALIC,
 };
 use super::style::{MapBox, MapStyle};
 use crate::dataset::DataSet;
@@ -495,8 +495,9 @@ pub struct InsetTitle {
 const TITLED_INSET_HEIGHT: f64 = 60.0;
 
 /// Where the title `text` goes in an inset at `rect`, in italic type of `font` px with a halo
-/// of `halo`: in its top corner, at the right where `outer_right`; `None` where the inset is
-/// too small for it (the name without its parenthesis is tried before giving up).
+/// of `halo`: in its top corner, at the right where `outer_right`, above the inset's middle
+/// (where its place is). On one line, else on two ("Soviet / Russia"), else the name without its
+/// parenthesis; `None` where the inset is too small for any.
 ///
 /// ```
 /// use atlas_core::geo::model::inset_title;
@@ -513,13 +514,26 @@ pub fn inset_title(text: &str, rect: ScreenRect, font: f64, halo: f64, outer_rig
         return None;
     }
     let pad = halo + 3.0;
-    name_forms(text).into_iter().filter(|form| form[1].is_none()).find_map(|lines| {
-        let (a, b) = lines[0]?;
-        let (w, h) = text_size(text.get(a..b)?, font, EM_PER_CHAR_ITALIC, halo);
-        if w > rect.width - 2.0 * (pad - halo) {
+    let mut forms = name_forms(text);
+    // Broken at the space nearest the middle, where the name has no parenthesis to break at.
+    let middle = text.len() / 2;
+    let space = text.match_indices(' ').map(|(i, _)| i).min_by_key(|&i| i.abs_diff(middle));
+    if let (1, Some(at)) = (forms.len(), space) {
+        forms.push([Some((0, at)), Some((at + 1, text.len()))]);
+    }
+    forms.into_iter().find_map(|lines| {
+        let sizes: Vec<(f64, f64)> = lines
+            .iter()
+            .flatten()
+            .filter_map(|&(a, b)| Some(text_size(text.get(a..b)?, font, EM_PER_CHAR_ITALIC, halo)))
+            .collect();
+        let w = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
+        let h = sizes.iter().map(|s| s.1 - 2.0 * halo).sum::<f64>() + 2.0 * halo;
+        let top = rect.y + pad - halo;
+        if w > rect.width - 2.0 * (pad - halo) || top + h > rect.centre().1 - 0.6 * font {
             return None;
         }
-        let y = rect.y + pad - halo + h / 2.0;
+        let y = top + h / 2.0;
         let (x, text_anchor, left) = if outer_right {
             (rect.right() - pad, "end", rect.right() - pad + halo - w)
         } else {
@@ -527,6 +541,61 @@ pub fn inset_title(text: &str, rect: ScreenRect, font: f64, halo: f64, outer_rig
         };
         let bounds = ScreenRect { x: left, y: y - h / 2.0, width: w, height: h };
         Some(Placed { x, y, text_anchor, bounds, lines })
+    })
+}
+
+/// The half-size (SVG units) of an edge marker's arrow: a little larger than an active city's
+/// marker, so that it reads as a marker of its own kind.
+pub fn edge_arrow_size(style: &MapStyle) -> f64 {
+    style.active_radius + 2.0
+}
+
+/// Where the label of an edge marker's arrow at `at` (half-size `arrow`) goes: beside the arrow
+/// on the side towards the frame's middle, at the arrow's height, or moved along the edge by
+/// up to a label's height where `blocked` says the place is taken (by a marker, an inset, the
+/// buttons); inside `frame`. `None` where no such place is free.
+///
+/// ```
+/// use atlas_core::geo::model::edge_tag;
+/// use atlas_core::geo::ScreenRect;
+///
+/// let frame = ScreenRect { x: 0.0, y: 0.0, width: 400.0, height: 500.0 };
+/// // An arrow at the left edge: its label to its right, at its height.
+/// let tag = edge_tag("Berlin 370 km", (22.0, 350.0), 9.0, 13.0, 3.0, frame, &|_| false).expect("room");
+/// assert_eq!((tag.text_anchor, tag.y), ("start", 350.0));
+/// assert!(tag.bounds.x > 22.0 + 9.0 && tag.bounds.inside(&frame));
+/// // A marker in the way: the label moves along the edge, still beside the arrow.
+/// let dot = ScreenRect::centred((140.0, 345.0), 12.0, 12.0);
+/// let moved = edge_tag("Berlin 370 km", (22.0, 350.0), 9.0, 13.0, 3.0, frame, &|b| b.overlaps(&dot)).expect("room");
+/// assert!(moved.y != 350.0 && (moved.y - 350.0).abs() <= 25.0 && !moved.bounds.overlaps(&dot));
+/// // At the right edge, to its left.
+/// let right = edge_tag("Moscow 500 km", (378.0, 200.0), 9.0, 13.0, 3.0, frame, &|_| false).expect("room");
+/// assert!(right.text_anchor == "end" && right.bounds.right() < 378.0 - 9.0);
+/// ```
+pub fn edge_tag(
+    text: &str,
+    at: (f64, f64),
+    arrow: f64,
+    font: f64,
+    halo: f64,
+    frame: ScreenRect,
+    blocked: &dyn Fn(&ScreenRect) -> bool,
+) -> Option<Placed> {
+    let (w, h) = text_size(text, font, EM_PER_CHAR_BOLD, halo);
+    let lines = [Some((0, text.len())), None];
+    let (x, y) = at;
+    let gap = arrow + 1.0;
+    let towards_right = x < frame.centre().0;
+    // Beside the arrow first, towards the middle; for an arrow on the top or bottom edge (far
+    // from the sides), the other side too.
+    let near_side = (x - frame.x).min(frame.right() - x) < 3.0 * arrow;
+    let sides: &[bool] = if near_side { &[towards_right] } else { &[towards_right, !towards_right] };
+    let shifts = [0.0, -0.5, 0.5, -1.0, 1.0];
+    sides.iter().flat_map(|&right| shifts.iter().map(move |&k| (right, y + k * h))).find_map(|(right, cy)| {
+        let (text_x, left, text_anchor) =
+            if right { (x + gap + halo, x + gap, "start") } else { (x - gap - halo, x - gap - w, "end") };
+        let bounds = ScreenRect { x: left, y: cy - h / 2.0, width: w, height: h };
+        (bounds.inside(&frame) && !blocked(&bounds)).then_some(Placed { x: text_x, y: cy, text_anchor, bounds, lines })
     })
 }
 
@@ -563,13 +632,11 @@ impl MapLabels {
                 }
             })
             .collect();
-        let cities: Vec<CityLabel> = frames
+        let kinds: Vec<(Priority, f64, f64)> = frames
             .markers
             .iter()
-            .enumerate()
-            .filter_map(|(i, marker)| {
-                data.atlas.place(&marker.place)?;
-                let (priority, radius, font) = if marker.context {
+            .map(|marker| {
+                if marker.context {
                     (Priority::Context, style.context_radius, style.context_font)
                 } else if marker.at_edge || marker.frame > 0 || year.is_active(&marker.place) {
                     // An edge marker's arrow means nothing without its name, nor an inset
@@ -577,7 +644,19 @@ impl MapLabels {
                     (Priority::ActiveCity, style.active_radius, style.city_font)
                 } else {
                     (Priority::City, style.radius, style.city_font)
-                };
+                }
+            })
+            .collect();
+        // An edge marker is an arrow and its label, placed together (see `edge_tag`); the
+        // placement below keeps clear of both.
+        let mut cities: Vec<CityLabel> = frames
+            .markers
+            .iter()
+            .enumerate()
+            .filter(|(_, marker)| !marker.at_edge)
+            .filter_map(|(i, marker)| {
+                data.atlas.place(&marker.place)?;
+                let (priority, radius, font) = kinds[i];
                 let text = city_texts[i].clone();
                 Some(CityLabel {
                     id: i.to_string(),
@@ -590,6 +669,11 @@ impl MapLabels {
                 })
             })
             .collect();
+        // The insets' places first: in a small inset they have the fewest places to go.
+        cities.sort_by_key(|c| {
+            let marker = c.id.parse::<usize>().ok().and_then(|i| frames.markers.get(i));
+            !marker.is_some_and(|m| m.frame > 0)
+        });
         let labels: Vec<StateLabel> = states
             .visible
             .iter()
@@ -617,11 +701,38 @@ impl MapLabels {
                 Some(InsetTitle { frame, period, text: text.to_owned(), lang, placed })
             })
             .collect();
-        let obstacles: Vec<ScreenRect> =
+        let mut obstacles: Vec<ScreenRect> =
             std::iter::once(frames.controls).chain(insets.iter().map(|t| t.placed.bounds)).collect();
-        let Placement { cities: placed_cities, states: placed_states, markers } =
-            place_labels(&rects, &cities, &labels, &obstacles, style.halo);
+        // The edge markers' arrows and labels, clear of every other marker, the insets and the
+        // buttons; the other labels then keep clear of them.
+        let arrow = edge_arrow_size(style);
+        let marker_boxes: Vec<ScreenRect> = frames
+            .markers
+            .iter()
+            .zip(&kinds)
+            .map(|(m, &(_, radius, _))| {
+                let r = if m.at_edge { arrow } else { radius };
+                ScreenRect::centred(m.position, 2.0 * r + 2.0, 2.0 * r + 2.0)
+            })
+            .collect();
         let mut by_marker = vec![None; frames.markers.len()];
+        let main = rects[0];
+        for (i, marker) in frames.markers.iter().enumerate().filter(|(_, m)| m.at_edge) {
+            let blocked = |b: &ScreenRect| {
+                rects[1..].iter().chain(&obstacles).any(|r| r.overlaps(b))
+                    || marker_boxes.iter().enumerate().any(|(j, m)| j != i && m.overlaps(b))
+            };
+            let font = kinds[i].2;
+            let tag = edge_tag(&city_texts[i], marker.position, arrow, font, style.halo, main, &blocked);
+            obstacles.push(marker_boxes[i]);
+            if let Some(placed) = tag {
+                obstacles.push(placed.bounds);
+                by_marker[i] = Some(placed);
+            }
+        }
+        let Placement { cities: placed_cities, states: placed_states, mut markers } =
+            place_labels(&rects, &cities, &labels, &obstacles, style.halo);
+        markers.extend(frames.markers.iter().zip(&marker_boxes).filter(|(m, _)| m.at_edge).map(|(_, b)| *b));
         for (id, placed) in placed_cities {
             if let Some(slot) = id.parse::<usize>().ok().and_then(|i| by_marker.get_mut(i)) {
                 *slot = Some(placed);
