@@ -1,11 +1,14 @@
-//! The insets (Geneva, Moscow, … beyond the main frame), which neither zoom nor pan, and the
-//! map's SVG definitions: a clip path for each frame, the mask that keeps treaty lines off the
-//! insets, and the hatching of occupied states.
+//! The insets (Geneva, Moscow, … beyond the main frame), which neither zoom nor pan, each with
+//! its land, its states, its title (the state its place lies in), the treaty lines that come
+//! into it and its place's marker; and the map's SVG definitions: a clip path for each frame,
+//! the mask that keeps treaty lines of the main frame off the insets, and the hatching of
+//! occupied states.
 use atlas_core::geo::palette::{OCCUPATION_HATCH, SEA};
 use leptos::prelude::*;
 
 use super::borders::BordersLayer;
 use super::markers::{CityMarker, MarkerFrame};
+use super::treaties::{InsetPart, InsetTreatyLines};
 use super::use_map;
 use super::water::WaterLayer;
 
@@ -61,7 +64,38 @@ pub fn MapDefs() -> impl IntoView {
     }
 }
 
-/// Every inset: its sea, land and borders clipped to it, its frame and its cities.
+/// An inset's title, where atlas-core placed it, in the current language.
+#[component]
+fn InsetTitle(
+    /// The inset (index in the layout's frames).
+    frame: usize,
+) -> impl IntoView {
+    let map = use_map();
+    let title = Memo::new(move |_| map.labels.with(|l| l.insets.iter().find(|t| t.frame == frame).cloned()));
+    move || {
+        title.get().map(|title| {
+            let lines: Vec<String> = title.placed.lines_of(&title.text).into_iter().map(str::to_owned).collect();
+            let count = lines.len() as f64;
+            let (x, y) = (title.placed.x, title.placed.y);
+            let spans = lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    let dy = format!("{:.3}em", (i as f64 - (count - 1.0) / 2.0) * 1.25);
+                    view! { <tspan x=format!("{x:.1}") y=format!("{y:.1}") dy=dy>{line}</tspan> }
+                })
+                .collect_view();
+            view! {
+                <text class="inset-title" text-anchor=title.placed.text_anchor dominant-baseline="central" lang=title.lang.to_string()>
+                    {spans}
+                </text>
+            }
+        })
+    }
+}
+
+/// Every inset: its sea, land and borders clipped to it, the treaty lines coming into it, its
+/// frame, its title and its cities.
 #[component]
 pub fn Insets() -> impl IntoView {
     let map = use_map();
@@ -84,8 +118,12 @@ pub fn Insets() -> impl IntoView {
                                 <path class="land" d=frames.land[index].clone() />
                                 <BordersLayer frame=index />
                                 <WaterLayer frame=index />
+                                <g class="treaty-layer" aria-hidden="true">
+                                    <InsetTreatyLines part=InsetPart::In(index) />
+                                </g>
                             </g>
                             <rect class="frame-border inset" x=r.x y=r.y width=r.width height=r.height />
+                            <InsetTitle frame=index />
                             <g class="city-layer">{cities}</g>
                         </g>
                     }

@@ -1,7 +1,9 @@
 //! The places on the map: a focusable button for each city (its panel opens on a click, a tap,
 //! Enter or Space), a small dot for a place the story only names, each with its label where
-//! atlas-core placed it, and the arrows at the main frame's edge towards places beyond it.
+//! atlas-core placed it, and for a place beyond the main frame an arrow at its edge, labelled
+//! with the place's name and distance ("Berlin 420 km"), a button like a city's.
 
+use atlas_core::geo::model::edge_arrow_size;
 use atlas_core::PlaceId;
 use leptos::prelude::*;
 
@@ -16,35 +18,29 @@ pub enum MarkerFrame {
     Inset,
 }
 
-/// The main frame's markers, keyed by place (each keeps its element when the box is measured
-/// again, only its position changes), and its edge arrows.
+/// The main frame's markers, keyed by place and by whether it is an arrow at the edge (each
+/// keeps its element when the box is measured again, only its position changes).
 #[component]
 pub fn MainMarkers() -> impl IntoView {
     let map = use_map();
-    let ids = move || map.frames.with(|f| f.markers_in(0).map(|i| f.markers[i].place.clone()).collect::<Vec<_>>());
-    let edges = move || {
-        map.frames.with(|f| {
-            f.edges
-                .iter()
-                .map(|edge| {
-                    let ((x, y), angle) = (edge.position, edge.angle);
-                    let transform = move || {
-                        let scale = 1.0 / map.view.get().scale;
-                        format!("translate({x:.1} {y:.1}) scale({scale:.4}) rotate({angle:.1})")
-                    };
-                    view! { <path class="edge-arrow" d="M14 0 L4 -7 L4 7 Z" transform=transform /> }
-                })
-                .collect_view()
-        })
+    let ids = move || {
+        map.frames
+            .with(|f| f.markers_in(0).map(|i| (f.markers[i].place.clone(), f.markers[i].at_edge)).collect::<Vec<_>>())
     };
     view! {
-        <g class="edge-layer" aria-hidden="true">{edges}</g>
         <g class="city-layer">
-            <For each=ids key=|id| id.clone() let:place>
+            <For each=ids key=|id| id.clone() let:((place, _))>
                 <CityMarker place=place frame=MarkerFrame::Main />
             </For>
         </g>
     }
+}
+
+/// The arrow of an edge marker, `size` from its centre to its tip, pointing east (rotated to
+/// its place's direction by its transform): an arrowhead with a notch, not a city's dot.
+fn arrow_path(size: f64) -> String {
+    let (back, wing, notch) = (-0.7 * size, 0.85 * size, -0.25 * size);
+    format!("M{size:.1} 0L{back:.1} {:.1}L{notch:.1} 0L{back:.1} {wing:.1}Z", -wing)
 }
 
 /// One place's marker and label.
@@ -69,8 +65,15 @@ pub fn CityMarker(
     // Its marker, again only when the box changes: a label's step reads its position here.
     let marker = Memo::new(move |_| index.get().and_then(|i| map.frames.with(|f| f.markers.get(i).cloned())));
     let context = marker.with_untracked(|m| m.as_ref().is_some_and(|m| m.context));
+    // Keyed by it (MainMarkers): it does not change while this marker is drawn.
+    let at_edge = marker.with_untracked(|m| m.as_ref().is_some_and(|m| m.at_edge));
     let position = move || marker.with(|m| m.as_ref().map_or((0.0, 0.0), |m| m.position));
     let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
+    // An arrow's label is its name and distance, as atlas-core placed it.
+    let text_of = move || match index.get() {
+        Some(i) if at_edge => map.labels.with(|l| l.city_texts.get(i).cloned()).unwrap_or_else(label),
+        _ => label(),
+    };
     let scale = move || if frame == MarkerFrame::Inset { 1.0 } else { 1.0 / map.view.get().scale };
     let transform = move || {
         let (x, y) = position();
@@ -85,7 +88,7 @@ pub fn CityMarker(
             let (dx, dy) = (p.x - x, p.y - y);
             view! {
                 <text class="label" x=format!("{dx:.1}") y=format!("{dy:.1}") text-anchor=p.text_anchor dominant-baseline="central">
-                    {label()}
+                    {text_of()}
                 </text>
             }
         })
@@ -144,6 +147,46 @@ pub fn CityMarker(
         let is_active = is_active.clone();
         move || if is_active() { style().active_radius } else { style().radius }
     };
+    if at_edge {
+        let edge = {
+            let place = place.clone();
+            Memo::new(move |_| map.frames.with(|f| f.edge(&place).cloned()))
+        };
+        // "Berlin, 420 km to the south-west, beyond the edge of the map".
+        let spoken = move || {
+            let name = label();
+            edge.with(|e| e.as_ref().map(|e| e.accessible_name(&locale.text(), &name))).unwrap_or(name)
+        };
+        let arrow = move || {
+            let angle = edge.with(|e| e.as_ref().map_or(0.0, |e| e.angle));
+            view! {
+                <path class="edge-arrow" d=arrow_path(edge_arrow_size(&style())) transform=format!("rotate({angle:.1})") />
+            }
+        };
+        return view! {
+            <g
+                class="city edge"
+                class:active=is_active.clone()
+                data-active=move || if is_active() { "true" } else { "false" }
+                class:open=is_open
+                class:highlighted=is_highlighted
+                data-testid=format!("city-{place}")
+                data-edge="true"
+                role="button"
+                tabindex="0"
+                aria-label=spoken
+                on:click=move |_| open()
+                on:keydown=open_on_key
+            >
+                <g transform=transform>
+                    <circle class="hit" cx="0" cy="0" r=move || style().hit_radius />
+                    {arrow}
+                    {text}
+                </g>
+            </g>
+        }
+        .into_any();
+    }
     view! {
         <g
             class="city"

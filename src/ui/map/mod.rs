@@ -32,7 +32,7 @@ use insets::{Insets, MapDefs};
 use labels::StateNames;
 use legend::MapLegend;
 use markers::MainMarkers;
-use treaties::TreatyLines;
+use treaties::{InsetPart, InsetTreatyLines, TreatyLines};
 use water::{WaterLayer, ZoomDetailLayer};
 
 /// Builds one map's model as memos, from the data, the measured box, the year and the language.
@@ -161,6 +161,11 @@ pub fn AtlasMap() -> impl IntoView {
                         <g clip-path=main_clip>
                             <TreatyLines />
                         </g>
+                    </g>
+                    // The lines into insets, in the frame's own coordinates (their ends in the
+                    // main frame follow the zoom); each inset draws their last stretch itself.
+                    <g class="treaty-layer" aria-hidden="true">
+                        <InsetTreatyLines part=InsetPart::OverMain />
                     </g>
                 </g>
                 <g class="zoomable" transform=transform style:--zoom=zoom>

@@ -507,7 +507,10 @@ const TITLED_INSET_HEIGHT: f64 = 60.0;
 /// let title = inset_title("USSR", inset, 14.0, 3.0, true).expect("room for it");
 /// assert!(title.bounds.inside(&inset) && title.text_anchor == "end");
 /// assert!(title.bounds.y - inset.y < 10.0, "at the top");
-/// assert!(inset_title("Union of Soviet Socialist Republics", inset, 14.0, 3.0, true).is_none());
+/// // A name too wide for one line goes on two; one too wide for two has no title.
+/// let two = inset_title("Union of Soviet Socialist Republics", inset, 14.0, 3.0, false).expect("two lines");
+/// assert!(two.lines[1].is_some() && two.text_anchor == "start" && two.bounds.inside(&inset));
+/// assert!(inset_title("Sowjetunionsrepublikenverwaltung", inset, 14.0, 3.0, true).is_none());
 /// ```
 pub fn inset_title(text: &str, rect: ScreenRect, font: f64, halo: f64, outer_right: bool) -> Option<Placed> {
     if rect.height < TITLED_INSET_HEIGHT {
@@ -672,7 +675,7 @@ impl MapLabels {
         // The insets' places first: in a small inset they have the fewest places to go.
         cities.sort_by_key(|c| {
             let marker = c.id.parse::<usize>().ok().and_then(|i| frames.markers.get(i));
-            !marker.is_some_and(|m| m.frame > 0)
+            marker.is_none_or(|m| m.frame == 0)
         });
         let labels: Vec<StateLabel> = states
             .visible
