@@ -282,31 +282,3 @@ fn edge_labels_and_names_are_written_in_each_language() {
     assert!(spoken.starts_with("Berlin, ") && spoken.contains(" km to the "), "{spoken}");
     assert_eq!(rounded_km(edge.distance_km as f64), edge.distance_km, "already rounded");
 }
-
-#[test]
-#[ignore]
-fn debug_dump() {
-    let data = data();
-    for (w, h, mode, page, name) in SIZES {
-        let frames = frames_at(&data, (w, h, mode, page));
-        let map_year = MapYear::new(&data, &frames, 1934);
-        let states = MapStates::on(&data, &frames, map_year.day);
-        let lang = Lang::new("lv").unwrap();
-        let labels = MapLabels::new(&data, &frames, &states, &map_year, lang);
-        println!("== {name}: frames {:?}", frames.layout.frames.iter().map(|f| (&f.id, f.rect)).collect::<Vec<_>>());
-        for (i, m) in frames.markers.iter().enumerate() {
-            println!(
-                "  {} f{} {:?} edge={} label={:?} {:?}",
-                m.place,
-                m.frame,
-                m.position,
-                m.at_edge,
-                labels.city_texts[i],
-                labels.city(i).map(|p| p.bounds)
-            );
-        }
-        println!("  edges {:?}", frames.edges);
-        println!("  states {:?}", labels.states.iter().map(|s| (&s.text, s.placed.bounds)).collect::<Vec<_>>());
-        println!("  titles {:?}", labels.insets.iter().map(|s| (&s.text, s.placed.bounds)).collect::<Vec<_>>());
-    }
-}

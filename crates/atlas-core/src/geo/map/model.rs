@@ -555,8 +555,8 @@ pub fn edge_arrow_size(style: &MapStyle) -> f64 {
 
 /// Where the label of an edge marker's arrow at `at` (half-size `arrow`) goes: beside the arrow
 /// on the side towards the frame's middle, at the arrow's height, or moved along the edge by
-/// up to a label's height where `blocked` says the place is taken (by a marker, an inset, the
-/// buttons); inside `frame`. `None` where no such place is free.
+/// up to one and a half label's height where `blocked` says the place is taken (by a marker, an
+/// inset, the buttons, a label); inside `frame`. `None` where no such place is free.
 ///
 /// ```
 /// use atlas_core::geo::model::edge_tag;
@@ -593,7 +593,7 @@ pub fn edge_tag(
     // from the sides), the other side too.
     let near_side = (x - frame.x).min(frame.right() - x) < 3.0 * arrow;
     let sides: &[bool] = if near_side { &[towards_right] } else { &[towards_right, !towards_right] };
-    let shifts = [0.0, -0.5, 0.5, -1.0, 1.0];
+    let shifts = [0.0, -0.5, 0.5, -1.0, 1.0, -1.5, 1.5];
     sides.iter().flat_map(|&right| shifts.iter().map(move |&k| (right, y + k * h))).find_map(|(right, cy)| {
         let (text_x, left, text_anchor) =
             if right { (x + gap + halo, x + gap, "start") } else { (x - gap - halo, x - gap - w, "end") };
@@ -718,24 +718,20 @@ impl MapLabels {
                 ScreenRect::centred(m.position, 2.0 * r + 2.0, 2.0 * r + 2.0)
             })
             .collect();
+        let edges: Vec<usize> = (0..frames.markers.len()).filter(|&i| frames.markers[i].at_edge).collect();
+        obstacles.extend(edges.iter().map(|&i| marker_boxes[i]));
+        let arrows: Vec<ArrowLabel> = edges
+            .iter()
+            .map(|&i| ArrowLabel { marker: i, text: &city_texts[i], at: frames.markers[i].position, font: kinds[i].2 })
+            .collect();
+        let (placement, edge_labels) =
+            place_with_arrows(&rects, &cities, &labels, &arrows, &obstacles, &marker_boxes, arrow, style.halo);
+        let Placement { cities: placed_cities, states: placed_states, mut markers } = placement;
+        markers.extend(edges.iter().map(|&i| marker_boxes[i]));
         let mut by_marker = vec![None; frames.markers.len()];
-        let main = rects[0];
-        for (i, marker) in frames.markers.iter().enumerate().filter(|(_, m)| m.at_edge) {
-            let blocked = |b: &ScreenRect| {
-                rects[1..].iter().chain(&obstacles).any(|r| r.overlaps(b))
-                    || marker_boxes.iter().enumerate().any(|(j, m)| j != i && m.overlaps(b))
-            };
-            let font = kinds[i].2;
-            let tag = edge_tag(&city_texts[i], marker.position, arrow, font, style.halo, main, &blocked);
-            obstacles.push(marker_boxes[i]);
-            if let Some(placed) = tag {
-                obstacles.push(placed.bounds);
-                by_marker[i] = Some(placed);
-            }
+        for (i, tag) in edge_labels {
+            by_marker[i] = tag;
         }
-        let Placement { cities: placed_cities, states: placed_states, mut markers } =
-            place_labels(&rects, &cities, &labels, &obstacles, style.halo);
-        markers.extend(frames.markers.iter().zip(&marker_boxes).filter(|(m, _)| m.at_edge).map(|(_, b)| *b));
         for (id, placed) in placed_cities {
             if let Some(slot) = id.parse::<usize>().ok().and_then(|i| by_marker.get_mut(i)) {
                 *slot = Some(placed);
@@ -756,6 +752,79 @@ impl MapLabels {
     pub fn city(&self, marker: usize) -> Option<&Placed> {
         self.cities.get(marker)?.as_ref()
     }
+}
+
+/// An edge marker's label to place beside its arrow.
+struct ArrowLabel<'a> {
+    /// Index in [`MapFrames::markers`].
+    marker: usize,
+    text: &'a str,
+    at: (f64, f64),
+    font: f64,
+}
+
+/// Every label of the map, the edge markers' ([`edge_tag`]) included, kept clear of
+/// `obstacles` (the buttons, the insets' titles, the arrows) and of `marker_boxes` (every
+/// marker's box, in the order of [`MapFrames::markers`]). The other labels are placed first,
+/// then the arrows' labels where they leave room. Where they do not, the arrows' labels are
+/// kept clear of the cities' names only, which keep their places (Kaunas keeps its name beside
+/// Berlin's arrow on a phone), and the states' names and the other places' are placed again
+/// around them; failing that, the arrows' labels go anywhere off the markers and every other
+/// label is placed again around them.
+#[allow(clippy::too_many_arguments)]
+fn place_with_arrows(
+    rects: &[ScreenRect],
+    cities: &[CityLabel],
+    states: &[StateLabel],
+    arrows: &[ArrowLabel],
+    obstacles: &[ScreenRect],
+    marker_boxes: &[ScreenRect],
+    arrow: f64,
+    halo: f64,
+) -> (Placement, Vec<(usize, Option<Placed>)>) {
+    let tags = |taken: &[ScreenRect]| {
+        let mut placed: Vec<(usize, Option<Placed>)> = Vec::new();
+        for a in arrows {
+            let blocked = |b: &ScreenRect| {
+                rects[1..].iter().chain(obstacles).chain(taken).any(|r| r.overlaps(b))
+                    || marker_boxes.iter().enumerate().any(|(j, m)| j != a.marker && m.overlaps(b))
+                    || placed.iter().filter_map(|(_, t)| t.as_ref()).any(|t| t.bounds.overlaps(b))
+            };
+            placed.push((a.marker, edge_tag(a.text, a.at, arrow, a.font, halo, rects[0], &blocked)));
+        }
+        placed
+    };
+    let complete = |tags: &[(usize, Option<Placed>)]| tags.iter().all(|(_, tag)| tag.is_some());
+    let with_tags = |tags: &[(usize, Option<Placed>)]| {
+        obstacles.iter().copied().chain(tags.iter().filter_map(|(_, t)| t.map(|t| t.bounds))).collect::<Vec<_>>()
+    };
+    let first = place_labels(rects, cities, states, obstacles, halo);
+    let all: Vec<ScreenRect> = first.cities.iter().chain(&first.states).map(|(_, p)| p.bounds).collect();
+    let edge_labels = tags(&all);
+    if complete(&edge_labels) {
+        return (first, edge_labels);
+    }
+    let city = |id: &String| cities.iter().find(|c| &c.id == id).is_some_and(|c| c.priority != Priority::Context);
+    let named: Vec<(String, Placed)> = first.cities.iter().filter(|(id, _)| city(id)).cloned().collect();
+    let named_boxes: Vec<ScreenRect> = named.iter().map(|(_, p)| p.bounds).collect();
+    let edge_labels = tags(&named_boxes);
+    if complete(&edge_labels) {
+        let (kept, rest): (Vec<CityLabel>, Vec<CityLabel>) =
+            cities.iter().cloned().partition(|c| named.iter().any(|(id, _)| id == &c.id));
+        // The named cities' labels and markers stay where they are, as obstacles.
+        let mut reserved = with_tags(&edge_labels);
+        reserved.extend(named_boxes);
+        reserved.extend(kept.iter().map(|c| ScreenRect::centred(c.at, 2.0 * c.radius + 2.0, 2.0 * c.radius + 2.0)));
+        let again = place_labels(rects, &rest, states, &reserved, halo);
+        let placement = Placement {
+            cities: named.into_iter().chain(again.cities).collect(),
+            states: again.states,
+            markers: first.markers,
+        };
+        return (placement, edge_labels);
+    }
+    let edge_labels = tags(&[]);
+    (place_labels(rects, cities, states, &with_tags(&edge_labels), halo), edge_labels)
 }
 
 /// A state in the legend: its colour, and its name in the reader's language.
