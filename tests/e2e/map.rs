@@ -335,3 +335,46 @@ async fn a_date_in_the_address_shows_that_day_and_the_steps_visit_1940_in_order(
     })
     .await;
 }
+
+#[tokio::test]
+async fn on_a_phone_berlin_is_an_arrow_with_its_distance_and_the_moscow_lines_end_in_its_inset() {
+    with_page(PageOptions::default().size(390, 844), |page| async move {
+        page.open("?year=1939&lang=en").await;
+        wait_for_map(&page).await;
+        // Berlin is beyond the phone's frame: an arrow at the edge, not a city's dot, named by
+        // its direction and distance, and a button like a city's.
+        let berlin = r#"[data-testid="city-berlin"]"#;
+        assert_eq!(page.attr(berlin, "data-edge").await.as_deref(), Some("true"), "Berlin is not an arrow");
+        assert!(page.find_now(r#"[data-testid="city-berlin"] .dot"#).await.is_none(), "Berlin has a dot");
+        assert_eq!(page.attr(berlin, "tabindex").await.as_deref(), Some("0"));
+        let name = page.attr(berlin, "aria-label").await.unwrap_or_default();
+        assert!(name.starts_with("Berlin, ") && name.contains(" km to the south-west"), "{name}");
+        let label = page.text_of(r#"[data-testid="city-berlin"] .label"#).await.unwrap_or_default();
+        assert!(label.starts_with("Berlin ") && label.ends_with(" km"), "{label}");
+        page.click_city("berlin").await;
+        assert!(page.panel_heading().await.contains("Berlin"), "the arrow opens Berlin's panel");
+        page.press_escape().await;
+        page.wait_panel_closed().await;
+        // Each of the three Moscow lines runs into the Moscow inset and ends at its marker.
+        let ends = page
+            .run_script(
+                r#"const svg = document.querySelector('svg.map').getBoundingClientRect();
+                   const dot = document.querySelector('[data-testid="inset-moscow"] [data-testid="city-moscow"] .dot').getBoundingClientRect();
+                   const centre = [dot.x + dot.width / 2 - svg.x, dot.y + dot.height / 2 - svg.y];
+                   const lines = [...document.querySelectorAll('[data-testid="inset-moscow"] [data-testid="treaty-line-into-inset"]')];
+                   return { centre, ends: lines.map(p => p.getAttribute('d').split('L').pop().split(' ').map(Number)),
+                            ids: lines.map(p => p.getAttribute('data-event-id')) };"#,
+            )
+            .await;
+        let ids = ends["ids"].as_array().cloned().unwrap_or_default();
+        assert_eq!(ids.len(), 3, "three lines into the Moscow inset: {ends}");
+        let centre: Vec<f64> = ends["centre"].as_array().into_iter().flatten().filter_map(|n| n.as_f64()).collect();
+        for end in ends["ends"].as_array().into_iter().flatten() {
+            let end: Vec<f64> = end.as_array().into_iter().flatten().filter_map(|n| n.as_f64()).collect();
+            assert_eq!(end.len(), 2, "{ends}");
+            let off = (end[0] - centre[0]).hypot(end[1] - centre[1]);
+            assert!(off < 2.0, "a line ends {off:.1} px from Moscow's marker: {ends}");
+        }
+    })
+    .await;
+}

@@ -163,19 +163,16 @@ pub fn CityMarker(
                 <path class="edge-arrow" d=arrow_path(edge_arrow_size(&style())) transform=format!("rotate({angle:.1})") />
             }
         };
-        // A sign's plate under the arrow and its label, so that the two read as one direction
-        // sign, not as a city named where it is not.
+        // A plate under the label (the box kept free for it), so that it reads as a sign
+        // pointing the way, not as a city named where it is not.
         let plate = move || {
-            let a = edge_arrow_size(&style()) + 2.0;
             let (x, y) = position();
-            let (mut x0, mut y0, mut x1, mut y1) = (-a, -a, a, a);
-            if let Some(b) = placed.get().map(|p| p.bounds) {
-                (x0, y0) = (x0.min(b.x - x), y0.min(b.y - y));
-                (x1, y1) = (x1.max(b.right() - x), y1.max(b.bottom() - y));
-            }
-            view! {
-                <rect class="edge-plate" x=format!("{x0:.1}") y=format!("{y0:.1}") width=format!("{:.1}", x1 - x0) height=format!("{:.1}", y1 - y0) rx="4" />
-            }
+            placed.get().map(|p| {
+                let b = p.bounds;
+                view! {
+                    <rect class="edge-plate" x=format!("{:.1}", b.x - x) y=format!("{:.1}", b.y - y) width=format!("{:.1}", b.width) height=format!("{:.1}", b.height) rx="4" />
+                }
+            })
         };
         return view! {
             <g
