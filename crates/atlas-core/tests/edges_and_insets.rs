@@ -3,6 +3,7 @@
 //! leader), in an inset that shows its place, or an arrow at the frame's edge that says the
 //! direction and distance; every treaty line to a place in an inset ends at the inset's marker;
 //! and every inset has land, its place's name and a title.
+use atlas_core::changes::year_view_day;
 use atlas_core::geo::geometry::projection::great_circle_km;
 use atlas_core::geo::layout::{rounded_km, Compass};
 use atlas_core::geo::model::{LineEnd, MapFrames, MapLabels, MapStates, MapYear};
@@ -212,13 +213,15 @@ fn every_inset_shows_land_its_places_name_and_a_title() {
             assert!(frames.borders[i].iter().any(Option::is_some), "{name}: the {} inset has no states", inset.id);
             assert!(frames.markers_in(i).count() >= 1, "{name}: the {} inset has no marker", inset.id);
         }
-        for year in years.clone() {
-            let map_year = MapYear::new(&data, &frames, year);
+        // Each year as the time bar shows it (its last day), and every day the map changes.
+        let days = years.clone().map(year_view_day).chain(data.changes.all().iter().map(|c| c.day));
+        for day in days {
+            let (map_year, year) = (MapYear::new(&data, &frames, day), day.year);
             let states = MapStates::on(&data, &frames, map_year.day);
             for lang in data.languages.offered() {
                 let labels = MapLabels::new(&data, &frames, &states, &map_year, lang);
                 for (i, inset) in frames.layout.frames.iter().enumerate().skip(1) {
-                    let what = format!("{name} {year} {lang}: the {} inset", inset.id);
+                    let what = format!("{name} {day} {lang}: the {} inset", inset.id);
                     for m in frames.markers_in(i) {
                         assert!(labels.city(m).is_some(), "{what} does not name its place");
                     }
@@ -264,7 +267,7 @@ fn edge_labels_and_names_are_written_in_each_language() {
     let frames = frames_at(&data, (372.0, 478.0, Mode::Standard, PageWidth::Narrow));
     let berlin = frames.markers.iter().position(|m| m.place.as_str() == "berlin").expect("Berlin has a marker");
     let edge = frames.edge(&frames.markers[berlin].place).expect("Berlin is an arrow on the phone").clone();
-    let map_year = MapYear::new(&data, &frames, 1934);
+    let map_year = MapYear::new(&data, &frames, year_view_day(1934));
     let states = MapStates::on(&data, &frames, map_year.day);
     for lang in data.languages.offered() {
         let ui = data.languages.get(lang);

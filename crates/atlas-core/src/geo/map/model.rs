@@ -521,8 +521,11 @@ pub fn inset_title(text: &str, rect: ScreenRect, font: f64, halo: f64, outer_rig
     // Broken at the space nearest the middle, where the name has no parenthesis to break at.
     let middle = text.len() / 2;
     let space = text.match_indices(' ').map(|(i, _)| i).min_by_key(|&i| i.abs_diff(middle));
-    if let (1, Some(at)) = (forms.len(), space) {
-        forms.push([Some((0, at)), Some((at + 1, text.len()))]);
+    if let Some(at) = space.filter(|_| !text.contains(" (")) {
+        let middle = [Some((0, at)), Some((at + 1, text.len()))];
+        if !forms.contains(&middle) {
+            forms.push(middle);
+        }
     }
     forms.into_iter().find_map(|lines| {
         let sizes: Vec<(f64, f64)> = lines
