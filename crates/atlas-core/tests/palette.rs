@@ -1,5 +1,6 @@
 //! The state colours of the committed borders: every pair of states that touch in any year the
-//! map shows, and every state and the sea, differ clearly (CIEDE2000).
+//! map shows, and every state and the sea, differ clearly (CIEDE2000); and the treaty lines'
+//! colours differ from each other and stand out on every state and on the sea.
 //!
 //! Thresholds: a CIEDE2000 difference of about 2.3 is the smallest that people notice with two
 //! colours side by side; map readers must tell two pastel fills apart at a glance across a thin
@@ -9,7 +10,7 @@ use std::collections::HashSet;
 
 use atlas_core::borders::StatePeriod;
 use atlas_core::changes::year_view_day;
-use atlas_core::geo::palette::{fill, LAND, SEA};
+use atlas_core::geo::palette::{fill, LAND, SEA, TREATY_STYLES};
 use atlas_core::DataSet;
 
 const NEIGHBOURS: f64 = 12.0;
@@ -81,6 +82,32 @@ fn neighbours_in_every_year_and_the_sea_are_told_apart() {
         "{} neighbouring pairs; smallest ΔE2000 between neighbours {smallest:.1}, from the sea {from_sea:.1}",
         pairs.len()
     );
+}
+
+/// Two treaty lines' colours differ by at least this much (their dashes tell them apart too).
+const TREATY_APART: f64 = 15.0;
+/// A treaty line differs from the land or sea under it by at least this much.
+const TREATY_ON_GROUND: f64 = 30.0;
+
+#[test]
+fn treaty_lines_are_told_apart_and_stand_out_on_every_state_and_the_sea() {
+    let data = data();
+    let colour = |hex: &str| lab(hex).unwrap_or_else(|| panic!("{hex} is not a colour"));
+    let (mut apart, mut on_ground) = (f64::INFINITY, f64::INFINITY);
+    for (i, a) in TREATY_STYLES.iter().enumerate() {
+        for b in &TREATY_STYLES[i + 1..] {
+            let d = delta_e_2000(colour(a.colour), colour(b.colour));
+            apart = apart.min(d);
+            assert!(d >= TREATY_APART, "{} and {} differ by ΔE2000 {d:.1} < {TREATY_APART}", a.colour, b.colour);
+        }
+        let grounds = data.borders.periods().iter().map(|p| fill(&p.state)).chain([SEA, LAND]);
+        for ground in grounds {
+            let d = delta_e_2000(colour(a.colour), colour(ground));
+            on_ground = on_ground.min(d);
+            assert!(d >= TREATY_ON_GROUND, "{} on {ground}: ΔE2000 {d:.1} < {TREATY_ON_GROUND}", a.colour);
+        }
+    }
+    println!("treaty colours: smallest ΔE2000 between two {apart:.1}, on a state or the sea {on_ground:.1}");
 }
 
 /// Whether the palette names `state` (every state of the committed borders should be named).

@@ -62,7 +62,8 @@ pub struct MapContext {
     pub active_places: Memo<Vec<atlas_core::PlaceId>>,
     /// The treaty lines drawn this year, likewise.
     pub treaties: Memo<Vec<atlas_core::geo::model::DrawnTreaty>>,
-    /// Where every word goes in the current language.
+    /// Where every word goes in the current language, for the box the reader sees (placed
+    /// again when the view changes; each label's memo wakes only when its own place changes).
     pub labels: Memo<Arc<MapLabels>>,
     /// What the reader's zoom step adds (rivers, towns, names of rivers and lakes): again only
     /// when the zoom crosses a step, the labels change or the language does.

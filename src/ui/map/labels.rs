@@ -1,6 +1,5 @@
-//! The names of the states, where atlas-core placed them; their size stays the same on screen
-//! when the map is zoomed.
-use atlas_core::geo::placement::Placed;
+//! The names of the states, where atlas-core placed them for the view the reader sees; their
+//! size stays the same on screen when the map is zoomed.
 use leptos::prelude::*;
 
 use super::use_map;
@@ -16,28 +15,27 @@ pub fn StateNames() -> impl IntoView {
                 .states
                 .iter()
                 .map(|name| {
-                    let placed = name.placed;
-                    let key =
-                        format!("{}|{}|{:.1}|{:.1}|{:?}", name.period, name.lang, placed.x, placed.y, placed.lines);
+                    let (x, y) = name.at;
+                    let key = format!("{}|{}|{x:.1}|{y:.1}|{:?}", name.period, name.lang, name.placed.lines);
                     let lines: Vec<String> = name.lines().into_iter().map(str::to_owned).collect();
-                    (key, placed, lines, name.lang.to_string())
+                    (key, name.at, lines, name.lang.to_string())
                 })
                 .collect::<Vec<_>>()
         })
     };
     view! {
-        <For each=names key=|(key, ..)| key.clone() let:((_, placed, lines, lang))>
-            <StateName placed=placed lines=lines lang=lang />
+        <For each=names key=|(key, ..)| key.clone() let:((_, at, lines, lang))>
+            <StateName at=at lines=lines lang=lang />
         </For>
     }
 }
 
-/// One state's name, on one or two lines. It keeps its size on screen when the map zooms
-/// through map.css (`scale(1 / --zoom)` of the zoomable group), not a reactive transform: a
-/// name is drawn again on many slider steps, and a closure per name would stay subscribed to
-/// the zoom after the name is gone.
+/// One state's name, on one or two lines, centred on the map point `at`. It keeps its size on
+/// screen when the map zooms through map.css (`scale(1 / --zoom)` of the zoomable group), not a
+/// reactive transform: a name is drawn again on many slider steps, and a closure per name would
+/// stay subscribed to the zoom after the name is gone.
 #[component]
-fn StateName(placed: Placed, lines: Vec<String>, lang: String) -> impl IntoView {
+fn StateName(at: (f64, f64), lines: Vec<String>, lang: String) -> impl IntoView {
     let count = lines.len() as f64;
     let spans = lines
         .into_iter()
@@ -49,7 +47,7 @@ fn StateName(placed: Placed, lines: Vec<String>, lang: String) -> impl IntoView 
         })
         .collect_view();
     view! {
-        <g class="state-name-at" style:--x=format!("{:.1}px", placed.x) style:--y=format!("{:.1}px", placed.y)>
+        <g class="state-name-at" style:--x=format!("{:.1}px", at.0) style:--y=format!("{:.1}px", at.1)>
             <text class="state-name" text-anchor="middle" dominant-baseline="central" lang=lang>{spans}</text>
         </g>
     }

@@ -79,15 +79,20 @@ pub fn CityMarker(
         let (x, y) = position();
         format!("translate({x:.1} {y:.1}) scale({:.4})", scale())
     };
-    let placed = Memo::new(move |_| index.get().and_then(|i| map.labels.with(|l| l.city(i).copied())));
+    // The label relative to the marker (the same while the map pans: no redraw).
+    let placed = Memo::new(move |_| index.get().and_then(|i| map.labels.with(|l| l.text(i))));
     // The label is drawn again when it moves (on many steps): its text is written in, not a
     // closure of its own, which would stay subscribed to the language after the label is gone.
     let text = move || {
         placed.get().map(|p| {
-            let (x, y) = position();
-            let (dx, dy) = (p.x - x, p.y - y);
+            let pointer = p.leader.map(|[(x1, y1), (x2, y2)]| {
+                view! {
+                    <line class="label-leader" x1=format!("{x1:.1}") y1=format!("{y1:.1}") x2=format!("{x2:.1}") y2=format!("{y2:.1}") />
+                }
+            });
             view! {
-                <text class="label" x=format!("{dx:.1}") y=format!("{dy:.1}") text-anchor=p.text_anchor dominant-baseline="central">
+                {pointer}
+                <text class="label" x=format!("{:.1}", p.dx) y=format!("{:.1}", p.dy) text-anchor=p.text_anchor dominant-baseline="central">
                     {text_of()}
                 </text>
             }
@@ -166,11 +171,10 @@ pub fn CityMarker(
         // A plate under the label (the box kept free for it), so that it reads as a sign
         // pointing the way, not as a city named where it is not.
         let plate = move || {
-            let (x, y) = position();
             placed.get().map(|p| {
                 let b = p.bounds;
                 view! {
-                    <rect class="edge-plate" x=format!("{:.1}", b.x - x) y=format!("{:.1}", b.y - y) width=format!("{:.1}", b.width) height=format!("{:.1}", b.height) rx="4" />
+                    <rect class="edge-plate" x=format!("{:.1}", b.x) y=format!("{:.1}", b.y) width=format!("{:.1}", b.width) height=format!("{:.1}", b.height) rx="4" />
                 }
             })
         };

@@ -57,7 +57,10 @@ fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapVie
     };
     let labels = {
         let data = data.clone();
-        Memo::new(move |_| Arc::new(MapLabels::new(&data, &frames.get(), &states.get(), &year.get(), locale.lang())))
+        Memo::new(move |_| {
+            let view = view.get();
+            Arc::new(MapLabels::for_view(&data, &frames.get(), &states.get(), &year.get(), locale.lang(), view))
+        })
     };
     let active_places = Memo::new(move |_| year.with(|y| y.active_places.clone()));
     let treaties = Memo::new(move |_| year.with(|y| y.treaties.clone()));

@@ -64,6 +64,36 @@ impl ScreenRect {
         (self.x..=self.right()).contains(&x) && (self.y..=self.bottom()).contains(&y)
     }
 
+    /// Whether the segment from `a` to `b` runs through the rectangle's interior (one that only
+    /// touches an edge or a corner does not): Liang and Barsky's clipping.
+    ///
+    /// ```
+    /// use atlas_core::geo::ScreenRect;
+    ///
+    /// let r = ScreenRect::from_edges(0.0, 0.0, 10.0, 10.0);
+    /// assert!(r.crosses((-5.0, 5.0), (15.0, 5.0)), "straight through");
+    /// assert!(r.crosses((2.0, 2.0), (3.0, 3.0)), "wholly inside");
+    /// assert!(!r.crosses((-5.0, 0.0), (15.0, 0.0)), "along an edge");
+    /// assert!(!r.crosses((-5.0, 5.0), (5.0, -5.0)), "through the corner only");
+    /// assert!(!r.crosses((11.0, -5.0), (11.0, 15.0)), "beside it");
+    /// ```
+    pub fn crosses(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+        for (p, q) in [(-dx, a.0 - self.x), (dx, self.right() - a.0), (-dy, a.1 - self.y), (dy, self.bottom() - a.1)] {
+            if p == 0.0 {
+                if q <= 0.0 {
+                    return false;
+                }
+            } else if p < 0.0 {
+                enter = enter.max(q / p);
+            } else {
+                leave = leave.min(q / p);
+            }
+        }
+        enter < leave
+    }
+
     /// The rectangle grown by `margin` on every side (shrunk for a negative one).
     pub fn grown(&self, margin: f64) -> ScreenRect {
         ScreenRect::from_edges(self.x - margin, self.y - margin, self.right() + margin, self.bottom() + margin)

@@ -36,7 +36,7 @@ use super::layout::MapLayout;
 use super::model::{MapFrames, MapLabels};
 use super::placement::{text_size, EM_PER_CHAR_BOLD, EM_PER_CHAR_ITALIC};
 use crate::dataset::DataSet;
-use crate::geo::geometry::{line_path, ScreenRect};
+use crate::geo::geometry::{line_path, MapView, ScreenRect};
 use crate::lang::Lang;
 use crate::model::PlaceId;
 use crate::water::{WaterKind, WaterShape};
@@ -222,6 +222,20 @@ impl ZoomDetail {
     /// What zoom step `step` adds to the map of `frames` in `lang`, clear of the map's own
     /// `labels` and markers, of each other and inside the main frame. Nothing at step 1.
     pub fn new(data: &DataSet, frames: &MapFrames, labels: &MapLabels, step: f64, lang: Lang) -> ZoomDetail {
+        ZoomDetail::for_view(data, frames, labels, step, lang, labels.view)
+    }
+
+    /// The same for the box the reader sees in `view` (the one `labels` were placed for): a name
+    /// goes only where it is whole on screen, off the insets and the zoom buttons, never cut
+    /// by the frame's edge.
+    pub fn for_view(
+        data: &DataSet,
+        frames: &MapFrames,
+        labels: &MapLabels,
+        step: f64,
+        lang: Lang,
+        view: MapView,
+    ) -> ZoomDetail {
         let items = &frames.zoomed;
         let style = &frames.style;
         let Some(main) = frames.layout.frames.first() else { return ZoomDetail::default() };
@@ -233,15 +247,13 @@ impl ZoomDetail {
         }
         // What is already drawn, as it is drawn at this step.
         let mut taken: Vec<ScreenRect> = Vec::new();
-        for (i, marker) in frames.markers.iter().enumerate().filter(|(_, m)| m.frame == 0) {
+        for marker in frames.markers.iter().filter(|m| m.frame == 0) {
             let r = style.active_radius + 1.0;
             taken.push(shrunk(&ScreenRect::centred(marker.position, 2.0 * r, 2.0 * r), marker.position, step));
-            if let Some(placed) = labels.city(i) {
-                taken.push(shrunk(&placed.bounds, marker.position, step));
-            }
         }
-        for name in &labels.states {
-            taken.push(shrunk(&name.placed.bounds, (name.placed.x, name.placed.y), step));
+        // The labels, placed for the reader's view, as they are drawn about their anchors.
+        for (anchor, bounds) in labels.anchored_boxes(frames) {
+            taken.push(shrunk(&bounds, anchor, step));
         }
         // River names first (the rivers are what zoom is for), then towns, then lakes; each
         // kind from the lowest zoom it appears at.
@@ -262,7 +274,21 @@ impl ZoomDetail {
             }
         }
         queue.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let fits = |b: &ScreenRect, taken: &[ScreenRect]| b.inside(&main.rect) && !taken.iter().any(|t| t.overlaps(b));
+        // Where a box shrunk about `anchor` is drawn on screen in `view` (at its own size).
+        let on_screen = |b: &ScreenRect, anchor: (f64, f64)| {
+            let (ax, ay) = view.to_screen(anchor);
+            let (x, y) = (ax + (b.x - anchor.0) * step, ay + (b.y - anchor.1) * step);
+            ScreenRect { x, y, width: b.width * step, height: b.height * step }
+        };
+        let insets = frames.layout.frames.get(1..).unwrap_or_default();
+        let fits = |b: &ScreenRect, anchor: (f64, f64), taken: &[ScreenRect]| {
+            let seen = on_screen(b, anchor);
+            b.inside(&main.rect)
+                && !taken.iter().any(|t| t.overlaps(b))
+                && seen.inside(&main.rect)
+                && !seen.overlaps(&frames.controls)
+                && !insets.iter().any(|f| f.rect.overlaps(&seen))
+        };
         for (_, _, _, item) in queue {
             let (kind, name, anchor, town) = match item {
                 Item::Town(i, place) => (DetailKind::Town(i), &place.name, items.towns[i].position, true),
@@ -276,13 +302,13 @@ impl ZoomDetail {
                 let r = style.context_radius + 1.0;
                 shrunk(&ScreenRect::centred(anchor, 2.0 * r, 2.0 * r), anchor, step)
             });
-            if dot.is_some_and(|d| !fits(&d, &taken)) {
+            if dot.is_some_and(|d| !fits(&d, anchor, &taken)) {
                 continue;
             }
             let gap = style.context_radius + 0.25 * font + style.halo;
             let placed = candidates(size, gap, town).into_iter().find_map(|(offset, rel, text_anchor)| {
                 let bounds = shrunk(&ScreenRect { x: anchor.0 + rel.x, y: anchor.1 + rel.y, ..rel }, anchor, step);
-                fits(&bounds, &taken).then_some((offset, bounds, text_anchor))
+                fits(&bounds, anchor, &taken).then_some((offset, bounds, text_anchor))
             });
             let Some((offset, bounds, text_anchor)) = placed else { continue };
             taken.push(bounds);
@@ -400,25 +426,26 @@ mod tests {
 
     #[test]
     fn zooming_in_keeps_state_names_inside_their_states() {
-        // A name keeps its size on screen, so in map units it shrinks about its centre: what
-        // of its box was inside its state at the whole map stays inside at every zoom.
+        // The names are placed again for the box the reader sees: at every zoom, the letters of
+        // each name are inside its state.
         let data = data();
         for (w, h, mode) in BOXES {
             let model =
                 MapModel::build(&data, crate::changes::year_view_day(1939), lang("lv"), MapBox::new(w, h, mode));
-            for name in &model.labels.states {
-                let state = model.states.visible.iter().find(|s| s.period == name.period).expect("a visible state");
-                let inside = |p: (f64, f64)| crate::geo::geometry::ring_contains(&state.outline, p);
-                let points = |b: ScreenRect| {
-                    let (cx, cy) = b.centre();
-                    [(cx, cy), (b.x, b.y), (b.right(), b.bottom()), (b.x, b.bottom()), (b.right(), b.y)]
-                };
-                let whole = points(name.placed.bounds);
-                assert!(inside(whole[0]), "{w}×{h} {}: its centre is in its state", name.text);
-                for step in [2.0, 3.0, 6.0] {
-                    let zoomed = points(shrunk(&name.placed.bounds, (name.placed.x, name.placed.y), step));
-                    for (before, after) in whole.iter().zip(zoomed) {
-                        assert!(!inside(*before) || inside(after), "{w}×{h} {} at {step}: {after:?}", name.text);
+            for step in [1.0, 2.0, 3.0, 6.0] {
+                let view = crate::geo::MapView::HOME.zoom_at(step, (w / 2.0, h / 2.0), (w, h));
+                let labels = MapLabels::for_view(&data, &model.frames, &model.states, &model.year, lang("lv"), view);
+                for name in &labels.states {
+                    let state = model.states.visible.iter().find(|s| s.period == name.period).expect("a visible state");
+                    let letters = name.placed.bounds.grown(-model.frames.style.halo);
+                    let (cx, cy) = letters.centre();
+                    for corner in [(cx, cy), (letters.x, letters.y), (letters.right(), letters.bottom())] {
+                        let at = view.to_map(corner);
+                        assert!(
+                            crate::geo::geometry::ring_contains(&state.outline, at),
+                            "{w}×{h} {} at {step}: {at:?}",
+                            name.text
+                        );
                     }
                 }
             }

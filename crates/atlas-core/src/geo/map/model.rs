@@ -39,10 +39,10 @@ use std::collections::HashMap;
 use super::detail::ZoomItems;
 use super::lanes::{treaty_lanes, LANE_GAP};
 use super::layout::{city_markers, Compass, EdgeMarker, MapLayout, PlaceMarker};
-use super::palette::{fill, treaties_drawn, treaty_style, TreatyStyle};
+use super::palette::{fill, treaties_drawn, treaty_styles, TreatyStyle};
 use super::placement::{
-    name_forms, place_labels, state_candidates, text_size, CityLabel, Placed, Placement, Priority, StateLabel,
-    EM_PER_CHAR_BOLD, EM_PER_CHAR_ITALIC,
+    name_forms, place_labels, state_candidates, text_size, CityLabel, Line, Placed, Placement, Priority, Segment,
+    StateLabel, EM_PER_CHAR_BOLD, EM_PER_CHAR_ITALIC,
 };
 use super::style::{MapBox, MapStyle};
 use crate::dataset::DataSet;
@@ -67,6 +67,10 @@ pub struct TreatyPath {
     /// The places its lines join (the signatories' capitals, or its place of signing), in the
     /// treaty's order.
     pub cities: Vec<PlaceId>,
+    /// Its lines as drawn (main frame, each in its lane): what labels keep clear of.
+    pub segments: Vec<[(f64, f64); 2]>,
+    /// How its line is drawn, in every year, language and size ([`treaty_styles`]).
+    pub style: TreatyStyle,
 }
 
 /// One end of an [`InsetLine`].
@@ -272,6 +276,7 @@ fn treaty_paths(
     markers: &[PlaceMarker],
     markers_by_place: &HashMap<PlaceId, usize>,
 ) -> Vec<TreatyPath> {
+    let styles: HashMap<EventIndex, TreatyStyle> = treaty_styles(&data.atlas).into_iter().collect();
     let mut paths: Vec<TreatyPath> = Vec::new();
     let mut index: HashMap<EventIndex, usize> = HashMap::new();
     // The marker of the place at `point`, where it is drawn in an inset.
@@ -311,14 +316,23 @@ fn treaty_paths(
         if main_part.is_none() && inset_part.is_none() {
             continue;
         }
+        let Some(&style) = styles.get(&line.event) else { continue };
         let slot = *index.entry(line.event).or_insert_with(|| {
             let event = data.atlas.event(line.event);
             let cities = event.points.iter().filter_map(|&p| data.atlas.place_at(p)).map(|p| p.id.clone()).collect();
-            paths.push(TreatyPath { event: line.event, d: String::new(), to_insets: Vec::new(), cities });
+            paths.push(TreatyPath {
+                event: line.event,
+                d: String::new(),
+                to_insets: Vec::new(),
+                cities,
+                segments: Vec::new(),
+                style,
+            });
             paths.len() - 1
         });
         if let Some(segment) = main_part {
             line_path_into(&mut paths[slot].d, &segment);
+            paths[slot].segments.push(segment);
         }
         paths[slot].to_insets.extend(inset_part);
     }
@@ -425,8 +439,8 @@ pub struct MapYear {
     /// The places with an event in `year`, sorted.
     pub active_places: Vec<PlaceId>,
     /// The treaty lines drawn (at most [`super::palette::MAX_TREATY_LINES`], the most recent),
-    /// in time order: their place in this list picks their style, in the lines and in the
-    /// legend alike.
+    /// in time order, each in the style the treaty keeps for its whole life (the same in the
+    /// lines and in the legend).
     pub treaties: Vec<DrawnTreaty>,
     /// Treaties in force with a line that is not drawn.
     pub treaties_left_out: usize,
@@ -450,7 +464,7 @@ impl MapYear {
             .collect();
         let (drawn, treaties_left_out) = treaties_drawn(&in_force);
         let treaties =
-            drawn.iter().enumerate().map(|(n, &event)| DrawnTreaty { event, style: treaty_style(n) }).collect();
+            drawn.iter().filter_map(|&event| Some(DrawnTreaty { event, style: frames.treaty(event)?.style })).collect();
         MapYear { year, day, active_places, treaties, treaties_left_out }
     }
 
@@ -468,7 +482,11 @@ pub struct StateName {
     pub text: String,
     /// The language the name is in (English where the file has no name in the reader's).
     pub lang: Lang,
+    /// Where it is written on screen, in the view it was placed for.
     pub placed: Placed,
+    /// The map point (unzoomed frame units) its middle is drawn at: the name is drawn in the
+    /// zoomed group, keeping its size on screen, so this stays the same while the map pans.
+    pub at: (f64, f64),
 }
 
 impl StateName {
@@ -546,7 +564,7 @@ pub fn inset_title(text: &str, rect: ScreenRect, font: f64, halo: f64, outer_rig
             (rect.x + pad, "start", rect.x + pad - halo)
         };
         let bounds = ScreenRect { x: left, y: y - h / 2.0, width: w, height: h };
-        Some(Placed { x, y, text_anchor, bounds, lines })
+        Some(Placed { x, y, text_anchor, bounds, lines, leader: None })
     })
 }
 
@@ -601,30 +619,76 @@ pub fn edge_tag(
         let (text_x, left, text_anchor) =
             if right { (x + gap + halo, x + gap, "start") } else { (x - gap - halo, x - gap - w, "end") };
         let bounds = ScreenRect { x: left, y: cy - h / 2.0, width: w, height: h };
-        (bounds.inside(&frame) && !blocked(&bounds)).then_some(Placed { x: text_x, y: cy, text_anchor, bounds, lines })
+        (bounds.inside(&frame) && !blocked(&bounds)).then_some(Placed {
+            x: text_x,
+            y: cy,
+            text_anchor,
+            bounds,
+            lines,
+            leader: None,
+        })
     })
 }
 
-/// Where the map's words go in one language.
+/// A city's label as its marker draws it: relative to the marker's centre on screen, in screen
+/// pixels (a marker keeps its size when the map zooms), so that it stays the same while the map
+/// pans.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CityText {
+    /// The text's anchor point (`dominant-baseline: central`).
+    pub dx: f64,
+    pub dy: f64,
+    pub text_anchor: &'static str,
+    /// The box kept free for it (an edge marker's plate).
+    pub bounds: ScreenRect,
+    /// The line from the marker's edge to the label, where it had to move away.
+    pub leader: Option<Segment>,
+}
+
+/// Where the map's words go in one language and one view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapLabels {
-    /// The label of each marker (as in [`MapFrames::markers`]); `None` where it gave way. An
-    /// edge marker's is its [`EdgeArrow::label`] ("Berlin 420 km").
+    /// The zoom and pan they are placed for: every box below is on screen in it.
+    pub view: MapView,
+    /// The label of each marker (as in [`MapFrames::markers`]); `None` where it gave way or the
+    /// marker is out of view. An edge marker's is its [`EdgeArrow::label`] ("Berlin 420 km").
     pub cities: Vec<Option<Placed>>,
+    /// The same labels as each marker draws them.
+    pub texts: Vec<Option<CityText>>,
     /// The text of each marker's label (as in [`MapFrames::markers`]).
     pub city_texts: Vec<String>,
     pub states: Vec<StateName>,
     /// The insets' titles.
     pub insets: Vec<InsetTitle>,
-    /// The boxes of the markers, which no label covers.
+    /// The boxes of the markers in view, which no label covers.
     pub markers: Vec<ScreenRect>,
+    /// The lines no label crosses: the treaty lines drawn on this day and the markers' leaders.
+    pub lines: Vec<Line>,
+    /// The markers that should be named (capitals on screen, this day's places, edge markers)
+    /// in view, by their position in [`MapFrames::markers`].
+    pub essential: Vec<usize>,
 }
 
 impl MapLabels {
-    /// Every label of the map in `lang`: the cities' (those with an event this year first,
-    /// the places the story only names last) and the states' (the three most involved first),
-    /// kept clear of each other, of the markers, of the insets and of the zoom buttons.
+    /// Every label of the unzoomed map in `lang`: see [`MapLabels::for_view`].
     pub fn new(data: &DataSet, frames: &MapFrames, states: &MapStates, year: &MapYear, lang: Lang) -> MapLabels {
+        MapLabels::for_view(data, frames, states, year, lang, MapView::HOME)
+    }
+
+    /// Every label of the map in `lang`, placed for the box the reader sees in `view`: first
+    /// the capitals of the states on screen, the places with an event this year and the edge
+    /// markers (always named, with a leader line if need be); then the other places with
+    /// events; then the states' names (the three most involved first); then the places the
+    /// story only names. All kept clear of each other, of the markers, of the treaty lines
+    /// drawn this year, of the insets and of the zoom buttons, and inside their frame.
+    pub fn for_view(
+        data: &DataSet,
+        frames: &MapFrames,
+        states: &MapStates,
+        year: &MapYear,
+        lang: Lang,
+        view: MapView,
+    ) -> MapLabels {
         let style = &frames.style;
         let ui = data.languages.get(lang);
         let city_texts: Vec<String> = frames
@@ -638,20 +702,44 @@ impl MapLabels {
                 }
             })
             .collect();
+        let main = frames.layout.frames[0].rect;
+        let capitals: Vec<&PlaceId> = states
+            .visible
+            .iter()
+            .filter_map(|s| {
+                let slug = &data.borders.periods()[s.period].state;
+                data.states.iter().find(|state| state.id.as_str() == slug)?.capital.as_ref()
+            })
+            .collect();
+        // A marker's centre on screen: the main frame zooms, the insets do not.
+        let on_screen = |frame: usize, p: (f64, f64)| if frame == 0 { view.to_screen(p) } else { p };
+        let in_view = |m: &PlaceMarker| m.frame > 0 || main.contains(view.to_screen(m.position));
         let kinds: Vec<(Priority, f64, f64)> = frames
             .markers
             .iter()
             .map(|marker| {
-                if marker.context {
-                    (Priority::Context, style.context_radius, style.context_font)
-                } else if marker.at_edge || marker.frame > 0 || year.is_active(&marker.place) {
-                    // An edge marker's arrow means nothing without its name, nor an inset
-                    // without its place's.
-                    (Priority::ActiveCity, style.active_radius, style.city_font)
+                // An edge marker's arrow means nothing without its name, nor an inset without
+                // its place's; a capital on screen and a place of this year are always named.
+                let named = marker.at_edge || marker.frame > 0 || year.is_active(&marker.place);
+                let essential = named || capitals.contains(&&marker.place);
+                let priority = if essential {
+                    Priority::Essential
+                } else if marker.context {
+                    Priority::Context
                 } else {
-                    (Priority::City, style.radius, style.city_font)
+                    Priority::City
+                };
+                if marker.context {
+                    (priority, style.context_radius, style.context_font)
+                } else if named {
+                    (priority, style.active_radius, style.city_font)
+                } else {
+                    (priority, style.radius, style.city_font)
                 }
             })
+            .collect();
+        let essential: Vec<usize> = (0..frames.markers.len())
+            .filter(|&i| kinds[i].0 == Priority::Essential && in_view(&frames.markers[i]))
             .collect();
         // An edge marker is an arrow and its label, placed together (see `edge_tag`); the
         // placement below keeps clear of both.
@@ -659,15 +747,14 @@ impl MapLabels {
             .markers
             .iter()
             .enumerate()
-            .filter(|(_, marker)| !marker.at_edge)
+            .filter(|(_, marker)| !marker.at_edge && in_view(marker))
             .filter_map(|(i, marker)| {
                 data.atlas.place(&marker.place)?;
                 let (priority, radius, font) = kinds[i];
-                let text = city_texts[i].clone();
                 Some(CityLabel {
                     id: i.to_string(),
-                    text,
-                    at: marker.position,
+                    text: city_texts[i].clone(),
+                    at: on_screen(marker.frame, marker.position),
                     radius,
                     font,
                     priority,
@@ -680,21 +767,60 @@ impl MapLabels {
             let marker = c.id.parse::<usize>().ok().and_then(|i| frames.markers.get(i));
             marker.is_none_or(|m| m.frame == 0)
         });
-        let labels: Vec<StateLabel> = states
-            .visible
-            .iter()
-            .enumerate()
-            .map(|(rank, s)| StateLabel {
-                id: s.period.to_string(),
-                text: data.borders.periods()[s.period].name.get(lang).0.to_owned(),
+        // Each state's name in the reader's language (with the language it is in), and, for a
+        // Baltic state, its own short name of states.geojson ("Latvia" for "Latvian SSR
+        // (annexed by the USSR)"), for a map too small for the period's name.
+        let mut names: Vec<(String, Lang)> = Vec::new();
+        let mut short_names: Vec<Option<(String, Lang)>> = Vec::new();
+        let mut labels: Vec<StateLabel> = Vec::new();
+        for (rank, s) in states.visible.iter().enumerate() {
+            let period = &data.borders.periods()[s.period];
+            let (text, text_lang) = period.name.get(lang);
+            let baltic = rank < 3;
+            let short = data
+                .states
+                .iter()
+                .find(|state| baltic && state.id.as_str() == period.state)
+                .map(|state| state.name.get(lang))
+                .filter(|(short, _)| *short != text)
+                .map(|(short, short_lang)| (short.to_owned(), short_lang));
+            names.push((text.to_owned(), text_lang));
+            short_names.push(short);
+            labels.push(StateLabel {
+                id: labels.len().to_string(),
+                text: text.to_owned(),
                 font: style.state_font,
-                priority: if rank < 3 { Priority::BalticState } else { Priority::State },
-                candidates: s.candidates.clone(),
-                outline: s.outline.clone(),
-            })
-            .collect();
+                priority: if baltic { Priority::BalticState } else { Priority::State },
+                candidates: s.candidates.iter().map(|&c| view.to_screen(c)).collect(),
+                outline: if view.is_home() {
+                    s.outline.clone()
+                } else {
+                    s.outline.iter().map(|&c| view.to_screen(c)).collect()
+                },
+            });
+        }
+        // The lines no label crosses: the treaty lines drawn on this day (those of the main
+        // frame, and those into an inset, drawn over the frames), and the leaders of markers
+        // moved apart.
+        let drawn = year.treaties.iter().filter_map(|t| frames.treaty(t.event));
+        let mut lines: Vec<Line> = Vec::new();
+        for treaty in drawn {
+            let main_lines = treaty.segments.iter().map(|&[a, b]| Line::main([view.to_screen(a), view.to_screen(b)]));
+            let into_insets = treaty
+                .to_insets
+                .iter()
+                .map(|l| Line { segment: [l.from.on_screen(view), l.to.on_screen(view)], over_insets: true });
+            lines.extend(main_lines.chain(into_insets));
+        }
+        lines.extend(
+            frames
+                .markers
+                .iter()
+                .filter(|m| m.frame == 0 && m.is_moved())
+                .map(|m| Line::main([view.to_screen(m.anchor), view.to_screen(m.position)])),
+        );
         let rects: Vec<ScreenRect> = frames.layout.frames.iter().map(|f| f.rect).collect();
-        let centre = frames.layout.frames[0].rect.centre();
+        let centre = main.centre();
         let insets: Vec<InsetTitle> = states
             .insets
             .iter()
@@ -718,20 +844,40 @@ impl MapLabels {
             .zip(&kinds)
             .map(|(m, &(_, radius, _))| {
                 let r = if m.at_edge { arrow } else { radius };
-                ScreenRect::centred(m.position, 2.0 * r + 2.0, 2.0 * r + 2.0)
+                ScreenRect::centred(on_screen(m.frame, m.position), 2.0 * r + 2.0, 2.0 * r + 2.0)
             })
             .collect();
-        let edges: Vec<usize> = (0..frames.markers.len()).filter(|&i| frames.markers[i].at_edge).collect();
+        let edges: Vec<usize> =
+            (0..frames.markers.len()).filter(|&i| frames.markers[i].at_edge && in_view(&frames.markers[i])).collect();
         obstacles.extend(edges.iter().map(|&i| marker_boxes[i]));
         let arrows: Vec<ArrowLabel> = edges
             .iter()
-            .map(|&i| ArrowLabel { marker: i, text: &city_texts[i], at: frames.markers[i].position, font: kinds[i].2 })
+            .map(|&i| ArrowLabel {
+                marker: i,
+                text: &city_texts[i],
+                at: on_screen(0, frames.markers[i].position),
+                font: kinds[i].2,
+            })
             .collect();
-        let (placement, edge_labels) =
-            place_with_arrows(&rects, &cities, &labels, &arrows, &obstacles, &marker_boxes, arrow, style.halo);
-        let Placement { cities: placed_cities, states: placed_states, mut markers } = placement;
+        let scene = Scene { rects: &rects, obstacles: &obstacles, marker_boxes: &marker_boxes, lines: &lines, arrow };
+        let mut placed = place_with_arrows(&scene, &cities, &labels, &arrows, style.halo);
+        // A Baltic state whose name found no place: once more, with its short name.
+        let mut shortened = false;
+        for (i, label) in labels.iter_mut().enumerate() {
+            let unnamed = !placed.0.states.iter().any(|(id, _)| *id == label.id);
+            if let Some(short) = short_names[i].take().filter(|_| unnamed) {
+                label.text.clone_from(&short.0);
+                names[i] = short;
+                shortened = true;
+            }
+        }
+        if shortened {
+            placed = place_with_arrows(&scene, &cities, &labels, &arrows, style.halo);
+        }
+        let (placement, edge_labels) = placed;
+        let Placement { cities: placed_cities, states: placed_states, mut markers, .. } = placement;
         markers.extend(edges.iter().map(|&i| marker_boxes[i]));
-        let mut by_marker = vec![None; frames.markers.len()];
+        let mut by_marker: Vec<Option<Placed>> = vec![None; frames.markers.len()];
         for (i, tag) in edge_labels {
             by_marker[i] = tag;
         }
@@ -740,20 +886,63 @@ impl MapLabels {
                 *slot = Some(placed);
             }
         }
+        let texts = by_marker
+            .iter()
+            .zip(&frames.markers)
+            .map(|(placed, marker)| {
+                let placed = placed.as_ref()?;
+                let (x, y) = on_screen(marker.frame, marker.position);
+                let relative = |(px, py): (f64, f64)| (px - x, py - y);
+                Some(CityText {
+                    dx: placed.x - x,
+                    dy: placed.y - y,
+                    text_anchor: placed.text_anchor,
+                    bounds: ScreenRect { x: placed.bounds.x - x, y: placed.bounds.y - y, ..placed.bounds },
+                    leader: placed.leader.map(|[a, b]| [relative(a), relative(b)]),
+                })
+            })
+            .collect();
         let states = placed_states
             .into_iter()
             .filter_map(|(id, placed)| {
-                let period = id.parse::<usize>().ok()?;
-                let (text, lang) = data.borders.periods().get(period)?.name.get(lang);
-                Some(StateName { period, text: text.to_owned(), lang, placed })
+                let i = id.parse::<usize>().ok()?;
+                let (text, lang) = names.get(i)?.clone();
+                // Rounded, so that the same place in two views compares equal.
+                let (mx, my) = view.to_map((placed.x, placed.y));
+                let at = ((mx * 100.0).round() / 100.0, (my * 100.0).round() / 100.0);
+                Some(StateName { period: states.visible[i].period, text, lang, placed, at })
             })
             .collect();
-        MapLabels { cities: by_marker, city_texts, states, insets, markers }
+        MapLabels { view, cities: by_marker, texts, city_texts, states, insets, markers, lines, essential }
     }
 
-    /// The label of the marker at `marker` in [`MapFrames::markers`].
+    /// The label of the marker at `marker` in [`MapFrames::markers`], on screen.
     pub fn city(&self, marker: usize) -> Option<&Placed> {
         self.cities.get(marker)?.as_ref()
+    }
+
+    /// The label of the marker at `marker` as the marker draws it.
+    pub fn text(&self, marker: usize) -> Option<CityText> {
+        *self.texts.get(marker)?
+    }
+
+    /// The main frame's labels as they are drawn about their anchors: each anchor's map point (a
+    /// marker's centre, a state name's middle) and the label's box in screen pixels, moved so
+    /// that the anchor sits at its map point (as the unzoomed map would draw it there). A label
+    /// keeps its size on screen as the map zooms: shrink the box about its anchor by the zoom to
+    /// have it in map units ([`super::detail`] does).
+    pub fn anchored_boxes(&self, frames: &MapFrames) -> Vec<((f64, f64), ScreenRect)> {
+        let moved = |b: &ScreenRect, from: (f64, f64), to: (f64, f64)| ScreenRect {
+            x: b.x - from.0 + to.0,
+            y: b.y - from.1 + to.1,
+            ..*b
+        };
+        let cities = self.cities.iter().zip(&frames.markers).filter(|(_, m)| m.frame == 0).filter_map(|(p, m)| {
+            let placed = p.as_ref()?;
+            Some((m.position, moved(&placed.bounds, self.view.to_screen(m.position), m.position)))
+        });
+        let states = self.states.iter().map(|s| (s.at, moved(&s.placed.bounds, (s.placed.x, s.placed.y), s.at)));
+        cities.chain(states).collect()
     }
 }
 
@@ -766,25 +955,32 @@ struct ArrowLabel<'a> {
     font: f64,
 }
 
-/// Every label of the map, the edge markers' ([`edge_tag`]) included, kept clear of
-/// `obstacles` (the buttons, the insets' titles, the arrows) and of `marker_boxes` (every
-/// marker's box, in the order of [`MapFrames::markers`]). The other labels are placed first,
-/// then the arrows' labels where they leave room. Where they do not, the arrows' labels are
-/// kept clear of the cities' names only, which keep their places (Kaunas keeps its name beside
-/// Berlin's arrow on a phone), and the states' names and the other places' are placed again
-/// around them; failing that, the arrows' labels go anywhere off the markers and every other
-/// label is placed again around them.
-#[allow(clippy::too_many_arguments)]
+/// What every label of one map keeps clear of, on screen: the frames (`rects`, the main one
+/// first), `obstacles` (the buttons, the insets' titles, the arrows), `marker_boxes` (every
+/// marker's box, in the order of [`MapFrames::markers`]) and the `lines`; `arrow` is an edge
+/// marker's half-size.
+struct Scene<'a> {
+    rects: &'a [ScreenRect],
+    obstacles: &'a [ScreenRect],
+    marker_boxes: &'a [ScreenRect],
+    lines: &'a [Line],
+    arrow: f64,
+}
+
+/// Every label of the map, the edge markers' ([`edge_tag`]) included, kept clear of what
+/// `scene` holds. The other labels are placed first, then the arrows' labels where they leave
+/// room. Where they do not, the arrows' labels are kept clear of the cities' names only, which
+/// keep their places (Kaunas keeps its name beside Berlin's arrow on a phone), and the states'
+/// names and the other places' are placed again around them; failing that, the arrows' labels
+/// go anywhere off the markers and every other label is placed again around them.
 fn place_with_arrows(
-    rects: &[ScreenRect],
+    scene: &Scene,
     cities: &[CityLabel],
     states: &[StateLabel],
     arrows: &[ArrowLabel],
-    obstacles: &[ScreenRect],
-    marker_boxes: &[ScreenRect],
-    arrow: f64,
     halo: f64,
 ) -> (Placement, Vec<(usize, Option<Placed>)>) {
+    let Scene { rects, obstacles, marker_boxes, lines, arrow } = *scene;
     let tags = |taken: &[ScreenRect]| {
         let mut placed: Vec<(usize, Option<Placed>)> = Vec::new();
         for a in arrows {
@@ -792,6 +988,7 @@ fn place_with_arrows(
                 rects[1..].iter().chain(obstacles).chain(taken).any(|r| r.overlaps(b))
                     || marker_boxes.iter().enumerate().any(|(j, m)| j != a.marker && m.overlaps(b))
                     || placed.iter().filter_map(|(_, t)| t.as_ref()).any(|t| t.bounds.overlaps(b))
+                    || lines.iter().any(|l| l.crosses(b, 0))
             };
             placed.push((a.marker, edge_tag(a.text, a.at, arrow, a.font, halo, rects[0], &blocked)));
         }
@@ -801,7 +998,7 @@ fn place_with_arrows(
     let with_tags = |tags: &[(usize, Option<Placed>)]| {
         obstacles.iter().copied().chain(tags.iter().filter_map(|(_, t)| t.map(|t| t.bounds))).collect::<Vec<_>>()
     };
-    let first = place_labels(rects, cities, states, obstacles, halo);
+    let first = place_labels(rects, cities, states, obstacles, lines, halo);
     let all: Vec<ScreenRect> = first.cities.iter().chain(&first.states).map(|(_, p)| p.bounds).collect();
     let edge_labels = tags(&all);
     if complete(&edge_labels) {
@@ -814,20 +1011,24 @@ fn place_with_arrows(
     if complete(&edge_labels) {
         let (kept, rest): (Vec<CityLabel>, Vec<CityLabel>) =
             cities.iter().cloned().partition(|c| named.iter().any(|(id, _)| id == &c.id));
-        // The named cities' labels and markers stay where they are, as obstacles.
+        // The named cities' labels, leaders and markers stay where they are, as obstacles.
         let mut reserved = with_tags(&edge_labels);
         reserved.extend(named_boxes);
         reserved.extend(kept.iter().map(|c| ScreenRect::centred(c.at, 2.0 * c.radius + 2.0, 2.0 * c.radius + 2.0)));
-        let again = place_labels(rects, &rest, states, &reserved, halo);
+        let mut kept_lines = lines.to_vec();
+        kept_lines
+            .extend(named.iter().filter_map(|(_, p)| p.leader).map(|segment| Line { segment, over_insets: true }));
+        let again = place_labels(rects, &rest, states, &reserved, &kept_lines, halo);
         let placement = Placement {
             cities: named.into_iter().chain(again.cities).collect(),
             states: again.states,
             markers: first.markers,
+            left_out: again.left_out,
         };
         return (placement, edge_labels);
     }
     let edge_labels = tags(&[]);
-    (place_labels(rects, cities, states, &with_tags(&edge_labels), halo), edge_labels)
+    (place_labels(rects, cities, states, &with_tags(&edge_labels), lines, halo), edge_labels)
 }
 
 /// A state in the legend: its colour, and its name in the reader's language.
