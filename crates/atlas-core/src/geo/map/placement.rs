@@ -202,7 +202,8 @@ fn found<'a>(placed: &'a [(String, Placed)], id: &str) -> Option<&'a Placed> {
 }
 
 /// The positions a city label tries, in order: right of the marker (Imhof's first choice),
-/// upper and lower right, left, upper and lower left, above and below.
+/// upper and lower right, left, upper and lower left, above and below, then above and below
+/// shifted to either side (clear of a line that meets the marker from below or above).
 fn city_candidates(label: &CityLabel, halo: f64) -> Vec<Placed> {
     let (w, h) = text_size(&label.text, label.font, EM_PER_CHAR_BOLD, halo);
     let (x, y) = label.at;
@@ -225,12 +226,13 @@ fn city_candidates(label: &CityLabel, halo: f64) -> Vec<Placed> {
         bounds: ScreenRect::from_edges(x - gap - w, cy - h / 2.0, x - gap, cy + h / 2.0),
         leader: None,
     };
-    let centred = |cy: f64| Placed {
+    // Above or below the marker, centred on it or shifted `shift` of its width to the side.
+    let centred = |cy: f64, shift: f64| Placed {
         lines: one,
-        x,
+        x: x + shift * w,
         y: cy,
         text_anchor: "middle",
-        bounds: ScreenRect::centred((x, cy), w, h),
+        bounds: ScreenRect::centred((x + shift * w, cy), w, h),
         leader: None,
     };
     let up = y - diagonal - h / 2.0;
@@ -246,8 +248,12 @@ fn city_candidates(label: &CityLabel, halo: f64) -> Vec<Placed> {
             bounds: ScreenRect { x: x - diagonal - w, ..left(down).bounds },
             ..left(down)
         },
-        centred(y - gap - h / 2.0),
-        centred(y + gap + h / 2.0),
+        centred(y - gap - h / 2.0, 0.0),
+        centred(y + gap + h / 2.0, 0.0),
+        centred(y - gap - h / 2.0, 0.3),
+        centred(y + gap + h / 2.0, 0.3),
+        centred(y - gap - h / 2.0, -0.3),
+        centred(y + gap + h / 2.0, -0.3),
     ]
 }
 
@@ -722,14 +728,15 @@ mod tests {
 
     #[test]
     fn an_essential_label_moves_out_with_a_leader_where_its_marker_is_boxed_in() {
-        // A marker ringed by eight others whose labels take every place beside it.
+        // A marker ringed by eight small ones that take every place beside it (their own
+        // labels give way).
         let layout = frame(600.0, 400.0);
         let centre = (300.0, 200.0);
         let mut cities: Vec<CityLabel> = (0..8)
             .map(|i| {
                 let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
-                let at = (centre.0 + 30.0 * angle.cos(), centre.1 + 24.0 * angle.sin());
-                CityLabel { text: "Neighbour".into(), ..city(&format!("n{i}"), at, Priority::Essential) }
+                let at = (centre.0 + 26.0 * angle.cos(), centre.1 + 26.0 * angle.sin());
+                CityLabel { radius: 5.0, ..city(&format!("n{i}"), at, Priority::Context) }
             })
             .collect();
         cities.push(CityLabel { text: "Boxed in".into(), ..city("boxed", centre, Priority::Essential) });
