@@ -477,6 +477,7 @@ mod tests {
             location,
             sources: vec![],
             role: Default::default(),
+            names: vec![],
         };
         let conference = |id: &str, year: i32, place: &str| Event {
             place: PlaceId::new(place),
