@@ -1,6 +1,7 @@
 //! Regions that passed from one state to another (a period's `gained`): which ones the map
 //! calls out on a day, and a point inside each for the callout to point at.
 use super::StatePeriod;
+use crate::geo::geometry::ring_contains;
 use crate::lang::Localized;
 use crate::model::LonLat;
 use crate::time::CalendarDay;
@@ -21,6 +22,9 @@ pub struct Transfer {
     /// A point well inside the region (for a callout to point at); `None` where the two
     /// periods share no land (a broken file).
     pub anchor: Option<LonLat>,
+    /// The region's area in square degrees, roughly (from the grid that found the anchor): the
+    /// map calls out the smaller regions first, as they need it most.
+    pub area: f64,
 }
 
 impl Transfer {
@@ -33,13 +37,8 @@ impl Transfer {
             .filter_map(|(period, p)| {
                 let gained = p.gained.as_ref()?;
                 let from = periods.iter().position(|q| q.id == gained.from)?;
-                Some(Transfer {
-                    period,
-                    from,
-                    region: gained.region.clone(),
-                    day: p.first_day(),
-                    anchor: interior_point(&periods[from], p),
-                })
+                let (anchor, area) = interior_point(&periods[from], p).map_or((None, 0.0), |(a, area)| (Some(a), area));
+                Some(Transfer { period, from, region: gained.region.clone(), day: p.first_day(), anchor, area })
             })
             .collect()
     }
@@ -54,7 +53,14 @@ impl Transfer {
     /// use atlas_core::Localized;
     ///
     /// let day = |year, month, day| CalendarDay { year, month, day };
-    /// let memel = Transfer { period: 1, from: 0, region: Localized::new("Klaipėda Region"), day: day(1939, 3, 23), anchor: None };
+    /// let memel = Transfer {
+    ///     period: 1,
+    ///     from: 0,
+    ///     region: Localized::new("Klaipėda Region"),
+    ///     day: day(1939, 3, 23),
+    ///     anchor: None,
+    ///     area: 0.4,
+    /// };
     /// assert!(!memel.shown_on(day(1939, 3, 22)));
     /// assert!(memel.shown_on(day(1939, 3, 23)) && memel.shown_on(day(1939, 12, 31)));
     /// assert!(!memel.shown_on(day(1940, 1, 1)));
@@ -65,10 +71,19 @@ impl Transfer {
 }
 
 /// A point inside both `from` and `to` (the region that passed between them), as far from the
-/// region's edge as a grid over the two territories' common extent finds: `None` where they
-/// share no land.
-fn interior_point(from: &StatePeriod, to: &StatePeriod) -> Option<LonLat> {
+/// region's edge as a grid over the two territories' common extent finds, and the region's
+/// area (square degrees, as the grid measures it): `None` where they share no land.
+fn interior_point(from: &StatePeriod, to: &StatePeriod) -> Option<(LonLat, f64)> {
     let (a, b) = (extent(from)?, extent(to)?);
+    // The plane's even-odd test on [lon, lat] (as the map's placement uses on the screen), not
+    // the `geo` crate's, which the app's wasm would carry for this alone.
+    let (from_rings, to_rings) = (plane_rings(from), plane_rings(to));
+    let holds = |rings: &[Vec<Vec<(f64, f64)>>], p: (f64, f64)| {
+        rings.iter().any(|polygon| {
+            let mut rings = polygon.iter();
+            rings.next().is_some_and(|outer| ring_contains(outer, p)) && !rings.any(|hole| ring_contains(hole, p))
+        })
+    };
     let (west, south, east, north) = (a.0.max(b.0), a.1.max(b.1), a.2.min(b.2), a.3.min(b.3));
     if west >= east || south >= north {
         return None;
@@ -82,7 +97,8 @@ fn interior_point(from: &StatePeriod, to: &StatePeriod) -> Option<LonLat> {
             for j in 0..cells {
                 let point =
                     LonLat { lon: west + (f64::from(i) + 0.5) * step.0, lat: south + (f64::from(j) + 0.5) * step.1 };
-                if from.contains(point) && to.contains(point) {
+                let p = (point.lon, point.lat);
+                if holds(&from_rings, p) && holds(&to_rings, p) {
                     inside.push(point);
                 } else {
                     outside.push(point);
@@ -101,10 +117,19 @@ fn interior_point(from: &StatePeriod, to: &StatePeriod) -> Option<LonLat> {
         };
         let best = inside.iter().map(|p| (clearance(p), *p)).max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((_, point)) = best {
-            return Some(point);
+            return Some((point, inside.len() as f64 * step.0 * step.1));
         }
     }
     None
+}
+
+/// A period's polygons as rings of `(lon, lat)`.
+fn plane_rings(period: &StatePeriod) -> Vec<Vec<Vec<(f64, f64)>>> {
+    period
+        .polygons
+        .iter()
+        .map(|rings| rings.iter().map(|r| r.iter().map(|p| (p.lon, p.lat)).collect()).collect())
+        .collect()
 }
 
 /// The extent of a period's outer rings: west, south, east, north.
@@ -138,6 +163,7 @@ mod tests {
         let anchor = transfer.anchor.expect("a point inside");
         assert!((20.0..21.0).contains(&anchor.lon) && (50.0..53.0).contains(&anchor.lat), "{anchor:?}");
         assert!((anchor.lon - 20.5).abs() < 0.2, "in the middle of the strip: {anchor:?}");
+        assert!((transfer.area - 3.0).abs() < 0.2, "1° × 3°: {}", transfer.area);
         assert_eq!(borders.transfers_on(day(1939, 7, 1)).count(), 1);
         assert_eq!(borders.transfers_on(day(1939, 3, 22)).count(), 0);
         assert_eq!(borders.transfers_on(day(1940, 7, 1)).count(), 0);

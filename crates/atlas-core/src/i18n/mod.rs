@@ -218,7 +218,8 @@ ui_texts! {
         period_from(date);
         /// The map's callout on a region that passed from one state to another that year:
         /// "Klaipėda Region → Germany, 23 March 1939". Where it is too long for one line, it is
-        /// written on two, broken after its last ", ".
+        /// written on two, broken after its last ", ", or on three, broken also after its first
+        /// " → ".
         region_transfer(region, state, date);
     }
     plurals {
