@@ -1,8 +1,9 @@
 //! The panel of the open city, in the side column in place of the list: the conferences
 //! held there, then its other events (treaties signed there, ultimatums delivered there),
 //! each chronological, with those of the selected year marked.
+use atlas_core::time::CalendarDay;
 use atlas_core::timeline::marks_its_place_in;
-use atlas_core::{EventIndex, Lang};
+use atlas_core::{EventIndex, Lang, Place};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -21,6 +22,8 @@ use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
 struct PanelClock {
     lang: RwSignal<Lang>,
     year: RwSignal<i32>,
+    /// The selected day, for the city's name on it (Memel from 23 March 1939).
+    day: RwSignal<CalendarDay>,
 }
 
 /// Shown while a city is selected; the close button and Escape close it.
@@ -30,11 +33,12 @@ pub fn CityPanel() -> impl IntoView {
     let locale = use_locale();
     let clock = StoredValue::new(None::<PanelClock>);
     Effect::new(move |_| {
-        let (lang, year) = (locale.lang(), selection.year());
+        let (lang, year, day) = (locale.lang(), selection.year(), selection.day());
         if let Some(clock) = clock.get_value() {
             // A closed panel's signals are disposed: nothing to set then.
             let _ = clock.lang.try_set(lang);
             let _ = clock.year.try_set(year);
+            let _ = clock.day.try_set(day);
         }
     });
     move || {
@@ -45,13 +49,14 @@ pub fn CityPanel() -> impl IntoView {
         let now = PanelClock {
             lang: RwSignal::new(untrack(|| locale.lang())),
             year: RwSignal::new(untrack(|| selection.year())),
+            day: RwSignal::new(untrack(|| selection.day())),
         };
         clock.set_value(Some(now));
         let data = use_data();
         let events = data.atlas.events_at(&place);
-        let name = data.atlas.place(&place).map(|p| p.name.clone()).unwrap_or_default();
+        let place = data.atlas.place(&place).cloned()?;
         Some(view! {
-            <OpenPanel name=name conferences=events.conferences.to_vec() others=events.others.to_vec() clock=now />
+            <OpenPanel place=place conferences=events.conferences.to_vec() others=events.others.to_vec() clock=now />
         })
     }
 }
@@ -101,7 +106,8 @@ fn PanelEvents(
 /// The panel's content for one city.
 #[component]
 fn OpenPanel(
-    name: atlas_core::Localized,
+    /// The city (its heading is its name on the selected day).
+    place: Place,
     /// The conferences held there, chronological.
     conferences: Vec<EventIndex>,
     /// Its other events, chronological.
@@ -121,10 +127,11 @@ fn OpenPanel(
             reveal_first_current(&panel);
         }
     });
-    let name = StoredValue::new(name);
+    let place = StoredValue::new(place);
     let heading = move || {
-        name.with_value(|name| {
-            let (text, lang) = name.get(clock.lang.get());
+        let day = clock.day.get();
+        place.with_value(|place| {
+            let (text, lang) = place.name_on(day).get(clock.lang.get());
             (text.to_owned(), lang.to_string())
         })
     };

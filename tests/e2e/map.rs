@@ -378,3 +378,54 @@ async fn on_a_phone_berlin_is_an_arrow_with_its_distance_and_the_moscow_lines_en
     })
     .await;
 }
+
+/// The Klaipėda Region on 25 March 1939: called out, its town named Memel, and "About these
+/// borders" opened from the keyboard (Enter), listing the change, closed with Escape, the focus back on
+/// its button; then opened by a tap.
+#[tokio::test]
+async fn in_1939_klaipeda_is_called_out_and_about_these_borders_works_by_keyboard_and_touch() {
+    use crate::support::page::sel;
+    use fantoccini::key::Key;
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?date=1939-03-25&lang=lt").await;
+        wait_for_map(&page).await;
+        let callout = page.attr(sel::REGION_CALLOUT, "aria-label").await;
+        assert_eq!(callout.as_deref(), Some("Klaipėdos kraštas → Vokietija, 1939 m. kovo 23 d."));
+        let memel = page.text_of(r#"[data-testid="place-klaipeda"] .label"#).await;
+        assert_eq!(memel.as_deref(), Some("Memel (Klaipėda)"));
+        page.assert_accessible("25 March 1939 with the Klaipėda callout").await;
+
+        page.run_script(&format!("document.querySelector('{}').focus()", sel::ABOUT_BORDERS.replace('\'', "\\'")))
+            .await;
+        page.press(Key::Enter).await;
+        let first = page
+            .wait_until("the panel's first entry", Duration::from_secs(5), || async {
+                page.text_of(&format!("{} .border-entry h3", sel::ABOUT_BORDERS_PANEL)).await
+            })
+            .await;
+        assert_eq!(first, "Lietuva");
+        let focused = page
+            .run_script("return document.activeElement.closest('[data-testid=about-borders-panel]') !== null")
+            .await;
+        assert_eq!(focused.as_bool(), Some(true), "the focus moves into the panel");
+        let titles = page.run_script("return document.querySelectorAll('.map title').length").await;
+        assert_eq!(titles.as_u64(), Some(0), "no hover-only tooltips are left on the map");
+        page.click(&format!("{} .border-entry summary", sel::ABOUT_BORDERS_PANEL)).await;
+        page.assert_accessible("About these borders open, a period's sources shown").await;
+
+        page.press_escape().await;
+        page.wait_until("the panel to close", Duration::from_secs(5), || async {
+            page.find_now(sel::ABOUT_BORDERS_PANEL).await.is_none().then_some(())
+        })
+        .await;
+        let back = page.run_script("return document.activeElement.getAttribute('data-testid')").await;
+        assert_eq!(back.as_str(), Some("about-borders"), "the focus returns to the button");
+
+        page.tap(sel::ABOUT_BORDERS).await;
+        page.wait_until("the panel to open on a tap", Duration::from_secs(5), || async {
+            page.find_now(sel::ABOUT_BORDERS_PANEL).await.map(|_| ())
+        })
+        .await;
+    })
+    .await;
+}

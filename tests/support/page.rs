@@ -13,6 +13,9 @@ pub mod sel {
     pub const YEAR_SLIDER: &str = r#"[data-testid="year-slider"]"#;
     pub const YEAR_LABEL: &str = r#"[data-testid="year-label"]"#;
     pub const CITY_PANEL: &str = r#"[data-testid="city-panel"]"#;
+    pub const ABOUT_BORDERS: &str = r#"[data-testid="about-borders"]"#;
+    pub const ABOUT_BORDERS_PANEL: &str = r#"[data-testid="about-borders-panel"]"#;
+    pub const REGION_CALLOUT: &str = r#"[data-testid="region-callout"]"#;
     pub const ACTIVE_EVENTS: &str = r#"[data-testid="active-events"]"#;
     pub const LOAD_ERROR: &str = r#"[data-testid="load-error"]"#;
     pub const EVENT_ID_ATTR: &str = "data-event-id";
@@ -318,11 +321,14 @@ impl AtlasPage {
 
     /// Presses and releases Escape on whatever has the focus.
     pub async fn press_escape(&self) {
-        let escape = char::from(Key::Escape);
-        let keys = KeyActions::new("keyboard".to_owned())
-            .then(KeyAction::Down { value: escape })
-            .then(KeyAction::Up { value: escape });
-        self.client.perform_actions(keys).await.unwrap_or_else(|e| panic!("pressing Escape: {e}"));
+        self.press(Key::Escape).await;
+    }
+
+    /// Presses and releases `key` on whatever has the focus.
+    pub async fn press(&self, key: Key) {
+        let value = char::from(key);
+        let keys = KeyActions::new("keyboard".to_owned()).then(KeyAction::Down { value }).then(KeyAction::Up { value });
+        self.client.perform_actions(keys).await.unwrap_or_else(|e| panic!("pressing {key:?}: {e}"));
         let _ = self.client.release_actions().await;
     }
 

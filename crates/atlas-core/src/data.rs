@@ -12,7 +12,7 @@ use geojson::{FeatureCollection, GeoJson, Value as Geometry};
 use serde_json::{Map, Value};
 
 use crate::lang::{Lang, Localized};
-use crate::model::{Event, EventId, EventKind, LonLat, Place, PlaceId, PlaceRole, State, StateId};
+use crate::model::{Event, EventId, EventKind, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId};
 use crate::time::{HistoricDate, Span};
 
 /// The contents of one data file and the name to report it by.
@@ -210,15 +210,31 @@ pub(crate) struct Fields<'a, 'r> {
     pub(crate) report: &'r mut Report<'a>,
     pub(crate) index: usize,
     pub(crate) id: Option<&'a str>,
+    /// Put before every field named in a message: `names[1].` while the fields of an object
+    /// inside a list are read (see [`Fields::nested`]); empty for a feature's own.
+    pub(crate) prefix: String,
 }
 
 impl<'a> Fields<'a, '_> {
     pub(crate) fn error(&mut self, field: &str, problem: impl Into<String>) {
-        self.report.error(self.index, self.id, field, problem);
+        let field = format!("{}{field}", self.prefix);
+        self.report.error(self.index, self.id, &field, problem);
     }
 
     pub(crate) fn warn(&mut self, field: &str, message: impl Into<String>) {
-        self.report.warn(self.index, self.id, field, message);
+        let field = format!("{}{field}", self.prefix);
+        self.report.warn(self.index, self.id, &field, message);
+    }
+
+    /// The fields of an object inside this record (`names[1]`), reported as `names[1].from`.
+    pub(crate) fn nested<'s>(&'s mut self, field: &str, properties: &'a Map<String, Value>) -> Fields<'a, 's> {
+        Fields {
+            properties,
+            report: &mut *self.report,
+            index: self.index,
+            id: self.id,
+            prefix: format!("{}{field}.", self.prefix),
+        }
     }
 
     /// The feature's `id`: a lowercase slug not used by an earlier feature of the file.
@@ -402,7 +418,7 @@ pub(crate) fn read_records<R: Record, T>(
     let mut values = Vec::new();
     for (index, record) in records.iter().enumerate() {
         let properties = record.properties().unwrap_or(&empty);
-        let mut fields = Fields { properties, report: &mut report, index, id: raw_id(record) };
+        let mut fields = Fields { properties, report: &mut report, index, id: raw_id(record), prefix: String::new() };
         values.extend(read(&mut fields, record));
     }
     if report.errors.is_empty() {
@@ -463,15 +479,106 @@ pub fn parse_places(file: DataFile<'_>, offered: &[Lang]) -> Result<(Vec<Place>,
                 None
             }
         };
-        match (place_id, name, location, sources, role) {
-            (Some(id), Some(name), Some(location), Some(sources), Some(role)) => {
-                Some(Place { id, name, location, sources, role })
+        let names = period_names(fields, offered);
+        match (place_id, name, location, sources, role, names) {
+            (Some(id), Some(name), Some(location), Some(sources), Some(role), Some(names)) => {
+                Some(Place { id, name, location, sources, role, names })
             }
             _ => None,
         }
     })?;
     require_some(file, &read.0, "places", "the map needs at least one place (a Point feature with an id and a name)")?;
     Ok(read)
+}
+
+/// What a place's `names` looks like, for messages.
+const NAMES_EXAMPLE: &str = "[{\"from\": \"1939-03-23\", \"name\": {\"en\": \"Memel\", …}, \"sources\": [\"…\"]}]";
+
+/// A place's optional `names`: the names it had in periods of its own, each with `from`
+/// and/or `to` (dates), `name` (in every language, as any shown text) and `sources`, in time
+/// order and not overlapping. `None` when something is wrong (every problem is reported).
+fn period_names(fields: &mut Fields<'_, '_>, offered: &[Lang]) -> Option<Vec<PeriodName>> {
+    let items = match fields.properties.get("names") {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            fields.error("names", format!("must be a list such as {NAMES_EXAMPLE}, found {}", kind_of(other)));
+            return None;
+        }
+    };
+    let mut names = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("names[{i}]");
+        let Value::Object(object) = item else {
+            fields.error(&field, format!("must be an object such as {NAMES_EXAMPLE}, found {}", kind_of(item)));
+            ok = false;
+            continue;
+        };
+        let mut entry = fields.nested(&field, object);
+        let from = entry.optional_string("from", "1939-03-23").map(|s| entry.date("from", s));
+        let to = entry.optional_string("to", "1923-01-18").map(|s| entry.date("to", s));
+        let name = entry.localized("name", offered, false);
+        let sources = entry.strings("sources", "«Klaipėda», English Wikipedia").inspect(|sources| {
+            if sources.is_empty() {
+                entry.error("sources", "is empty: name at least one source for the name and its dates");
+            }
+        });
+        // Absent: open on that side; present but not a date: reported, and the entry dropped.
+        let (from, to) = (from.map_or(Some(None), |d| d.map(Some)), to.map_or(Some(None), |d| d.map(Some)));
+        let (Some(from), Some(to), Some(name), Some(sources)) = (from, to, name, sources) else {
+            ok = false;
+            continue;
+        };
+        match (from, to) {
+            (None, None) => {
+                fields.error(&field, "needs `from`, `to` or both: the dates between which the name was used");
+                ok = false;
+                continue;
+            }
+            (Some(from), Some(to)) if to.last_day() < from.first_day() => {
+                fields.error(&format!("{field}.to"), format!("{to} is before `from` {from}"));
+                ok = false;
+                continue;
+            }
+            _ => {}
+        }
+        names.push((i, PeriodName { from, to, name, sources }));
+    }
+    for pair in names.windows(2) {
+        let ((i, before), (j, after)) = (&pair[0], &pair[1]);
+        let span = |p: &PeriodName| {
+            let end = |d: Option<crate::time::HistoricDate>, open: &str| d.map_or(open.to_owned(), |d| d.to_string());
+            format!("{} – {}", end(p.from, "…"), end(p.to, "…"))
+        };
+        let starts_earlier = match (after.first_day(), before.first_day()) {
+            (None, _) => true,
+            (Some(a), Some(b)) => a < b,
+            (Some(_), None) => false,
+        };
+        if starts_earlier {
+            fields.error(
+                &format!("names[{j}].from"),
+                format!(
+                    "{} starts before `names[{i}]` ({}): list the periods in time order",
+                    span(after),
+                    span(before)
+                ),
+            );
+            ok = false;
+        } else if before.last_day().is_none_or(|last| after.first_day().is_some_and(|first| first <= last)) {
+            fields.error(
+                &format!("names[{j}].from"),
+                format!(
+                    "{} overlaps `names[{i}]` ({}): a period must begin after the one before it ends",
+                    span(after),
+                    span(before)
+                ),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| names.into_iter().map(|(_, name)| name).collect())
 }
 
 /// Reads `states.geojson`: the states that events name as parties, with their names and,

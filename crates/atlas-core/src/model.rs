@@ -3,7 +3,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::lang::Localized;
-use crate::time::Span;
+use crate::time::{CalendarDay, HistoricDate, Span};
 
 /// Whether `text` is a slug, as every id in the data files is: lowercase ASCII letters, digits
 /// and `-`, not empty.
@@ -87,6 +87,9 @@ pub struct Place {
     pub sources: Vec<String>,
     /// Whether something happened there, or the story only names it.
     pub role: PlaceRole,
+    /// The names it had in periods of its own (Memel from 23 March 1939), in time order and
+    /// never overlapping; on a day that none of them covers, it is called [`Place::name`].
+    pub names: Vec<PeriodName>,
 }
 
 impl Place {
@@ -106,6 +109,66 @@ impl Place {
             PlaceRole::Town { min_zoom } => f64::from(min_zoom),
             PlaceRole::Event | PlaceRole::Context => 1.0,
         }
+    }
+
+    /// The place's name on `day`: that of the period of [`Place::names`] covering the day,
+    /// else [`Place::name`].
+    ///
+    /// ```
+    /// use atlas_core::model::{PeriodName, Place, PlaceId, PlaceRole};
+    /// use atlas_core::time::CalendarDay;
+    /// use atlas_core::{Lang, LonLat, Localized};
+    ///
+    /// let memel = PeriodName {
+    ///     from: Some("1939-03-23".parse().unwrap()),
+    ///     to: None,
+    ///     name: Localized::new("Memel (Klaipėda)"),
+    ///     sources: vec!["«Klaipėda Region», English Wikipedia".into()],
+    /// };
+    /// let klaipeda = Place {
+    ///     id: PlaceId::new("klaipeda").unwrap(),
+    ///     name: Localized::new("Klaipėda"),
+    ///     location: LonLat { lon: 21.1175, lat: 55.7172 },
+    ///     sources: vec![],
+    ///     role: PlaceRole::Context,
+    ///     names: vec![memel],
+    /// };
+    /// let day = |day| CalendarDay { year: 1939, month: 3, day };
+    /// assert_eq!(klaipeda.name_on(day(22)).text(Lang::EN), "Klaipėda");
+    /// assert_eq!(klaipeda.name_on(day(23)).text(Lang::EN), "Memel (Klaipėda)");
+    /// ```
+    pub fn name_on(&self, day: CalendarDay) -> &Localized {
+        self.names.iter().find(|period| period.covers(day)).map_or(&self.name, |period| &period.name)
+    }
+}
+
+/// A name a place had for a period: `places.geojson`'s `names[…]`. At least one of `from`
+/// and `to` is given; a missing one leaves the period open on that side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodName {
+    /// The first day (the first day it can mean) the name was in use.
+    pub from: Option<HistoricDate>,
+    /// The last day (the last day it can mean) the name was in use.
+    pub to: Option<HistoricDate>,
+    pub name: Localized,
+    /// Where the name and its dates come from.
+    pub sources: Vec<String>,
+}
+
+impl PeriodName {
+    /// The first day of the period, if it has one.
+    pub fn first_day(&self) -> Option<CalendarDay> {
+        self.from.map(|from| from.first_day())
+    }
+
+    /// The last day of the period, if it has one.
+    pub fn last_day(&self) -> Option<CalendarDay> {
+        self.to.map(|to| to.last_day())
+    }
+
+    /// Whether the name was in use on `day`.
+    pub fn covers(&self, day: CalendarDay) -> bool {
+        self.first_day().is_none_or(|first| first <= day) && self.last_day().is_none_or(|last| day <= last)
     }
 }
 

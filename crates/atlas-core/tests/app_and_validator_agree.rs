@@ -148,6 +148,7 @@ const BROKEN: &[(&str, &str)] = &[
     ("places-duplicate-id.geojson", "places.geojson"),
     ("places-empty.geojson", "places.geojson"),
     ("places-unknown-role.geojson", "places.geojson"),
+    ("places-names-by-period.geojson", "places.geojson"),
 ];
 
 #[test]

@@ -256,3 +256,69 @@ fn an_open_treaty_is_in_force_long_after_it_was_signed() {
     let atlas = atlas_core::Atlas::new(vec![], events);
     assert_eq!(atlas.years(), Some(1939..=1939), "an open end does not stretch the slider");
 }
+
+#[test]
+fn names_by_period_must_be_ordered_apart_and_complete() {
+    let text = fixture("places-names-by-period.geojson");
+    let errors = match parse_places(DataFile { name: "places.geojson", text: &text }, &langs()) {
+        Ok(_) => panic!("the names of this fixture should not load"),
+        Err(e) => e.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    };
+    let expected = [
+        "places.geojson: feature 0 (id `klaipeda`): field `names[1].from`: … – 1923-01-18 starts before `names[0]` \
+         (1939-03-23 – …): list the periods in time order",
+        "places.geojson: feature 1 (id `gdansk`): field `names[1].from`: 1939-08-31 – … overlaps `names[0]` \
+         (1920-11-15 – 1939-08): a period must begin after the one before it ends",
+        "places.geojson: feature 2 (id `vyborg`): field `names[0]`: needs `from`, `to` or both: the dates between which \
+         the name was used",
+        "places.geojson: feature 2 (id `vyborg`): field `names[1].name.en`: is missing or empty (required: English is \
+         shown wherever a translation is missing)",
+        "places.geojson: feature 2 (id `vyborg`): field `names[1].sources`: is empty: name at least one source for the \
+         name and its dates",
+        "places.geojson: feature 2 (id `vyborg`): field `names[2]`: must be an object such as [{\"from\": \
+         \"1939-03-23\", \"name\": {\"en\": \"Memel\", …}, \"sources\": [\"…\"]}], found a string",
+        "places.geojson: feature 2 (id `vyborg`): field `names[3].from`: `1941-8-29` is not a date: write YYYY, \
+         YYYY-MM or YYYY-MM-DD (e.g. 1920, 1920-01, 1934-09-12)",
+        "places.geojson: feature 3 (id `pechory`): field `names`: must be a list such as [{\"from\": \"1939-03-23\", \
+         \"name\": {\"en\": \"Memel\", …}, \"sources\": [\"…\"]}], found an object",
+    ];
+    assert_eq!(errors, expected);
+    // A period's end before its start is named too, once the rest of it is right.
+    let backwards = text.replace(r#"{"lv":"Viipuri"},"sources":[]"#, r#"{"en":"Viipuri"},"sources":["a book"]"#);
+    let errors = parse_places(DataFile { name: "places.geojson", text: &backwards }, &langs()).expect_err("refused");
+    assert!(
+        errors.to_string().contains(
+            "places.geojson: feature 2 (id `vyborg`): field `names[1].to`: 1941-08-29 is before `from` 1944-06-20"
+        ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_name_by_period_missing_a_language_is_a_warning_and_shows_english() {
+    let text = r#"{"type":"FeatureCollection","features":[
+{"type":"Feature","geometry":{"type":"Point","coordinates":[21.1175,55.7172]},"properties":{"id":"klaipeda","role":"context","name":{"en":"Klaipėda","lv":"Klaipēda","lt":"Klaipėda","et":"Klaipėda"},"sources":["GeoNames 598098"],
+ "names":[{"from":"1939-03-23","name":{"en":"Memel","lv":"Memel","lt":"Memel"},"sources":["a treaty"]}]}}]}"#;
+    let (places, warnings) =
+        parse_places(DataFile { name: "places.geojson", text }, &langs()).expect("a missing language is no error");
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["places.geojson: feature 0 (id `klaipeda`): field `names[0].name.et`: is missing; the English text is shown \
+          instead"]
+    );
+    let et = Lang::new("et").expect("et");
+    let day = atlas_core::time::CalendarDay { year: 1939, month: 7, day: 1 };
+    assert_eq!(places[0].name_on(day).get(et), ("Memel", Lang::EN));
+}
+
+#[test]
+fn the_one_loader_refuses_names_by_period_that_overlap() {
+    let places = String::from_utf8(committed("places.geojson")).expect("UTF-8");
+    let overlapping = places.replacen(r#""from": "1939-03-23""#, r#""from": "1923-01-01""#, 1);
+    let errors = load_with(&[("places.geojson", Some(overlapping.as_bytes()))]).expect_err("refused");
+    assert!(
+        errors.iter().any(|e| e.starts_with("places.geojson: feature 10 (id `klaipeda`): field `names[1].from`: 1923-01-01 – 1945-01 overlaps `names[0]`")),
+        "{errors:#?}"
+    );
+}

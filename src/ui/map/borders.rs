@@ -1,36 +1,17 @@
-//! The states as they stood on the reference day (1 July) of the selected year, in one frame:
-//! drawn again only when the borders change (a new epoch), not on every slider step. Each
-//! state has its own colour (atlas-core's palette); an occupied one keeps it and is hatched.
+//! The states as they stood on the selected day, in one frame: drawn again only when the
+//! borders change (a new epoch), not on every slider step. Each state has its own colour
+//! (atlas-core's palette); an occupied one keeps it and is hatched. What each border period is
+//! and where its lines come from is told by the "About these borders" panel
+//! ([`super::about_borders`]), which touch and keyboard reach too.
 use std::sync::Arc;
 
-use atlas_core::borders::StatePeriod;
 use atlas_core::geo::palette::fill;
-use atlas_core::i18n::UiText;
-use atlas_core::HistoricDate;
 use leptos::prelude::*;
 
 use super::use_map;
-use crate::state::{use_data, use_locale};
+use crate::state::use_data;
 
-/// What a historian sees on hovering over a state: its name, the period its border stood and
-/// the sources of its lines (the data's own words).
-fn describe_period(period: &StatePeriod, text: &UiText) -> String {
-    let lang = text.lang();
-    let day = |d: atlas_core::time::CalendarDay| {
-        HistoricDate::day(d.year, d.month, d.day).map(|d| text.dates().date(&d)).unwrap_or_default()
-    };
-    let until = period.last_day().map(day).unwrap_or_default();
-    let mut text = format!("{} ({} – {until})", period.name.text(lang), day(period.first_day()));
-    if let Some(note) = &period.note {
-        text.push_str(&format!("\n{note}"));
-    }
-    for source in &period.sources {
-        text.push_str(&format!("\n• {source}"));
-    }
-    text
-}
-
-/// The borders of the selected year's reference day in frame `frame` of the map (the caller
+/// The borders of the selected day in frame `frame` of the map (the caller
 /// clips them to the frame).
 #[component]
 pub fn BordersLayer(
@@ -38,7 +19,6 @@ pub fn BordersLayer(
     frame: usize,
 ) -> impl IntoView {
     let data = use_data();
-    let locale = use_locale();
     let map = use_map();
     let ids = move || {
         map.epoch
@@ -47,17 +27,18 @@ pub fn BordersLayer(
     // Keyed by period: a step to a year with other borders adds the paths of the periods that
     // begin and removes those that end; the others keep their element, so a path's data is
     // parsed by the browser once, not on every step (issue 12).
-    // Keyed also by the language and the box the path was made for, so that a shape holds
-    // no closure of its own (one would stay subscribed after the shape is gone).
+    // Keyed also by the box the path was made for, so that a shape holds no closure of its own
+    // (one would stay subscribed after the shape is gone). A shape has no words, so a change of
+    // language draws none of them again.
     let shown = move || {
         let frames = map.frames.get();
-        let (generation, lang) = (Arc::as_ptr(&frames) as usize, locale.lang());
+        let generation = Arc::as_ptr(&frames) as usize;
         let drawn = |i: &usize| frames.borders.get(frame).and_then(|paths| paths.get(*i)).is_some_and(Option::is_some);
-        map.epoch.get().into_iter().filter(drawn).map(|i| (i, lang, generation)).collect::<Vec<_>>()
+        map.epoch.get().into_iter().filter(drawn).map(|i| (i, generation)).collect::<Vec<_>>()
     };
     let shapes = move || {
         view! {
-            <For each=shown key=|shape| *shape let:((period, _, _))>
+            <For each=shown key=|shape| *shape let:((period, _))>
                 <StateShape period=period frame=frame />
             </For>
         }
@@ -69,8 +50,7 @@ pub fn BordersLayer(
     }
 }
 
-/// One state period's shape in a frame (and its hatching when occupied), with its history as a
-/// tooltip in the current language.
+/// One state period's shape in a frame, and its hatching when occupied.
 #[component]
 fn StateShape(
     /// Its position in `Borders::periods`.
@@ -79,19 +59,15 @@ fn StateShape(
     frame: usize,
 ) -> impl IntoView {
     let data = use_data();
-    let locale = use_locale();
     let map = use_map();
     let d = map.frames.with_untracked(|f| f.borders.get(frame).and_then(|p| p.get(period).cloned().flatten()));
     let d = d.unwrap_or_default();
-    let about = describe_period(&data.borders.periods()[period], &locale.text_in(locale.lang_untracked()));
     let period = &data.borders.periods()[period];
     let hatch = period.occupied_by.is_some().then(|| {
         view! { <path class="occupied" d=d.clone() fill=map.ids.url("hatch") data-occupied-by=period.occupied_by.clone() /> }
     });
     view! {
-        <path class=format!("state state-{}", period.state) d=d fill=fill(&period.state)>
-            <title>{about}</title>
-        </path>
+        <path class=format!("state state-{}", period.state) d=d fill=fill(&period.state) data-period=period.id.clone() />
         {hatch}
     }
 }

@@ -4,6 +4,7 @@ use atlas_core::geo::style::MapBox;
 use atlas_core::geo::{frame_point, MapView, Pointers, ScreenRect};
 use leptos::prelude::*;
 
+use super::about_borders::AboutBorders;
 use super::use_map;
 use crate::state::use_locale;
 use crate::ui::icon_button::IconButton;
@@ -66,7 +67,8 @@ impl Gestures {
     }
 }
 
-/// The zoom buttons in the map's top right corner (the corner atlas-core keeps free of labels).
+/// The zoom buttons in the map's top right corner (the corner atlas-core keeps free of labels),
+/// and under them "About these borders".
 #[component]
 pub fn ZoomControls() -> impl IntoView {
     let locale = use_locale();
@@ -94,6 +96,7 @@ pub fn ZoomControls() -> impl IntoView {
                 disabled=Signal::derive(move || view.get().is_home())
                 on_click=move || view.set(MapView::HOME)
             />
+            <AboutBorders />
         </div>
     }
 }

@@ -55,20 +55,24 @@ pub fn CityMarker(
     let selection = use_selection();
     let locale = use_locale();
     let map = use_map();
-    let Some(name) = data.atlas.place(&place).map(|p| StoredValue::new(p.name.clone())) else {
+    if data.atlas.place(&place).is_none() {
         return ().into_any();
-    };
+    }
     let index = {
         let place = place.clone();
         Memo::new(move |_| map.frames.with(|f| f.marker_index(&place)))
     };
+    // Its name on the selected day in the reader's language (atlas-core's labels): a memo, so
+    // that a step wakes the marker only when the name changes (Memel from 23 March 1939).
+    let name = Memo::new(move |_| index.get().and_then(|i| map.labels.with(|l| l.names.get(i).cloned())));
     // Its marker, again only when the box changes: a label's step reads its position here.
     let marker = Memo::new(move |_| index.get().and_then(|i| map.frames.with(|f| f.markers.get(i).cloned())));
     let context = marker.with_untracked(|m| m.as_ref().is_some_and(|m| m.context));
     // Keyed by it (MainMarkers): it does not change while this marker is drawn.
     let at_edge = marker.with_untracked(|m| m.as_ref().is_some_and(|m| m.at_edge));
     let position = move || marker.with(|m| m.as_ref().map_or((0.0, 0.0), |m| m.position));
-    let label = move || name.with_value(|n| n.text(locale.lang()).to_owned());
+    let label = move || name.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default());
+    let label_lang = move || name.with(|n| n.as_ref().map(|n| n.lang.to_string()));
     // An arrow's label is its name and distance, as atlas-core placed it.
     let text_of = move || match index.get() {
         Some(i) if at_edge => map.labels.with(|l| l.city_texts.get(i).cloned()).unwrap_or_else(label),
@@ -92,7 +96,7 @@ pub fn CityMarker(
             });
             view! {
                 {pointer}
-                <text class="label" x=format!("{:.1}", p.dx) y=format!("{:.1}", p.dy) text-anchor=p.text_anchor dominant-baseline="central">
+                <text class="label" x=format!("{:.1}", p.dx) y=format!("{:.1}", p.dy) text-anchor=p.text_anchor dominant-baseline="central" lang=label_lang()>
                     {text_of()}
                 </text>
             }
@@ -110,8 +114,10 @@ pub fn CityMarker(
     };
     let style = move || map.frames.with(|f| f.style);
     if context {
+        // It gives way altogether where its dot would cost a city nearby its name.
+        let gave_way = Memo::new(move |_| index.get().is_some_and(|i| map.labels.with(|l| l.is_hidden(i))));
         return view! {
-            <g class="city context" data-testid=format!("place-{place}") aria-hidden="true">
+            <g class="city context" class:gave-way=move || gave_way.get() data-testid=format!("place-{place}") aria-hidden="true">
                 {leader}
                 <g transform=transform>
                     <circle class="dot" cx="0" cy="0" r=move || style().context_radius />

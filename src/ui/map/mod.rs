@@ -1,9 +1,13 @@
 //! The SVG map, in layers. It measures its box and builds atlas-core's map model for it stage
 //! by stage ([`context::MapContext`]); each layer binds what the model returns: land and
 //! borders ([`borders`]), lakes, rivers and what zooming in adds ([`water`]), treaty lines
-//! ([`treaties`]), markers and their labels ([`markers`]), state names ([`labels`]), insets and the SVG definitions ([`insets`]), the zoom buttons and
-//! gestures ([`controls`]) and the legend ([`legend`]). Only the main frame zooms and pans.
+//! ([`treaties`]), markers and their labels ([`markers`]), state names ([`labels`]), the
+//! callouts of regions that passed that year ([`callouts`]), insets and the SVG definitions
+//! ([`insets`]), the zoom buttons and gestures ([`controls`]), "About these borders"
+//! ([`about_borders`]) and the legend ([`legend`]). Only the main frame zooms and pans.
+mod about_borders;
 mod borders;
+mod callouts;
 mod context;
 mod controls;
 mod insets;
@@ -26,6 +30,7 @@ use leptos_use::{use_element_size, UseElementSizeReturn};
 
 use crate::state::{use_data, use_locale, use_map_view, use_mode, use_selection, MapViewState};
 use borders::BordersLayer;
+use callouts::{RegionCallouts, TransferAreas};
 pub use context::{page_width, use_map, MapContext, MapIds};
 use controls::{Gestures, ZoomControls};
 use insets::{Insets, MapDefs};
@@ -35,7 +40,8 @@ use markers::MainMarkers;
 use treaties::{InsetPart, InsetTreatyLines, TreatyLines};
 use water::{WaterLayer, ZoomDetailLayer};
 
-/// Builds one map's model as memos, from the data, the measured box, the year and the language.
+/// Builds one map's model as memos, from the data, the measured box, the selected day and the
+/// language.
 fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapView>) -> MapContext {
     let selection = use_selection();
     let locale = use_locale();
@@ -157,6 +163,7 @@ pub fn AtlasMap() -> impl IntoView {
                         <path class="land" d=main_land />
                         <BordersLayer frame=0 />
                         <WaterLayer frame=0 />
+                        <TransferAreas />
                     </g>
                 </g>
                 <g mask=map.ids.url("outside-insets")>
@@ -175,6 +182,7 @@ pub fn AtlasMap() -> impl IntoView {
                     <StateNames />
                     <ZoomDetailLayer />
                     <MainMarkers />
+                    <RegionCallouts />
                 </g>
                 <Insets />
             </svg>

@@ -54,7 +54,9 @@ pub(super) fn crossings(polygons: &[IntPolygon]) -> String {
 }
 
 /// The period's own sources, then each region's it uses (also through `@` periods), then
-/// Natural Earth; without repeats.
+/// Natural Earth; without repeats. A region's source is written without the region's name
+/// (`petseri`), which means something only in the overlay: the map shows the sources to
+/// readers.
 pub(super) fn sources_of(recipe: &Recipe, overlay: &Overlay) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: &str| {
@@ -69,7 +71,7 @@ pub(super) fn sources_of(recipe: &Recipe, overlay: &Overlay) -> Vec<String> {
     collect_regions(recipe, overlay, &mut regions, &mut Vec::new());
     for name in regions {
         if let Some(region) = overlay.regions.get(name) {
-            push(&format!("{}: {}", region.name, region.source));
+            push(&region.source);
         }
     }
     push(NATURAL_EARTH);
@@ -107,24 +109,36 @@ fn names_in_order(names: &BTreeMap<String, String>) -> impl Iterator<Item = (&st
     ordered.into_iter()
 }
 
+/// Texts by language as a JSON object, in [`names_in_order`].
+fn texts_json(texts: &BTreeMap<String, String>) -> String {
+    let text = |s: &str| Value::from(s).to_string();
+    let entries: Vec<String> =
+        names_in_order(texts).map(|(code, name)| format!("{}:{}", text(code), text(name))).collect();
+    format!("{{{}}}", entries.join(","))
+}
+
 /// A period's properties in a fixed order, without the braces.
 fn properties_json(recipe: &Recipe, sources: &[String]) -> String {
     let text = |s: &str| Value::from(s).to_string();
-    let names = names_in_order(&recipe.name)
-        .map(|(code, name)| format!("{}:{}", text(code), text(name)))
-        .collect::<Vec<_>>()
-        .join(",");
     let mut properties = format!(
-        "\"id\":{},\"state\":{},\"name\":{{{names}}},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
+        "\"id\":{},\"state\":{},\"name\":{},\"start\":{},\"end\":{},\"sources\":[{}],\"note\":{}",
         text(&recipe.id),
         text(&recipe.state),
+        texts_json(&recipe.name),
         text(&recipe.start.to_string()),
         recipe.end.map(|e| text(&e.to_string())).unwrap_or_else(|| "null".to_owned()),
         sources.iter().map(|s| text(s)).collect::<Vec<_>>().join(","),
-        recipe.note.as_deref().map(text).unwrap_or_else(|| "null".to_owned()),
+        recipe.note.as_ref().map(texts_json).unwrap_or_else(|| "null".to_owned()),
     );
     if let Some(occupier) = &recipe.occupied_by {
         properties.push_str(&format!(",\"occupied_by\":{}", text(occupier)));
+    }
+    if let Some(gained) = &recipe.gained {
+        properties.push_str(&format!(
+            ",\"gained\":{{\"from\":{},\"region\":{}}}",
+            text(&gained.from),
+            texts_json(&gained.region)
+        ));
     }
     properties
 }

@@ -54,10 +54,22 @@ pub struct Recipe {
     pub parts: Vec<Term>,
     pub minus: Vec<Term>,
     pub sources: Vec<String>,
-    pub note: Option<String>,
+    /// What is approximate or simplified, by language like `name` (`en` always there, and
+    /// starting "approximate:" where the period uses hand-drawn regions).
+    pub note: Option<BTreeMap<String, String>>,
     /// The state that occupied this one in this period (`ussr` for the Baltic states from June
     /// 1940); the map hatches it.
     pub occupied_by: Option<String>,
+    /// A region this period gained from another state's period that ended the day before (the
+    /// Klaipėda Region from `lithuania-1923-1939`): the map calls it out in the year it passed.
+    pub gained: Option<Gained>,
+}
+
+/// A region a period gained: the period it came from and the region's name by language.
+#[derive(Debug, Clone)]
+pub struct Gained {
+    pub from: String,
+    pub region: BTreeMap<String, String>,
 }
 
 impl Recipe {
@@ -147,8 +159,28 @@ pub fn parse_overlay(text: &str) -> anyhow::Result<Overlay> {
         }
         let uses_region =
             recipe.terms().flat_map(|t| &t.literals).any(|l| matches!(l.name, Name::Region(_) | Name::Period(_)));
+        if let Some(gained) = &recipe.gained {
+            let from = recipes.iter().find(|r| r.id == gained.from);
+            let Some(from) = from else {
+                bail!("period `{}`: `gained.from` = \"{}\" is not a period of this file", recipe.id, gained.from);
+            };
+            ensure!(
+                from.state != recipe.state,
+                "period `{}`: `gained.from` = \"{}\" is a period of the same state",
+                recipe.id,
+                gained.from
+            );
+            ensure!(
+                from.last_day().is_some_and(|last| last.next() == recipe.first_day()),
+                "period `{}`: `gained.from` = \"{}\" must end the day before {} (the day the region passed)",
+                recipe.id,
+                gained.from,
+                recipe.start
+            );
+        }
         if uses_region {
-            let approximate = recipe.note.as_deref().is_some_and(|n| n.starts_with("approximate:"));
+            let english = recipe.note.as_ref().and_then(|note| note.get("en"));
+            let approximate = english.is_some_and(|n| n.starts_with("approximate:"));
             ensure!(
                 approximate,
                 "period `{}` uses hand-drawn regions, so its `note` must start with \"approximate: …\"",
@@ -220,8 +252,20 @@ fn parse_region(table: &toml::Table) -> anyhow::Result<Region> {
 }
 
 fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
-    const KEYS: [&str; 11] =
-        ["id", "state", "name", "start", "end", "parts", "minus", "sources", "note", "occupied_by", "comment"];
+    const KEYS: [&str; 12] = [
+        "id",
+        "state",
+        "name",
+        "start",
+        "end",
+        "parts",
+        "minus",
+        "sources",
+        "note",
+        "occupied_by",
+        "gained",
+        "comment",
+    ];
     for key in table.keys() {
         ensure!(KEYS.contains(&key.as_str()), "unknown field `{key}`");
     }
@@ -230,7 +274,7 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
     let state = string(table, "state")?;
     ensure!(is_slug(&state), "`state` must be a lowercase slug (a-z, 0-9, -)");
     let name = match table.get("name") {
-        Some(toml::Value::Table(names)) => parse_names(names)?,
+        Some(toml::Value::Table(names)) => parse_names("name", names)?,
         _ => bail!("`name` must be a table of names by language, e.g. {{ en = \"…\", lv = \"…\", ru = \"…\" }}"),
     };
     let date = |key: &str| -> anyhow::Result<HistoricDate> {
@@ -253,9 +297,30 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
     let minus = terms("minus")?;
     let sources = strings(table, "sources")?;
     ensure!(!sources.is_empty(), "`sources` must name at least one source");
+    // A note in English alone (`note = "…"`), or by language (`note.en = "…"`, `note.lv = "…"`).
     let note = match table.get("note") {
         None => None,
-        Some(_) => Some(string(table, "note")?),
+        Some(toml::Value::Table(texts)) => Some(parse_names("note", texts)?),
+        Some(_) => Some(BTreeMap::from([("en".to_owned(), string(table, "note")?)])),
+    };
+    let gained = match table.get("gained") {
+        None => None,
+        Some(toml::Value::Table(gained)) => {
+            for key in gained.keys() {
+                ensure!(["from", "region"].contains(&key.as_str()), "unknown field `gained.{key}`");
+            }
+            let from = string(gained, "from").context("`gained.from`")?;
+            let region = match gained.get("region") {
+                Some(toml::Value::Table(names)) => parse_names("gained.region", names)?,
+                _ => bail!(
+                    "`gained.region` must be the region's name by language, e.g. {{ en = \"Klaipėda Region\", … }}"
+                ),
+            };
+            Some(Gained { from, region })
+        }
+        Some(_) => {
+            bail!("`gained` must be a table: gained.from = \"<period id>\", gained.region = {{ en = \"…\", … }}")
+        }
     };
     let occupied_by = match table.get("occupied_by") {
         None => None,
@@ -264,22 +329,23 @@ fn parse_recipe(table: &toml::Table) -> anyhow::Result<Recipe> {
     if let Some(occupier) = &occupied_by {
         ensure!(is_slug(occupier), "`occupied_by` must be a state's slug (a-z, 0-9, -), e.g. \"ussr\"");
     }
-    Ok(Recipe { id, state, name, start, end, parts, minus, sources, note, occupied_by })
+    Ok(Recipe { id, state, name, start, end, parts, minus, sources, note, occupied_by, gained })
 }
 
-/// Reads a period's `name` table: language code to name. Any lowercase 2- or 3-letter code
-/// (ISO 639) is a language; `en` is required, being what the map shows in a language that
-/// has no name of its own.
-fn parse_names(names: &toml::Table) -> anyhow::Result<BTreeMap<String, String>> {
-    ensure!(names.contains_key("en"), "`name.en` is missing: every period needs its English name");
+/// Reads a table of texts by language (a period's `name`, its `note`, …; `field` names it in
+/// messages): language code to text. Any lowercase 2- or 3-letter code (ISO 639) is a
+/// language; `en` is required, being what the map shows in a language that has no text of
+/// its own.
+fn parse_names(field: &str, names: &toml::Table) -> anyhow::Result<BTreeMap<String, String>> {
+    ensure!(names.contains_key("en"), "`{field}.en` is missing: every text needs its English version");
     names
         .keys()
         .map(|code| {
             ensure!(
                 Lang::new(code).is_some(),
-                "`name.{code}`: languages are written as their 2- or 3-letter lowercase ISO 639 code (en, lv, ru, …)"
+                "`{field}.{code}`: languages are written as their 2- or 3-letter lowercase ISO 639 code (en, lv, ru, …)"
             );
-            Ok((code.clone(), string(names, code).with_context(|| format!("`name.{code}`"))?))
+            Ok((code.clone(), string(names, code).with_context(|| format!("`{field}.{code}`"))?))
         })
         .collect()
 }

@@ -103,7 +103,11 @@ mod tests {
         assert!((shapes[1].unsigned_area() - 2.0).abs() < 1e-9);
         assert!(shapes[0].intersection(&shapes[1]).unsigned_area() < 1e-9);
         let sources = sources_of(&overlay.recipes[1], &overlay);
-        assert_eq!(sources, vec!["Treaty".to_owned(), "west-half: a test".to_owned(), NATURAL_EARTH.to_owned()]);
+        assert_eq!(
+            sources,
+            vec!["Treaty".to_owned(), "a test".to_owned(), NATURAL_EARTH.to_owned()],
+            "a region's source without its name"
+        );
         Ok(())
     }
 }

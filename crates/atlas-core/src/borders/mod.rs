@@ -10,13 +10,17 @@
 //! two periods of one state overlap in time, every polygon is valid) are in
 //! [`check_borders`], which the curator's validator and the generator run and the app does
 //! not.
+mod about;
 mod check;
 mod parse;
 mod topology;
+mod transfer;
 
+pub use about::{border_notes, BorderNote};
 pub use check::check_borders;
 pub use parse::{parse_borders, BORDERS_OBJECT};
 pub use topology::{GeometryProblem, Position, TopoGeometry, Topology};
+pub use transfer::Transfer;
 
 use crate::lang::Localized;
 use crate::model::LonLat;
@@ -35,11 +39,15 @@ pub struct StatePeriod {
     pub span: Span,
     /// The treaties and references the lines follow.
     pub sources: Vec<String>,
-    /// Where the lines are approximate ("approximate: …") or the dates uncertain.
-    pub note: Option<String>,
+    /// Where the lines are approximate ("approximate: …") or the dates uncertain, in every
+    /// language.
+    pub note: Option<Localized>,
     /// The state that occupied this one in this period (`ussr` for the Baltic states from
     /// June 1940), from the optional `occupied_by` property; the map hatches it.
     pub occupied_by: Option<String>,
+    /// A region this period gained from another state's period that ended the day before it
+    /// began (the Klaipėda Region, from `lithuania-1923-1939`), from the optional `gained`.
+    pub gained: Option<Gained>,
     /// Polygons, each a list of closed rings `[lon, lat]`, the outer ring first.
     pub polygons: Vec<Vec<Vec<LonLat>>>,
 }
@@ -78,6 +86,15 @@ impl StatePeriod {
     }
 }
 
+/// A region a period gained: `gained` in `borders.topojson`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gained {
+    /// The id of the period it came from (which ended the day before).
+    pub from: String,
+    /// The region's name: "Klaipėda Region".
+    pub region: Localized,
+}
+
 /// Whether the outer ring's bounding box holds `point` (a cheap test before the exact one).
 fn bounds_hold(rings: &[Vec<LonLat>], point: LonLat) -> bool {
     let Some(outer) = rings.first() else { return false };
@@ -106,12 +123,44 @@ pub(crate) fn to_polygon(rings: &[Vec<LonLat>]) -> ::geo::Polygon<f64> {
 pub struct Borders {
     file: String,
     periods: Vec<StatePeriod>,
+    transfers: Vec<Transfer>,
 }
 
 impl Borders {
-    /// The periods read from `file` (the name errors are reported under).
+    /// The periods read from `file` (the name errors are reported under), and the regions
+    /// that passed from one state to another ([`Borders::transfers`]).
     pub fn new(file: impl Into<String>, periods: Vec<StatePeriod>) -> Self {
-        Self { file: file.into(), periods }
+        let transfers = Transfer::all(&periods);
+        Self { file: file.into(), periods, transfers }
+    }
+
+    /// Every region that passed from one state to another (a period's `gained`), in the
+    /// file's order.
+    pub fn transfers(&self) -> &[Transfer] {
+        &self.transfers
+    }
+
+    /// The transfers the map calls out on `day`: from the day the region passed to the end of
+    /// that year ([`Transfer::shown_on`]).
+    pub fn transfers_on(&self, day: CalendarDay) -> impl Iterator<Item = &Transfer> + '_ {
+        self.transfers.iter().filter(move |t| t.shown_on(day))
+    }
+
+    /// The positions in [`Borders::periods`] of the periods standing on `day` that a reader
+    /// may want explained: every one that changed its state's borders (the state had an
+    /// earlier period) or that has a note. The latest change first; periods that began on the
+    /// same day in the file's order.
+    pub fn changes_on(&self, day: CalendarDay) -> Vec<usize> {
+        let mut changes: Vec<usize> = (0..self.periods.len())
+            .filter(|&i| {
+                let period = &self.periods[i];
+                let changed =
+                    self.periods.iter().any(|p| p.state == period.state && p.first_day() < period.first_day());
+                period.stands_on(day) && (changed || period.note.is_some())
+            })
+            .collect();
+        changes.sort_by_key(|&i| std::cmp::Reverse(self.periods[i].first_day()));
+        changes
     }
 
     /// The name of the file the periods were read from.
@@ -181,6 +230,7 @@ pub(crate) mod fixtures {
             sources: vec!["a treaty".to_owned()],
             note: None,
             occupied_by: None,
+            gained: None,
             polygons,
         }
     }

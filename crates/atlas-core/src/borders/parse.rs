@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::topology::{Position, TopoGeometry, Topology};
-use super::{Borders, StatePeriod};
-use crate::data::{kind_of, lon_lat, read_records, DataErrors, DataFile, Record, Warning};
+use super::{Borders, Gained, StatePeriod};
+use crate::data::{kind_of, lon_lat, read_records, DataError, DataErrors, DataFile, Location, Record, Warning};
 use crate::lang::Lang;
 use crate::model::LonLat;
 use crate::time::{HistoricDate, Span};
@@ -107,21 +107,75 @@ pub fn parse_borders(file: DataFile<'_>, offered: &[Lang]) -> Result<(Borders, V
                 fields.error("sources", "is empty: name the treaties and references the lines follow");
             }
         });
-        let note = fields.optional_string("note", "approximate: digitised by hand from …").map(str::to_owned);
+        let note = fields.localized("note", offered, true);
         let occupied_by = fields.optional_string("occupied_by", "ussr").map(str::to_owned);
+        let gained = match fields.properties.get("gained") {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::Object(object)) => {
+                let mut gained = fields.nested("gained", object);
+                let from = gained.string("from", "lithuania-1923-1939").map(str::to_owned);
+                let region = gained.localized("region", offered, false);
+                match (from, region) {
+                    (Some(from), Some(region)) => Some(Some(Gained { from, region })),
+                    _ => None,
+                }
+            }
+            Some(other) => {
+                fields.error(
+                    "gained",
+                    format!(
+                        "must be an object {{\"from\": \"lithuania-1923-1939\", \"region\": {{\"en\": \"Klaipėda Region\", …}}}}, found {}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        };
         let shapes = feature
             .polygons(&topology.arcs)
             .map_err(|problem| fields.error(problem.field, problem.message))
             .ok()
             .and_then(|shapes| polygons(shapes).map_err(|problem| fields.error("arcs", problem)).ok());
-        let (Some(id), Some(state), Some(name), Some(span), Some(sources), Some(polygons)) =
-            (period_id, state, name, span, sources, shapes)
+        let (Some(id), Some(state), Some(name), Some(span), Some(sources), Some(polygons), Some(gained)) =
+            (period_id, state, name, span, sources, shapes, gained)
         else {
             return None;
         };
-        Some(StatePeriod { id, state, name, span, sources, note, occupied_by, polygons })
+        Some(StatePeriod { id, state, name, span, sources, note, occupied_by, gained, polygons })
     })?;
+    check_gains(file.name, &periods)?;
     Ok((Borders::new(file.name, periods), warnings))
+}
+
+/// Every `gained.from` names a period of another state that ended the day before the gaining
+/// period began: the region passed from one to the other that day.
+fn check_gains(file: &str, periods: &[StatePeriod]) -> Result<(), DataErrors> {
+    let mut errors = Vec::new();
+    for (index, period) in periods.iter().enumerate() {
+        let Some(gained) = &period.gained else { continue };
+        let problem = match periods.iter().find(|p| p.id == gained.from) {
+            None => Some(format!("`{}` is not the id of a period of this file", gained.from)),
+            Some(from) if from.state == period.state => {
+                Some(format!("`{}` is a period of the same state `{}`", gained.from, period.state))
+            }
+            Some(from) if from.last_day().map(|last| last.next()) != Some(period.first_day()) => Some(format!(
+                "`{}` ends {}, but a region gained on {} must come from a period that ended the day before",
+                gained.from,
+                from.span.end.map_or_else(|| "never (open)".to_owned(), |end| end.to_string()),
+                period.span.start
+            )),
+            Some(_) => None,
+        };
+        if let Some(problem) = problem {
+            let location = Location { file: file.to_owned(), index: Some(index), id: Some(period.id.clone()) };
+            errors.push(DataError::Field { location, field: "gained.from".to_owned(), problem });
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DataErrors { errors })
+    }
 }
 
 #[cfg(test)]
@@ -148,7 +202,8 @@ mod tests {
       {"type": "MultiPolygon",
        "properties": {"id": "latvia-1920-1940", "state": "latvia",
          "name": {"en": "Latvia", "lv": "Latvija", "lt": "Latvija", "et": "Läti"},
-         "start": "1920-08-11", "end": null, "sources": ["Treaty of Riga (11 August 1920)"]},
+         "start": "1920-08-11", "end": null, "sources": ["Treaty of Riga (11 August 1920)"],
+         "note": {"lv": "aptuveni"}, "gained": {"region": "Abrene"}},
        "arcs": [[[0]], [[-4, 1]]]}
     ]}},
     "arcs": [[[21, 54], [26, 54], [26, 56], [21, 56], [21, 54]],
@@ -178,8 +233,11 @@ mod tests {
         expect("feature 2 (id `lithuania-1923-1939`)", "start", "not a date");
         expect("feature 2 (id `lithuania-1923-1939`)", "end", "found a number");
         expect("feature 2 (id `lithuania-1923-1939`)", "sources", "must be a list");
-        expect("feature 2 (id `lithuania-1923-1939`)", "note", "must be a string");
+        expect("feature 2 (id `lithuania-1923-1939`)", "note", "must be an object");
         expect("feature 2 (id `lithuania-1923-1939`)", "type", "is `Point`: must be \"Polygon\" or \"MultiPolygon\"");
+        expect("feature 3 (id `latvia-1920-1940`)", "note.en", "is missing or empty (required");
+        expect("feature 3 (id `latvia-1920-1940`)", "gained.from", "is missing");
+        expect("feature 3 (id `latvia-1920-1940`)", "gained.region", "must be an object");
         expect(
             "feature 3 (id `latvia-1920-1940`)",
             "arcs",
@@ -193,6 +251,65 @@ mod tests {
         let not_topology =
             parse_borders(DataFile { name: "borders.topojson", text: geojson }, &test_langs()).expect_err("GeoJSON");
         assert!(not_topology.to_string().starts_with("borders.topojson: not a TopoJSON Topology: "), "{not_topology}");
+    }
+
+    /// Two squares: `a` (20–21°E) and `b` (21–22°E), with `b`'s properties as given.
+    fn two_periods(b_properties: &str) -> String {
+        format!(
+            r#"{{"type": "Topology", "objects": {{"borders": {{"type": "GeometryCollection", "geometries": [
+              {{"type": "Polygon", "arcs": [[0]], "properties": {{"id": "a-1923-1939", "state": "a",
+                "name": {{"en": "A", "lv": "A", "lt": "A", "et": "A"}}, "start": "1923-01-19", "end": "1939-03-22",
+                "sources": ["a treaty"]}}}},
+              {{"type": "Polygon", "arcs": [[1]], "properties": {{"id": "b-1939", "state": "b",
+                "name": {{"en": "B", "lv": "B", "lt": "B", "et": "B"}}, "start": "1939-03-23", "end": null,
+                "sources": ["a treaty"], {b_properties}}}}}
+            ]}}}},
+            "arcs": [[[20, 50], [21, 50], [21, 51], [20, 51], [20, 50]], [[21, 50], [22, 50], [22, 51], [21, 51], [21, 50]]]}}"#
+        )
+    }
+
+    #[test]
+    fn a_gained_region_must_come_from_a_period_that_ended_the_day_before() {
+        let region = r#""region": {"en": "Strip", "lv": "Josla", "lt": "Juosta", "et": "Riba"}"#;
+        let read = |gained: &str| {
+            let text = two_periods(&format!(r#""gained": {{"from": "{gained}", {region}}}"#));
+            parse_borders(DataFile { name: "borders.topojson", text: &text }, &test_langs())
+        };
+        let (borders, warnings) = read("a-1923-1939").expect("a good gain");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(borders.transfers().len(), 1);
+        let problem = |from: &str| read(from).expect_err("a bad gain").to_string();
+        assert_eq!(
+            problem("c-1920"),
+            "borders.topojson: feature 1 (id `b-1939`): field `gained.from`: `c-1920` is not the id of a period of this file"
+        );
+        assert_eq!(
+            problem("b-1939"),
+            "borders.topojson: feature 1 (id `b-1939`): field `gained.from`: `b-1939` is a period of the same state `b`"
+        );
+        let late = two_periods(&format!(r#""gained": {{"from": "a-1923-1939", {region}}}"#))
+            .replace(r#""start": "1939-03-23""#, r#""start": "1939-04-01""#);
+        let late = parse_borders(DataFile { name: "borders.topojson", text: &late }, &test_langs()).expect_err("late");
+        assert!(
+            late.to_string().ends_with("field `gained.from`: `a-1923-1939` ends 1939-03-22, but a region gained on 1939-04-01 must come from a period that ended the day before"),
+            "{late}"
+        );
+    }
+
+    #[test]
+    fn a_note_in_english_alone_is_shown_and_warned_about() {
+        let text = two_periods(r#""note": {"en": "approximate: drawn by hand"}"#);
+        let (borders, warnings) =
+            parse_borders(DataFile { name: "borders.topojson", text: &text }, &test_langs()).expect("parses");
+        let note = borders.periods()[1].note.as_ref().expect("a note");
+        assert_eq!(note.get(crate::Lang::new("lv").expect("lv")), ("approximate: drawn by hand", crate::Lang::EN));
+        let fields: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            fields,
+            ["lv", "lt", "et"].map(|l| format!(
+                "borders.topojson: feature 1 (id `b-1939`): field `note.{l}`: is missing; the English text is shown instead"
+            ))
+        );
     }
 
     #[test]

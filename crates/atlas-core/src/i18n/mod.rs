@@ -181,6 +181,9 @@ ui_texts! {
         direction_south_west;
         direction_west;
         direction_north_west;
+        /// The map's button that opens the list of the border changes in force and their
+        /// sources, and that list's heading.
+        about_borders;
     }
     with_values {
         /// Heading of the list of active events.
@@ -211,6 +214,13 @@ ui_texts! {
         /// What a screen reader says of that arrow: "Berlin, 420 km to the south-west, beyond
         /// the edge of the map" (`{direction}` is one of the `direction_…` texts).
         edge_marker_name(place, km, direction);
+        /// When a border period that still stood at the end of 1940 began: "from 6 August 1940".
+        period_from(date);
+        /// The map's callout on a region that passed from one state to another that year:
+        /// "Klaipėda Region → Germany, 23 March 1939". Where it is too long for one line, it is
+        /// written on two, broken after its last ", ", or on three, broken also after its first
+        /// " → ".
+        region_transfer(region, state, date);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.

@@ -388,6 +388,7 @@ impl PlaceMarker {
 ///     location: LonLat { lon, lat },
 ///     sources: vec![],
 ///     role: Default::default(),
+///     names: vec![],
 /// };
 /// let atlas = Atlas::new(vec![place("riga", 24.11, 56.95), place("bulduri", 23.87, 56.98)], vec![]);
 /// let layout = MapLayout::fitted(1000.0, 700.0, [], ScreenRect::from_edges(942.0, 0.0, 1000.0, 164.0));
@@ -477,6 +478,7 @@ mod tests {
             location,
             sources: vec![],
             role: Default::default(),
+            names: vec![],
         };
         let conference = |id: &str, year: i32, place: &str| Event {
             place: PlaceId::new(place),

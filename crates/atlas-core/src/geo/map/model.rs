@@ -11,7 +11,8 @@
 //!   the main frame and where their names may go;
 //! - [`MapYear`]: the year — the places with an event and the treaty lines in force, each with
 //!   its style;
-//! - [`MapLabels`]: the language — where every city and state name goes;
+//! - [`MapLabels`]: the language (and the day) — every place's name on the day, the callouts of
+//!   the regions that passed that year, and where every city and state name goes;
 //! - [`Legend`]: the legend's rows.
 //!
 //! [`MapModel::build`] makes all of them at once.
@@ -36,6 +37,7 @@
 //! ```
 use std::collections::HashMap;
 
+use super::callout::{region_callouts, RegionCallout};
 use super::detail::ZoomItems;
 use super::lanes::{treaty_lanes, LANE_GAP};
 use super::layout::{city_markers, Compass, EdgeMarker, MapLayout, PlaceMarker};
@@ -645,6 +647,14 @@ pub struct CityText {
     pub leader: Option<Segment>,
 }
 
+/// A place's name on the selected day, in the reader's language (or English, where the data has
+/// none in it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceName {
+    pub text: String,
+    pub lang: Lang,
+}
+
 /// Where the map's words go in one language and one view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapLabels {
@@ -657,6 +667,16 @@ pub struct MapLabels {
     pub texts: Vec<Option<CityText>>,
     /// The text of each marker's label (as in [`MapFrames::markers`]).
     pub city_texts: Vec<String>,
+    /// The name of each marker's place on the selected day ("Memel (Klaipėda)" from 23 March
+    /// 1939), labelled or not: its label's text (an edge marker's with its distance) and its
+    /// marker's accessible name.
+    pub names: Vec<PlaceName>,
+    /// Whether each marker gave way altogether (a place the story only names whose dot would
+    /// have cost a city nearby its name): it is not drawn.
+    pub hidden: Vec<bool>,
+    /// The regions that passed from one state to another this year, called out (placed before
+    /// every label, which keep clear of them).
+    pub callouts: Vec<RegionCallout>,
     pub states: Vec<StateName>,
     /// The insets' titles.
     pub insets: Vec<InsetTitle>,
@@ -691,17 +711,25 @@ impl MapLabels {
     ) -> MapLabels {
         let style = &frames.style;
         let ui = data.languages.get(lang);
-        let city_texts: Vec<String> = frames
+        let place_names: Vec<PlaceName> = frames
             .markers
             .iter()
             .map(|marker| {
-                let name = data.atlas.place(&marker.place).map_or("", |p| p.name.text(lang));
-                match frames.edge(&marker.place) {
-                    Some(edge) => edge.label(&ui, name),
-                    None => name.to_owned(),
-                }
+                let name = data.atlas.place(&marker.place).map(|p| p.name_on(year.day).get(lang));
+                let (text, lang) = name.unwrap_or((marker.place.as_str(), Lang::EN));
+                PlaceName { text: text.to_owned(), lang }
             })
             .collect();
+        let city_texts: Vec<String> = frames
+            .markers
+            .iter()
+            .zip(&place_names)
+            .map(|(marker, name)| match frames.edge(&marker.place) {
+                Some(edge) => edge.label(&ui, &name.text),
+                None => name.text.clone(),
+            })
+            .collect();
+        let callouts = region_callouts(data, frames, states, year.day, &ui, view);
         let main = frames.layout.frames[0].rect;
         let capitals: Vec<&PlaceId> = states
             .visible
@@ -833,8 +861,10 @@ impl MapLabels {
                 Some(InsetTitle { frame, period, text: text.to_owned(), lang, placed })
             })
             .collect();
-        let mut obstacles: Vec<ScreenRect> =
-            std::iter::once(frames.controls).chain(insets.iter().map(|t| t.placed.bounds)).collect();
+        let mut obstacles: Vec<ScreenRect> = std::iter::once(frames.controls)
+            .chain(insets.iter().map(|t| t.placed.bounds))
+            .chain(callouts.iter().map(|c| c.bounds))
+            .collect();
         // The edge markers' arrows and labels, clear of every other marker, the insets and the
         // buttons; the other labels then keep clear of them.
         let arrow = edge_arrow_size(style);
@@ -872,6 +902,35 @@ impl MapLabels {
             }
         }
         if shortened {
+            placed = place_with_arrows(&scene, &cities, &labels, &arrows, style.halo);
+        }
+        // A place the story only names gives way altogether, dot and all, where its dot would
+        // cost a city nearby its name (Petseri's by Tartu): placed again without the dots near a
+        // city or an arrow left unnamed.
+        let named = |placed: &(Placement, Vec<(usize, Option<Placed>)>), i: usize| {
+            placed.0.cities.iter().any(|(id, _)| *id == i.to_string())
+                || placed.1.iter().any(|(j, tag)| *j == i && tag.is_some())
+        };
+        let mut hidden = vec![false; frames.markers.len()];
+        let near = 4.0 * style.city_font;
+        for (i, city) in frames.markers.iter().enumerate() {
+            if city.context || !in_view(city) || named(&placed, i) {
+                continue;
+            }
+            let at = on_screen(city.frame, city.position);
+            for (j, dot) in frames.markers.iter().enumerate() {
+                let (x, y) = on_screen(dot.frame, dot.position);
+                if dot.context && dot.frame == city.frame && (x - at.0).hypot(y - at.1) < near {
+                    hidden[j] = true;
+                }
+            }
+        }
+        if hidden.contains(&true) {
+            cities.retain(|c| c.id.parse::<usize>().ok().is_none_or(|i| !hidden[i]));
+            let nowhere = ScreenRect { x: -1e6, y: -1e6, width: 0.0, height: 0.0 };
+            let boxes: Vec<ScreenRect> =
+                marker_boxes.iter().zip(&hidden).map(|(b, &h)| if h { nowhere } else { *b }).collect();
+            let scene = Scene { marker_boxes: &boxes, ..scene };
             placed = place_with_arrows(&scene, &cities, &labels, &arrows, style.halo);
         }
         let (placement, edge_labels) = placed;
@@ -913,7 +972,25 @@ impl MapLabels {
                 Some(StateName { period: states.visible[i].period, text, lang, placed, at })
             })
             .collect();
-        MapLabels { view, cities: by_marker, texts, city_texts, states, insets, markers, lines, essential }
+        MapLabels {
+            view,
+            cities: by_marker,
+            texts,
+            city_texts,
+            names: place_names,
+            hidden,
+            callouts,
+            states,
+            insets,
+            markers,
+            lines,
+            essential,
+        }
+    }
+
+    /// Whether the marker at `marker` in [`MapFrames::markers`] gave way altogether.
+    pub fn is_hidden(&self, marker: usize) -> bool {
+        self.hidden.get(marker).copied().unwrap_or(false)
     }
 
     /// The label of the marker at `marker` in [`MapFrames::markers`], on screen.
@@ -1276,5 +1353,80 @@ mod tests {
         }
         let in_force = data.atlas.active_in(1939).filter(|e| e.kind == EventKind::Treaty && e.points.len() > 1).count();
         assert_eq!(model.year.treaties.len() + model.year.treaties_left_out, in_force);
+    }
+
+    #[test]
+    fn places_are_named_as_they_were_on_the_selected_day_in_every_language() {
+        let data = data();
+        let frames = MapFrames::new(&data, MapBox::new(1100.0, 780.0, Mode::Standard));
+        let klaipeda = frames.marker_index(&PlaceId::new("klaipeda").expect("slug")).expect("a marker");
+        let expected = [
+            ("en", "Klaipėda", "Memel (Klaipėda)"),
+            ("lv", "Klaipēda", "Memel (Klaipēda)"),
+            ("lt", "Klaipėda", "Memel (Klaipėda)"),
+            ("et", "Klaipėda", "Memel (Klaipėda)"),
+            ("ru", "Клайпеда", "Мемель (Клайпеда)"),
+        ];
+        for (code, before, after) in expected {
+            let lang = Lang::new(code).expect("code");
+            let name_on = |day: u8| {
+                let year = MapYear::new(&data, &frames, CalendarDay { year: 1939, month: 3, day });
+                let states = MapStates::on(&data, &frames, year.day);
+                let labels = MapLabels::new(&data, &frames, &states, &year, lang);
+                labels.names[klaipeda].clone()
+            };
+            assert_eq!(name_on(22), PlaceName { text: before.to_owned(), lang }, "{code}");
+            assert_eq!(name_on(23), PlaceName { text: after.to_owned(), lang }, "{code}");
+        }
+        // Viipuri until the Moscow Peace Treaty of 12 March 1940, Vyborg after it.
+        let vyborg = frames.marker_index(&PlaceId::new("vyborg").expect("slug")).expect("a marker");
+        let name = |year: i32| {
+            let year = MapYear::new(&data, &frames, crate::changes::year_view_day(year));
+            let labels = MapLabels::new(&data, &frames, &MapStates::on(&data, &frames, year.day), &year, Lang::EN);
+            labels.names[vyborg].text.clone()
+        };
+        assert_eq!((name(1939).as_str(), name(1940).as_str()), ("Viipuri (Vyborg)", "Vyborg"));
+    }
+
+    #[test]
+    fn a_label_keeps_clear_of_the_regions_callout() {
+        let data = data();
+        for (w, h, mode) in
+            [(1100.0, 780.0, Mode::Standard), (372.0, 392.0, Mode::Standard), (1054.0, 1000.0, Mode::Kiosk)]
+        {
+            let model = MapModel::build(&data, crate::changes::year_view_day(1939), Lang::EN, MapBox::new(w, h, mode));
+            let expected = if w > 1000.0 { 2 } else { 1 };
+            assert!(model.labels.callouts.len() >= expected, "{w}×{h}: Klaipėda (March) and Vilnius (October)");
+            let first = &data.borders.periods()[model.labels.callouts[0].period].id;
+            assert_eq!(first, "germany-1939-memel", "{w}×{h}: the smaller region, Klaipėda, comes first");
+            for callout in &model.labels.callouts {
+                let cities = model.labels.cities.iter().flatten();
+                let states = model.labels.states.iter().map(|s| &s.placed);
+                for placed in cities.chain(states) {
+                    assert!(!placed.bounds.overlaps(&callout.bounds), "{w}×{h}: {placed:?} covers {callout:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_context_dot_gives_way_where_it_would_cost_a_city_its_name() {
+        let data = data();
+        let lv = Lang::new("lv").expect("lv");
+        let id = |id: &str| PlaceId::new(id).expect("slug");
+        let day = crate::changes::year_view_day(1939);
+        let phone =
+            MapBox { page: super::super::style::PageWidth::Narrow, ..MapBox::new(372.0, 392.0, Mode::Standard) };
+        let model = MapModel::build(&data, day, lv, phone);
+        let (berlin, gdansk) = (
+            model.frames.marker_index(&id("berlin")).expect("berlin"),
+            model.frames.marker_index(&id("gdansk")).expect("gdansk"),
+        );
+        assert!(model.labels.city(berlin).is_some(), "Berlin's arrow keeps its name");
+        assert!(model.labels.is_hidden(gdansk) && model.labels.city(gdansk).is_none(), "Gdańsk gives way");
+        assert!(!model.labels.markers.iter().any(|m| m.contains(model.frames.markers[gdansk].position)));
+        let wide = MapModel::build(&data, day, lv, MapBox::new(1122.0, 797.0, Mode::Standard));
+        let gdansk = wide.frames.marker_index(&id("gdansk")).expect("gdansk");
+        assert!(!wide.labels.is_hidden(gdansk), "where there is room, Gdańsk is drawn");
     }
 }

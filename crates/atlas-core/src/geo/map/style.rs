@@ -9,6 +9,9 @@ use crate::link::Mode;
 
 /// The side of a button a finger can hit (WCAG 2.5.5's 44 px, rounded up to 48 as Material does).
 const TOUCH_TARGET: f64 = 48.0;
+/// WCAG 2.5.5's smallest target, which the "About these borders" button keeps even on a phone,
+/// where the zoom buttons are smaller (pinch zooms there too; nothing else opens the sources).
+const MIN_TARGET: f64 = 44.0;
 
 /// Whether the page is laid out for a narrow window (a phone: the map above the list, the
 /// legend folded, smaller map buttons). style.css decides it by a media query and says so in
@@ -91,6 +94,9 @@ pub struct MapStyle {
     pub button: f64,
     pub button_gap: f64,
     pub button_margin: f64,
+    /// The side of the "About these borders" button under the zoom buttons: never less than
+    /// 44 px.
+    pub about_button: f64,
 }
 
 impl MapStyle {
@@ -125,6 +131,7 @@ impl MapStyle {
             button,
             button_gap: 6.0,
             button_margin: 8.0,
+            about_button: button.max(MIN_TARGET),
         };
         if map.mode == Mode::Kiosk {
             MapStyle {
@@ -153,21 +160,28 @@ impl MapStyle {
         }
     }
 
-    /// The corner of a map `width` wide that its three zoom buttons cover, with room around
-    /// them: no label goes there, and the insets on the right start under it.
+    /// The corner of a map `width` wide that its buttons cover (the three zoom buttons and,
+    /// under them, "About these borders"), with room around them: no label goes there, and the
+    /// insets on the right start under it.
     ///
     /// ```
-    /// use atlas_core::geo::style::{MapBox, MapStyle};
+    /// use atlas_core::geo::style::{MapBox, MapStyle, PageWidth};
     /// use atlas_core::link::Mode;
     ///
     /// let style = MapStyle::for_box(MapBox::new(800.0, 600.0, Mode::Standard));
     /// let corner = style.controls(800.0);
     /// assert_eq!(corner.right(), 800.0);
-    /// assert!(corner.width >= style.button + style.button_margin && corner.height >= 3.0 * style.button);
+    /// assert!(corner.width >= style.button + style.button_margin);
+    /// assert!(corner.height >= 3.0 * style.button + style.about_button);
+    /// let phone = MapStyle::for_box(MapBox { page: PageWidth::Narrow, ..MapBox::new(372.0, 392.0, Mode::Standard) });
+    /// assert!(phone.button < 44.0 && phone.about_button >= 44.0);
+    /// assert!(phone.controls(372.0).width >= phone.about_button + phone.button_margin);
     /// ```
     pub fn controls(&self, width: f64) -> ScreenRect {
         let (button, gap, margin) = (self.button, self.button_gap, self.button_margin);
-        ScreenRect::from_edges(width - margin - button - gap, 0.0, width, margin + 3.0 * (button + gap) + gap)
+        let widest = button.max(self.about_button);
+        let bottom = margin + 3.0 * (button + gap) + self.about_button + 2.0 * gap;
+        ScreenRect::from_edges(width - margin - widest - gap, 0.0, width, bottom)
     }
 
     /// The corner the insets on the right keep clear of: the buttons' corner, but never less than
@@ -207,6 +221,7 @@ impl MapStyle {
             ("--map-button", px(self.button)),
             ("--map-button-gap", px(self.button_gap)),
             ("--map-button-margin", px(self.button_margin)),
+            ("--map-about-button", px(self.about_button)),
             ("--map-sea", SEA.to_owned()),
             ("--map-land", LAND.to_owned()),
             ("--map-hatch", OCCUPATION_HATCH.to_owned()),
