@@ -47,7 +47,8 @@ pub struct RegionCallout {
 
 /// The callouts of the regions that passed in the year of `day` (on or before it), in `text`'s
 /// language, for the main frame of `frames` as the reader sees it in `view`, the smallest region
-/// first; a callout that fits nowhere (or whose region is out of view) is left out.
+/// first, clear of the `reserved` boxes too (on screen); a callout that fits nowhere (or whose
+/// region is out of view) is left out.
 pub fn region_callouts(
     data: &DataSet,
     frames: &MapFrames,
@@ -55,6 +56,7 @@ pub fn region_callouts(
     day: CalendarDay,
     text: &UiText,
     view: MapView,
+    reserved: &[ScreenRect],
 ) -> Vec<RegionCallout> {
     let lang = text.lang();
     let main = &frames.layout.frames[0];
@@ -62,9 +64,18 @@ pub fn region_callouts(
     let font = style.city_font;
     let mut taken: Vec<ScreenRect> = frames.layout.frames[1..].iter().map(|f| f.rect).collect();
     taken.push(frames.controls);
+    taken.extend_from_slice(reserved);
+    // Every marker, but a place the story only names gives way to a callout that finds no
+    // other place (it is then not drawn): its dot is only avoided where possible.
+    let mut dots: Vec<ScreenRect> = Vec::new();
     for marker in frames.markers.iter().filter(|m| m.frame == 0) {
-        let r = if marker.context { style.context_radius } else { style.active_radius } + style.halo;
-        taken.push(ScreenRect::centred(view.to_screen(marker.position), 2.0 * r, 2.0 * r));
+        let r = style.active_radius + style.halo;
+        let b = ScreenRect::centred(view.to_screen(marker.position), 2.0 * r, 2.0 * r);
+        if marker.context {
+            dots.push(b);
+        } else {
+            taken.push(b);
+        }
     }
     let transfers = data.borders.transfers();
     // The smallest region first: it needs its callout most (the Klaipėda Region before the
@@ -79,7 +90,8 @@ pub fn region_callouts(
             continue;
         }
         let whole = callout_text(data, transfer, text);
-        let Some((lines, bounds)) = place(&whole, on_screen, font, style.halo, main.rect, &taken, states, view) else {
+        let room = Room { frame: main.rect, taken: &taken, dots: &dots, states, view };
+        let Some((lines, bounds)) = place(&whole, on_screen, font, style.halo, &room) else {
             continue;
         };
         taken.push(bounds);
@@ -126,25 +138,26 @@ fn forms(text: &str) -> Vec<Vec<String>> {
     forms
 }
 
-/// The first good place for the text's box beside `anchor` (on screen in `view`): inside `frame` (with a margin),
-/// clear of `taken`, not over the anchor; among those, the one that covers the least land (the
-/// state outlines of `states`, the Baltic states' counting double), then the shortest form
-/// (one line before two), then the nearest, then west before east (the Baltic's regions lie on
-/// its eastern shore).
-#[allow(clippy::too_many_arguments)]
-fn place(
-    text: &str,
-    anchor: (f64, f64),
-    font: f64,
-    halo: f64,
+/// Where a callout's box may go: inside `frame`, clear of `taken`, preferably clear of `dots`
+/// (the places the story only names) and of the land of `states`, all on screen in `view`.
+struct Room<'a> {
     frame: ScreenRect,
-    taken: &[ScreenRect],
-    states: &MapStates,
+    taken: &'a [ScreenRect],
+    dots: &'a [ScreenRect],
+    states: &'a MapStates,
     view: MapView,
-) -> Option<(Vec<String>, ScreenRect)> {
+}
+
+/// The best place for the text's box beside `anchor` (on screen): inside the frame (with a
+/// margin), clear of what is taken, not over the anchor; among those, the one that covers the
+/// fewest dots of places the story only names, then the least land (the state outlines, the
+/// Baltic states' counting double), then the shortest form (one line before two), then the
+/// nearest, then west before east (the Baltic's regions lie on its eastern shore).
+fn place(text: &str, anchor: (f64, f64), font: f64, halo: f64, room: &Room) -> Option<(Vec<String>, ScreenRect)> {
+    let Room { frame, taken, dots, states, view } = *room;
     let inner = frame.grown(-4.0);
-    // (land covered, form, distance, direction): the smallest is the best.
-    type Score = (usize, usize, usize, usize);
+    // (dots covered, land covered, form, distance, direction): the smallest is the best.
+    type Score = (usize, usize, usize, usize, usize);
     let mut best: Option<(Score, Vec<String>, ScreenRect)> = None;
     for (f, lines) in forms(text).into_iter().enumerate() {
         let width = lines.iter().map(|l| text_size(l, font, EM_PER_CHAR_BOLD, halo).0).fold(0.0, f64::max);
@@ -157,7 +170,8 @@ fn place(
                 if !bounds.inside(&inner) || bounds.contains(anchor) || taken.iter().any(|t| t.overlaps(&bounds)) {
                     continue;
                 }
-                let score = (land_samples(&bounds, states, view), f, d, k);
+                let covered = dots.iter().filter(|b| b.overlaps(&bounds)).count();
+                let score = (covered, land_samples(&bounds, states, view), f, d, k);
                 if best.as_ref().is_none_or(|(s, ..)| score < *s) {
                     best = Some((score, lines.clone(), bounds));
                 }
@@ -220,7 +234,7 @@ mod tests {
             let frames = MapFrames::new(&data, MapBox::new(w, h, mode));
             for ui in data.languages.all() {
                 let states = MapStates::on(&data, &frames, day(3, 25));
-                let callouts = region_callouts(&data, &frames, &states, day(3, 25), ui, MapView::HOME);
+                let callouts = region_callouts(&data, &frames, &states, day(3, 25), ui, MapView::HOME, &[]);
                 let [memel] = callouts.as_slice() else { panic!("{w}×{h} {}: {callouts:?}", ui.lang()) };
                 assert!(frames.layout.frames[0].rect.contains(memel.anchor));
                 assert!(memel.bounds.inside(&frames.layout.frames[0].rect));
@@ -232,13 +246,13 @@ mod tests {
                 );
                 assert!(memel.text.contains(" → "), "{}", memel.text);
                 let before = MapStates::on(&data, &frames, day(3, 22));
-                assert!(region_callouts(&data, &frames, &before, day(3, 22), ui, MapView::HOME).is_empty());
+                assert!(region_callouts(&data, &frames, &before, day(3, 22), ui, MapView::HOME, &[]).is_empty());
             }
         }
         let en = crate::i18n::UiText::builtin_english();
         let frames = MapFrames::new(&data, MapBox::new(1100.0, 780.0, Mode::Standard));
         let states = MapStates::on(&data, &frames, day(7, 1));
-        let memel = &region_callouts(&data, &frames, &states, day(7, 1), &en, MapView::HOME)[0];
+        let memel = &region_callouts(&data, &frames, &states, day(7, 1), &en, MapView::HOME, &[])[0];
         assert_eq!(memel.text, "Klaipėda Region → Germany, 23 March 1939");
     }
 }

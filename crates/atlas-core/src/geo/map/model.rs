@@ -671,8 +671,8 @@ pub struct MapLabels {
     /// 1939), labelled or not: its label's text (an edge marker's with its distance) and its
     /// marker's accessible name.
     pub names: Vec<PlaceName>,
-    /// Whether each marker gave way altogether (a place the story only names whose dot would
-    /// have cost a city nearby its name): it is not drawn.
+    /// Whether each marker gave way altogether (a place the story only names under a region's
+    /// callout, or whose dot would have cost a city nearby its name): it is not drawn.
     pub hidden: Vec<bool>,
     /// The regions that passed from one state to another this year, called out (placed before
     /// every label, which keep clear of them).
@@ -729,7 +729,6 @@ impl MapLabels {
                 None => name.text.clone(),
             })
             .collect();
-        let callouts = region_callouts(data, frames, states, year.day, &ui, view);
         let main = frames.layout.frames[0].rect;
         let capitals: Vec<&PlaceId> = states
             .visible
@@ -742,6 +741,33 @@ impl MapLabels {
         // A marker's centre on screen: the main frame zooms, the insets do not.
         let on_screen = |frame: usize, p: (f64, f64)| if frame == 0 { view.to_screen(p) } else { p };
         let in_view = |m: &PlaceMarker| m.frame > 0 || main.contains(view.to_screen(m.position));
+        // The regions' callouts come first, clear of each edge marker's arrow and of the places
+        // its label takes first beside it (see `edge_tag`); the other labels then keep clear of
+        // the callouts.
+        let arrow = edge_arrow_size(style);
+        let edge_room: Vec<ScreenRect> = frames
+            .markers
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.at_edge && in_view(m))
+            .flat_map(|(i, m)| {
+                let at = on_screen(0, m.position);
+                let tag = edge_tag(&city_texts[i], at, arrow, style.city_font, style.halo, main, &|_| false);
+                std::iter::once(ScreenRect::centred(at, 2.0 * arrow + 2.0, 2.0 * arrow + 2.0)).chain(tag.map(|t| {
+                    let b = t.bounds.grown(style.halo);
+                    ScreenRect { y: b.y - 0.5 * b.height, height: 2.0 * b.height, ..b }
+                }))
+            })
+            .collect();
+        // And clear of the three Baltic states' names where they would go first.
+        let baltic_names = states.visible.iter().take(3).filter_map(|s| {
+            let at = view.to_screen(*s.candidates.first()?);
+            let text = data.borders.periods()[s.period].name.text(lang);
+            let (w, h) = text_size(text, style.state_font, EM_PER_CHAR_ITALIC, style.halo);
+            Some(ScreenRect::centred(at, w, h))
+        });
+        let reserved: Vec<ScreenRect> = edge_room.into_iter().chain(baltic_names).collect();
+        let mut callouts = region_callouts(data, frames, states, year.day, &ui, view, &reserved);
         let kinds: Vec<(Priority, f64, f64)> = frames
             .markers
             .iter()
@@ -867,7 +893,6 @@ impl MapLabels {
             .collect();
         // The edge markers' arrows and labels, clear of every other marker, the insets and the
         // buttons; the other labels then keep clear of them.
-        let arrow = edge_arrow_size(style);
         let marker_boxes: Vec<ScreenRect> = frames
             .markers
             .iter()
@@ -904,14 +929,18 @@ impl MapLabels {
         if shortened {
             placed = place_with_arrows(&scene, &cities, &labels, &arrows, style.halo);
         }
-        // A place the story only names gives way altogether, dot and all, where its dot would
-        // cost a city nearby its name (Petseri's by Tartu): placed again without the dots near a
-        // city or an arrow left unnamed.
+        // A place the story only names gives way altogether, dot and all, under a callout
+        // (which found no other place), and where its dot would cost a city or an arrow nearby
+        // its name (Gdańsk's by Berlin's arrow on a phone): placed again without those dots.
+        let mut hidden: Vec<bool> = frames
+            .markers
+            .iter()
+            .map(|m| m.context && callouts.iter().any(|c| c.bounds.grown(2.0).contains(on_screen(m.frame, m.position))))
+            .collect();
         let named = |placed: &(Placement, Vec<(usize, Option<Placed>)>), i: usize| {
             placed.0.cities.iter().any(|(id, _)| *id == i.to_string())
                 || placed.1.iter().any(|(j, tag)| *j == i && tag.is_some())
         };
-        let mut hidden = vec![false; frames.markers.len()];
         let near = 4.0 * style.city_font;
         for (i, city) in frames.markers.iter().enumerate() {
             if city.context || !in_view(city) || named(&placed, i) {
@@ -931,6 +960,26 @@ impl MapLabels {
             let boxes: Vec<ScreenRect> =
                 marker_boxes.iter().zip(&hidden).map(|(b, &h)| if h { nowhere } else { *b }).collect();
             let scene = Scene { marker_boxes: &boxes, ..scene };
+            placed = place_with_arrows(&scene, &cities, &labels, &arrows, style.halo);
+        }
+        // A callout gives way to a Baltic state's name: where one found no place, the callouts
+        // go, the largest region's first, and the labels are placed again (two callouts at the
+        // end of 1939 on a phone).
+        let baltic_named = |placed: &(Placement, Vec<(usize, Option<Placed>)>)| {
+            let baltic = labels.iter().filter(|l| l.priority == Priority::BalticState);
+            baltic.into_iter().all(|l| placed.0.states.iter().any(|(id, _)| *id == l.id))
+        };
+        while !callouts.is_empty() && !baltic_named(&placed) {
+            callouts.pop();
+            let kept: Vec<ScreenRect> = std::iter::once(frames.controls)
+                .chain(insets.iter().map(|t| t.placed.bounds))
+                .chain(callouts.iter().map(|c| c.bounds))
+                .chain(edges.iter().map(|&i| marker_boxes[i]))
+                .collect();
+            let nowhere = ScreenRect { x: -1e6, y: -1e6, width: 0.0, height: 0.0 };
+            let boxes: Vec<ScreenRect> =
+                marker_boxes.iter().zip(&hidden).map(|(b, &h)| if h { nowhere } else { *b }).collect();
+            let scene = Scene { obstacles: &kept, marker_boxes: &boxes, ..scene };
             placed = place_with_arrows(&scene, &cities, &labels, &arrows, style.halo);
         }
         let (placement, edge_labels) = placed;
@@ -1391,32 +1440,49 @@ mod tests {
     #[test]
     fn a_label_keeps_clear_of_the_regions_callout() {
         let data = data();
-        for (w, h, mode) in
-            [(1100.0, 780.0, Mode::Standard), (372.0, 392.0, Mode::Standard), (1054.0, 1000.0, Mode::Kiosk)]
-        {
-            let model = MapModel::build(&data, crate::changes::year_view_day(1939), Lang::EN, MapBox::new(w, h, mode));
-            let expected = if w > 1000.0 { 2 } else { 1 };
-            assert!(model.labels.callouts.len() >= expected, "{w}×{h}: Klaipėda (March) and Vilnius (October)");
-            let first = &data.borders.periods()[model.labels.callouts[0].period].id;
-            assert_eq!(first, "germany-1939-memel", "{w}×{h}: the smaller region, Klaipėda, comes first");
-            for callout in &model.labels.callouts {
-                let cities = model.labels.cities.iter().flatten();
-                let states = model.labels.states.iter().map(|s| &s.placed);
-                for placed in cities.chain(states) {
-                    assert!(!placed.bounds.overlaps(&callout.bounds), "{w}×{h}: {placed:?} covers {callout:?}");
+        // The five sizes as measured (a phone's page narrow).
+        let sizes = [
+            (1328.0, 768.0, false),
+            (848.0, 472.0, false),
+            (1048.0, 702.0, true),
+            (374.0, 480.0, false),
+            (488.0, 392.0, false),
+        ];
+        for (w, h, kiosk) in sizes {
+            let mode = if kiosk { Mode::Kiosk } else { Mode::Standard };
+            let page =
+                if w < 400.0 { super::super::style::PageWidth::Narrow } else { super::super::style::PageWidth::Wide };
+            let map_box = MapBox { page, ..MapBox::new(w, h, mode) };
+            let march = CalendarDay { year: 1939, month: 3, day: 25 };
+            for day in [march, crate::changes::year_view_day(1939)] {
+                let model = MapModel::build(&data, day, Lang::EN, map_box);
+                if day == march {
+                    let ids: Vec<&str> =
+                        model.labels.callouts.iter().map(|c| data.borders.periods()[c.period].id.as_str()).collect();
+                    assert_eq!(ids, ["germany-1939-memel"], "{w}×{h}: the Klaipėda Region is called out");
+                }
+                for callout in &model.labels.callouts {
+                    let cities = model.labels.cities.iter().flatten();
+                    let states = model.labels.states.iter().map(|s| &s.placed);
+                    for placed in cities.chain(states) {
+                        assert!(
+                            !placed.bounds.overlaps(&callout.bounds),
+                            "{w}×{h} {day}: {placed:?} covers {callout:?}"
+                        );
+                    }
                 }
             }
         }
     }
 
     #[test]
-    fn a_context_dot_gives_way_where_it_would_cost_a_city_its_name() {
+    fn a_context_dot_gives_way_where_it_would_cost_a_city_or_an_arrow_its_name() {
         let data = data();
-        let lv = Lang::new("lv").expect("lv");
         let id = |id: &str| PlaceId::new(id).expect("slug");
-        let day = crate::changes::year_view_day(1939);
+        let lv = Lang::new("lv").expect("lv");
+        let day = crate::changes::year_view_day(1934);
         let phone =
-            MapBox { page: super::super::style::PageWidth::Narrow, ..MapBox::new(372.0, 392.0, Mode::Standard) };
+            MapBox { page: super::super::style::PageWidth::Narrow, ..MapBox::new(374.0, 420.0, Mode::Standard) };
         let model = MapModel::build(&data, day, lv, phone);
         let (berlin, gdansk) = (
             model.frames.marker_index(&id("berlin")).expect("berlin"),
@@ -1424,9 +1490,9 @@ mod tests {
         );
         assert!(model.labels.city(berlin).is_some(), "Berlin's arrow keeps its name");
         assert!(model.labels.is_hidden(gdansk) && model.labels.city(gdansk).is_none(), "Gdańsk gives way");
-        assert!(!model.labels.markers.iter().any(|m| m.contains(model.frames.markers[gdansk].position)));
-        let wide = MapModel::build(&data, day, lv, MapBox::new(1122.0, 797.0, Mode::Standard));
-        let gdansk = wide.frames.marker_index(&id("gdansk")).expect("gdansk");
-        assert!(!wide.labels.is_hidden(gdansk), "where there is room, Gdańsk is drawn");
+        let at = model.frames.markers[gdansk].position;
+        assert!(!model.labels.markers.iter().any(|m| m.contains(at)), "nor is its dot an obstacle");
+        let wide = MapModel::build(&data, day, lv, MapBox::new(1328.0, 768.0, Mode::Standard));
+        assert!(!wide.labels.hidden.contains(&true), "where there is room, every place is drawn");
     }
 }
