@@ -8,7 +8,7 @@ use atlas_core::EventIndex;
 use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
-use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
+use crate::state::{use_data, use_locale, use_selection_setter};
 
 /// A text with the language it is really in (English where a translation is missing).
 fn text_in(text: &Localized, lang: Lang) -> (String, String) {
@@ -37,20 +37,6 @@ pub fn EventItem(
     let open = RwSignal::new(false);
     let details = move || open.get().then(|| view! { <EventDetails index=index lang=lang /> });
     let is_current = move || current.is_some_and(|c| c.get());
-    // Where the event stands against the selected day: held or in force on it, or still to come
-    // (the list of a year shows all of it; a step within the year marks what has not happened yet).
-    let selection = use_selection();
-    let span = event.span;
-    let when = move || {
-        let day = selection.day();
-        if span.contains_day(day) {
-            "on"
-        } else if span.first_day() > day {
-            "later"
-        } else {
-            "before"
-        }
-    };
     let current_attr = move || current.map(|c| if c.get() { "true" } else { "false" });
     let in_selected_year = text.in_selected_year().to_owned();
     let toggle = move |ev: leptos::ev::Event| {
@@ -69,7 +55,6 @@ pub fn EventItem(
             class:current=is_current
             data-event-id=event.id.to_string()
             data-current=current_attr
-            data-when=when
         >
             <div class="event-head">
                 <time class="event-dates">{text.span(&event.span)}</time>

@@ -391,8 +391,11 @@ async fn in_1939_klaipeda_is_called_out_and_about_these_borders_works_by_keyboar
         wait_for_map(&page).await;
         let callout = page.attr(sel::REGION_CALLOUT, "aria-label").await;
         assert_eq!(callout.as_deref(), Some("Klaipėdos kraštas → Vokietija, 1939 m. kovo 23 d."));
-        let memel = page.text_of(r#"[data-testid="place-klaipeda"] .label"#).await;
-        assert_eq!(memel.as_deref(), Some("Memel (Klaipėda)"));
+        // A context place's label gives way to the cities' where room is short; where drawn, it
+        // is the name of the day.
+        if let Some(memel) = page.text_of(r#"[data-testid="place-klaipeda"] .label"#).await {
+            assert_eq!(memel, "Memel (Klaipėda)");
+        }
         page.assert_accessible("25 March 1939 with the Klaipėda callout").await;
 
         page.run_script(&format!("document.querySelector('{}').focus()", sel::ABOUT_BORDERS.replace('\'', "\\'")))

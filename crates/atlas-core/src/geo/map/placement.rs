@@ -654,9 +654,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_state_name_stays_inside_its_state() {
-        let layout = frame(1000.0, 700.0);
+    /// "Latvia" over a square of 5° × 1.5° in the main frame of `layout`, and its outline.
+    fn square_latvia(layout: &[ScreenRect]) -> (StateLabel, Vec<(f64, f64)>) {
         let projection =
             Mercator::fit(crate::geo::GeoBounds { west: 16.0, south: 52.0, east: 32.0, north: 61.0 }, layout[0]);
         let ring = [(22.0, 56.0), (27.0, 56.0), (27.0, 57.5), (22.0, 57.5), (22.0, 56.0)]
@@ -671,6 +670,13 @@ mod tests {
             candidates,
             outline: outline.clone(),
         };
+        (state, outline)
+    }
+
+    #[test]
+    fn a_state_name_stays_inside_its_state() {
+        let layout = frame(1000.0, 700.0);
+        let (state, outline) = square_latvia(&layout);
         let long = StateLabel { id: "long".into(), text: "x".repeat(200), ..state.clone() };
         let placed = place_labels(&layout, &[], &[state, long], &[], &[], 3.0);
         let latvia = found(&placed.states, "latvia").expect("room for Latvia");
@@ -769,20 +775,7 @@ mod tests {
     #[test]
     fn a_baltic_state_is_named_across_a_line_only_where_it_must() {
         let layout = frame(1000.0, 700.0);
-        let projection =
-            Mercator::fit(crate::geo::GeoBounds { west: 16.0, south: 52.0, east: 32.0, north: 61.0 }, layout[0]);
-        let ring = [(22.0, 56.0), (27.0, 56.0), (27.0, 57.5), (22.0, 57.5), (22.0, 56.0)]
-            .map(|(lon, lat)| LonLat { lon, lat })
-            .to_vec();
-        let (outline, candidates) = state_candidates(&[vec![ring]], &projection, layout[0], 8.0);
-        let state = StateLabel {
-            id: "latvia".into(),
-            text: "Latvia".into(),
-            font: 13.0,
-            priority: Priority::BalticState,
-            candidates,
-            outline: outline.clone(),
-        };
+        let (state, outline) = square_latvia(&layout);
         // A line through the middle: the name goes beside it.
         let (x0, x1) = outline.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.0), b.max(p.0)));
         let (y0, y1) = outline.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.1), b.max(p.1)));
