@@ -386,7 +386,7 @@ async fn on_a_phone_berlin_is_an_arrow_with_its_distance_and_the_moscow_lines_en
 async fn in_1939_klaipeda_is_called_out_and_about_these_borders_works_by_keyboard_and_touch() {
     use crate::support::page::sel;
     use fantoccini::key::Key;
-    with_page(PageOptions::default(), |page| async move {
+    with_page(PageOptions::desktop_hd(), |page| async move {
         page.open("?date=1939-03-25&lang=lt").await;
         wait_for_map(&page).await;
         let callout = page.attr(sel::REGION_CALLOUT, "aria-label").await;

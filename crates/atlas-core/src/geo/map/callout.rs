@@ -67,12 +67,19 @@ pub fn region_callouts(
     taken.extend_from_slice(reserved);
     // Every marker, but a place the story only names gives way to a callout that finds no
     // other place (it is then not drawn): its dot is only avoided where possible.
+    // So is the place its name would take first, right of it (Memel's beside the Klaipėda
+    // Region).
     let mut dots: Vec<ScreenRect> = Vec::new();
     for marker in frames.markers.iter().filter(|m| m.frame == 0) {
         let r = style.active_radius + style.halo;
-        let b = ScreenRect::centred(view.to_screen(marker.position), 2.0 * r, 2.0 * r);
+        let at = view.to_screen(marker.position);
+        let b = ScreenRect::centred(at, 2.0 * r, 2.0 * r);
         if marker.context {
+            let name = data.atlas.place(&marker.place).map_or("", |p| p.name_on(day).text(lang));
+            let (w, h) = text_size(name, style.context_font, EM_PER_CHAR_BOLD, style.halo);
+            let gap = style.context_radius + 0.25 * style.context_font;
             dots.push(b);
+            dots.push(ScreenRect { x: at.0 + gap, y: at.1 - h / 2.0, width: w, height: h });
         } else {
             taken.push(b);
         }
