@@ -135,10 +135,24 @@ fn OpenPanel(
             (text.to_owned(), lang.to_string())
         })
     };
+    // A panel leads with what happened in the city: its conferences, or else its other events
+    // under a heading of their own; the absence of conferences is said last, quietly.
     let no_conferences = conferences.is_empty();
     let other_events = (!others.is_empty()).then(|| {
-        let heading = Signal::derive(move || locale.text_in(clock.lang.get()).other_events_here().to_owned());
+        let heading = Signal::derive(move || {
+            let text = locale.text_in(clock.lang.get());
+            if no_conferences { text.events_here() } else { text.other_events_here() }.to_owned()
+        });
         view! { <PanelEvents heading=heading events=others clock=clock /> }
+    });
+    let conference_events = (!no_conferences).then(|| {
+        view! {
+            <PanelEvents
+                heading=Signal::derive(move || locale.text_in(clock.lang.get()).conferences_here().to_owned())
+                events=conferences
+                clock=clock
+            />
+        }
     });
     view! {
         <section class="city-panel" data-testid="city-panel" aria-labelledby="city-panel-heading" node_ref=panel>
@@ -149,13 +163,9 @@ fn OpenPanel(
                     {move || locale.text_in(clock.lang.get()).close().to_owned()}
                 </button>
             </div>
-            <PanelEvents
-                heading=Signal::derive(move || locale.text_in(clock.lang.get()).conferences_here().to_owned())
-                events=conferences
-                clock=clock
-            />
-            {no_conferences.then(|| view! { <p class="empty">{move || locale.text_in(clock.lang.get()).no_conferences().to_owned()}</p> })}
+            {conference_events}
             {other_events}
+            {no_conferences.then(|| view! { <p class="empty">{move || locale.text_in(clock.lang.get()).no_conferences().to_owned()}</p> })}
         </section>
     }
 }

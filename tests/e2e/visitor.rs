@@ -141,6 +141,20 @@ async fn moscow_in_1940_lists_what_happened_there() {
         assert!(ids.contains(&"ultimatum-1940-06-14-lithuania"), "Moscow's 1940 events: {ids:?}");
         let empty = page.text_of(r#"[data-testid="city-panel"]"#).await.unwrap_or_default();
         assert!(!empty.contains("No conference or treaty"), "{empty}");
+        // No conference met in Moscow: the panel leads with what did happen there, and says
+        // that there was no conference last, without developer words.
+        let order = page
+            .run_script(
+                r#"const p = document.querySelector('[data-testid="city-panel"]');
+                   return [...p.querySelectorAll('h3, .panel-events, p.empty')].map(e => e.tagName === 'H3' ? 'h3:' + e.textContent : e.className);"#,
+            )
+            .await;
+        assert_eq!(
+            order,
+            serde_json::json!(["h3:Events here", "panel-events", "empty"]),
+            "Moscow's panel should open on its events"
+        );
+        assert!(!empty.contains("in the data"), "{empty}");
     })
     .await;
 }

@@ -153,6 +153,8 @@ ui_texts! {
         details;
         /// Heading of a city's events that are not conferences, in its panel.
         other_events_here;
+        /// Heading of a city's events in its panel when no conference was held there.
+        events_here;
         /// The time bar's accessible description.
         timeline_label;
         /// The kiosk's page when the data cannot load: a calm title and sentence for a visitor,
