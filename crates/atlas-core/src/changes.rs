@@ -148,7 +148,9 @@ fn date_of(day: CalendarDay, precision: Precision) -> HistoricDate {
     match precision {
         Precision::Day => as_day,
         Precision::Month => HistoricDate::month(day.year, day.month),
-        Precision::Year => Some(HistoricDate::year_only(day.year)),
+        // A lapse the day after a quarter or a half: named by its year, which says no more than
+        // the source does.
+        Precision::Year | Precision::Part => Some(HistoricDate::year_only(day.year)),
     }
     .unwrap_or_else(|| HistoricDate::year_only(day.year))
 }

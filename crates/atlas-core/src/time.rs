@@ -1,6 +1,6 @@
 //! Historical dates that keep the precision the source gives.
 //!
-//! A source may say "1920", "January 1920" or "12 September 1934". A
+//! A source may say "1920", "at the end of 1920", "January 1920" or "12 September 1934". A
 //! [`HistoricDate`] keeps exactly that much and no more: it never invents a
 //! day that the source does not give.
 use std::fmt;
@@ -10,6 +10,8 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
     Year,
+    /// A part of a year: a quarter or a half ("at the end of 1920", "in the first half of 1935").
+    Part,
     Month,
     Day,
 }
@@ -55,20 +57,75 @@ impl fmt::Display for CalendarDay {
     }
 }
 
-/// A date as precise as its source: a year, a month of a year, or a day.
+/// A part of a year that a source may give instead of a month: a quarter or a half. Written
+/// as ISO 8601-2 (EDTF) writes sub-year groupings: `1920-36` is the fourth quarter of 1920 ("at
+/// the end of 1920"), `1935-40` the first half of 1935.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum YearPart {
+    /// A quarter, 1–4 (EDTF codes 33–36).
+    Quarter(u8),
+    /// A half, 1–2 (EDTF codes 40–41).
+    Half(u8),
+}
+
+impl YearPart {
+    /// The part an EDTF sub-year code names, for the codes the atlas knows (33–36, 40–41).
+    pub fn from_code(code: u8) -> Option<YearPart> {
+        match code {
+            33..=36 => Some(YearPart::Quarter(code - 32)),
+            40 | 41 => Some(YearPart::Half(code - 39)),
+            _ => None,
+        }
+    }
+
+    /// Its EDTF code.
+    pub fn code(self) -> u8 {
+        match self {
+            YearPart::Quarter(q) => 32 + q,
+            YearPart::Half(h) => 39 + h,
+        }
+    }
+
+    /// Its first and last months.
+    pub fn months(self) -> (u8, u8) {
+        match self {
+            YearPart::Quarter(q) => (3 * q - 2, 3 * q),
+            YearPart::Half(h) => (6 * h - 5, 6 * h),
+        }
+    }
+
+    /// Its place among the six parts a language file names (`"parts"` in `"dates"`): the four
+    /// quarters, then the two halves.
+    pub fn index(self) -> usize {
+        match self {
+            YearPart::Quarter(q) => usize::from(q - 1),
+            YearPart::Half(h) => usize::from(h + 3),
+        }
+    }
+}
+
+/// A date as precise as its source: a year, a part of a year, a month of a year, or a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct HistoricDate {
     year: i32,
     month: Option<u8>,
     day: Option<u8>,
+    /// A quarter or a half, when that is all the source gives (never with a month).
+    part: Option<YearPart>,
 }
 
-/// Why a text is not an ISO 8601 date of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// Why a text is not an ISO 8601 date of the form `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a part of a
+/// year (`YYYY-33` … `YYYY-36`, `YYYY-40`, `YYYY-41`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("`{0}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1920, 1920-01, 1934-09-12)")]
+    #[error(
+        "`{0}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1920, 1920-01, 1934-09-12), or a part \
+         of a year as YYYY-33 … YYYY-36 (a quarter: 1920-36 is the end of 1920) or YYYY-40, YYYY-41 (a half)"
+    )]
     Format(String),
-    #[error("`{0}` has month {1}: months run from 01 to 12")]
+    #[error(
+        "`{0}` has month {1}: months run from 01 to 12 (a part of a year is 33–36 for a quarter, 40–41 for a half)"
+    )]
     Month(String, u8),
     #[error("`{0}` has day {1}, but that month has {2} days")]
     Day(String, u8, u8),
@@ -92,12 +149,30 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl HistoricDate {
     /// A date of which only the year is known.
     pub fn year_only(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self { year, month: None, day: None, part: None }
+    }
+
+    /// A date of which a quarter or a half of the year is known.
+    ///
+    /// ```
+    /// use atlas_core::time::{HistoricDate, YearPart};
+    /// let late_1920 = HistoricDate::part(1920, YearPart::Quarter(4));
+    /// assert_eq!(late_1920.to_string(), "1920-36");
+    /// assert_eq!(late_1920.first_day().to_string(), "1920-10-01");
+    /// assert!(late_1920 > "1920-08-06".parse().unwrap(), "after a conference of August 1920");
+    /// ```
+    pub fn part(year: i32, part: YearPart) -> Self {
+        Self { year, month: None, day: None, part: Some(part) }
+    }
+
+    /// The quarter or half of the year, when that is all the source gives.
+    pub fn year_part(&self) -> Option<YearPart> {
+        self.part
     }
 
     /// A date of which the year and month are known.
     pub fn month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None, part: None })
     }
 
     /// A date known to the day.
@@ -106,6 +181,7 @@ impl HistoricDate {
             year,
             month: Some(month),
             day: Some(day),
+            part: None,
         })
     }
 
@@ -124,21 +200,23 @@ impl HistoricDate {
     }
 
     pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
+        match (self.month, self.day, self.part) {
+            (Some(_), Some(_), _) => Precision::Day,
+            (Some(_), None, _) => Precision::Month,
+            (None, _, Some(_)) => Precision::Part,
             _ => Precision::Year,
         }
     }
 
     /// The earliest day this date can mean.
     pub fn first_day(&self) -> CalendarDay {
-        CalendarDay { year: self.year, month: self.month.unwrap_or(1), day: self.day.unwrap_or(1) }
+        let first_month = self.part.map_or(1, |part| part.months().0);
+        CalendarDay { year: self.year, month: self.month.unwrap_or(first_month), day: self.day.unwrap_or(1) }
     }
 
     /// The latest day this date can mean.
     pub fn last_day(&self) -> CalendarDay {
-        let month = self.month.unwrap_or(12);
+        let month = self.month.unwrap_or(self.part.map_or(12, |part| part.months().1));
         CalendarDay { year: self.year, month, day: self.day.unwrap_or_else(|| days_in_month(self.year, month)) }
     }
 }
@@ -168,10 +246,15 @@ impl FromStr for HistoricDate {
         if parts.len() > 3 {
             return Err(format_error());
         }
+        if let (Some(code), None) = (month, day) {
+            if let Some(part) = YearPart::from_code(code) {
+                return Ok(Self::part(year, part));
+            }
+        }
         match (month, day) {
             (None, _) => Ok(Self::year_only(year)),
             (Some(m), _) if !(1..=12).contains(&m) => Err(DateError::Month(text.to_owned(), m)),
-            (Some(m), None) => Ok(Self { year, month: Some(m), day: None }),
+            (Some(m), None) => Ok(Self { year, month: Some(m), day: None, part: None }),
             (Some(m), Some(d)) => {
                 Self::day(year, m, d).ok_or_else(|| DateError::Day(text.to_owned(), d, days_in_month(year, m)))
             }
@@ -180,9 +263,13 @@ impl FromStr for HistoricDate {
 }
 
 impl fmt::Display for HistoricDate {
-    /// ISO 8601 at the date's own precision: `1920`, `1920-01`, `1934-09-12`.
+    /// ISO 8601 at the date's own precision: `1920`, `1920-36` (a part of the year, as EDTF
+    /// writes it), `1920-01`, `1934-09-12`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
+        if let Some(part) = self.part {
+            write!(f, "-{}", part.code())?;
+        }
         if let Some(month) = self.month {
             write!(f, "-{month:02}")?;
         }
@@ -271,9 +358,10 @@ mod tests {
 
     #[test]
     fn parses_each_precision_and_writes_it_back() {
-        for text in ["1920", "1920-01", "1934-09-12"] {
+        for text in ["1920", "1920-36", "1935-40", "1920-01", "1934-09-12"] {
             assert_eq!(date(text).to_string(), text);
         }
+        assert_eq!(date("1920-36").precision(), Precision::Part);
         assert_eq!(date("1920").precision(), Precision::Year);
         assert_eq!(date("1920-01").precision(), Precision::Month);
         assert_eq!(date("1934-09-12").precision(), Precision::Day);
@@ -286,6 +374,12 @@ mod tests {
         assert!(matches!("".parse::<HistoricDate>(), Err(DateError::Format(_))));
         assert!(matches!("1934-09-12-01".parse::<HistoricDate>(), Err(DateError::Format(_))));
         assert_eq!("1934-13".parse::<HistoricDate>(), Err(DateError::Month("1934-13".into(), 13)));
+        assert_eq!(
+            "1934-21".parse::<HistoricDate>(),
+            Err(DateError::Month("1934-21".into(), 21)),
+            "seasons are not known"
+        );
+        assert!(matches!("1934-36-01".parse::<HistoricDate>(), Err(DateError::Day(..) | DateError::Month(..))));
         assert_eq!("1939-02-29".parse::<HistoricDate>(), Err(DateError::Day("1939-02-29".into(), 29, 28)));
         assert!("1940-02-29".parse::<HistoricDate>().is_ok(), "1940 was a leap year");
     }
@@ -297,14 +391,22 @@ mod tests {
         assert_eq!(jan.last_day(), CalendarDay { year: 1920, month: 1, day: 31 });
         assert_eq!(date("1940").last_day(), CalendarDay { year: 1940, month: 12, day: 31 });
         assert_eq!(date("1940-02").last_day().day, 29);
+        assert_eq!(date("1935-40").first_day(), CalendarDay { year: 1935, month: 1, day: 1 });
+        assert_eq!(date("1935-40").last_day(), CalendarDay { year: 1935, month: 6, day: 30 });
+        assert_eq!(date("1920-36").last_day(), CalendarDay { year: 1920, month: 12, day: 31 });
     }
 
     #[test]
     fn ordering_is_chronological_with_less_precise_first() {
-        let mut dates = [date("1934-09-12"), date("1934"), date("1920-01"), date("1934-01")];
+        let mut dates = [date("1934-09-12"), date("1934"), date("1920-01"), date("1934-01"), date("1934-40")];
         dates.sort();
         let texts: Vec<String> = dates.iter().map(ToString::to_string).collect();
-        assert_eq!(texts, ["1920-01", "1934", "1934-01", "1934-09-12"]);
+        assert_eq!(texts, ["1920-01", "1934", "1934-40", "1934-01", "1934-09-12"]);
+        // "At the end of 1920" sorts after the January conference and the one of August 1920.
+        let mut dates = [date("1920-36"), date("1920-08-06"), date("1920-01")];
+        dates.sort();
+        let texts: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(texts, ["1920-01", "1920-08-06", "1920-36"]);
     }
 
     #[test]

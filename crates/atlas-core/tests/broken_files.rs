@@ -58,7 +58,8 @@ fn a_bad_date_names_file_feature_id_and_field() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
         errors[0],
-        "event-bad-date.geojson: feature 1 (id `bad-date`): field `start`: `1935-13-09` has month 13: months run from 01 to 12"
+        "event-bad-date.geojson: feature 1 (id `bad-date`): field `start`: `1935-13-09` has month 13: months run from 01 to 12 (a part of a year is 33–36 for a quarter, 40–41 \
+         for a half)"
     );
 }
 
@@ -278,7 +279,8 @@ fn names_by_period_must_be_ordered_apart_and_complete() {
         "places.geojson: feature 2 (id `vyborg`): field `names[2]`: must be an object such as [{\"from\": \
          \"1939-03-23\", \"name\": {\"en\": \"Memel\", …}, \"sources\": [\"…\"]}], found a string",
         "places.geojson: feature 2 (id `vyborg`): field `names[3].from`: `1941-8-29` is not a date: write YYYY, \
-         YYYY-MM or YYYY-MM-DD (e.g. 1920, 1920-01, 1934-09-12)",
+         YYYY-MM or YYYY-MM-DD (e.g. 1920, 1920-01, 1934-09-12), or a part of a year as YYYY-33 … YYYY-36 (a quarter: \
+         1920-36 is the end of 1920) or YYYY-40, YYYY-41 (a half)",
         "places.geojson: feature 3 (id `pechory`): field `names`: must be a list such as [{\"from\": \"1939-03-23\", \
          \"name\": {\"en\": \"Memel\", …}, \"sources\": [\"…\"]}], found an object",
     ];

@@ -4,7 +4,7 @@ use crate::i18n::fill;
 use crate::time::{HistoricDate, Span};
 
 /// The placeholders each date pattern may use, by pattern name.
-pub const DATE_PATTERNS: [(&str, &[&str]); 7] = [
+pub const DATE_PATTERNS: [(&str, &[&str]); 13] = [
     ("day", &["day", "month", "month_genitive", "year"]),
     ("month", &["month", "month_genitive", "year"]),
     ("year", &["year"]),
@@ -12,9 +12,15 @@ pub const DATE_PATTERNS: [(&str, &[&str]); 7] = [
     ("days_across_months", &["day1", "day2", "month1", "month2", "month_genitive1", "month_genitive2", "year"]),
     ("months_in_year", &["month1", "month2", "month_genitive1", "month_genitive2", "year"]),
     ("range", &["start", "end"]),
+    ("quarter1", &["year"]),
+    ("quarter2", &["year"]),
+    ("quarter3", &["year"]),
+    ("quarter4", &["year"]),
+    ("half1", &["year"]),
+    ("half2", &["year"]),
 ];
 
-/// How one language writes dates: month names and seven patterns.
+/// How one language writes dates: month names and thirteen patterns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateStyle {
     /// Month names as written alone ("January", "janvāris", "январь").
@@ -36,6 +42,9 @@ pub struct DateStyle {
     pub months_in_year: String,
     /// Any other span: `{start} – {end}`.
     pub range: String,
+    /// The parts of a year a source may give (see [`crate::time::YearPart`]): the four quarters,
+    /// then the two halves (`"late {year}"`, `"first half of {year}"`).
+    pub parts: [String; 6],
 }
 
 impl DateStyle {
@@ -55,6 +64,8 @@ impl DateStyle {
     /// assert_eq!(en.date(&"1934-09-12".parse().unwrap()), "12 September 1934");
     /// assert_eq!(en.date(&"1920-01".parse().unwrap()), "January 1920");
     /// assert_eq!(en.date(&"1920".parse().unwrap()), "1920");
+    /// assert_eq!(en.date(&"1920-36".parse().unwrap()), "late 1920");
+    /// assert_eq!(en.date(&"1935-40".parse().unwrap()), "first half of 1935");
     /// ```
     pub fn date(&self, date: &HistoricDate) -> String {
         let year = date.year().to_string();
@@ -72,7 +83,10 @@ impl DateStyle {
                 &self.month,
                 &[("month", self.month(m)), ("month_genitive", self.month_genitive(m)), ("year", &year)],
             ),
-            _ => fill(&self.year, &[("year", &year)]),
+            _ => match date.year_part() {
+                Some(part) => fill(&self.parts[part.index()], &[("year", &year)]),
+                None => fill(&self.year, &[("year", &year)]),
+            },
         }
     }
 
@@ -159,6 +173,15 @@ impl DateStyle {
             days_across_months: "{day1} {month1} – {day2} {month2} {year}".into(),
             months_in_year: "{month1} – {month2} {year}".into(),
             range: "{start} – {end}".into(),
+            parts: [
+                "early {year}",
+                "second quarter of {year}",
+                "third quarter of {year}",
+                "late {year}",
+                "first half of {year}",
+                "second half of {year}",
+            ]
+            .map(str::to_owned),
         }
     }
 
@@ -172,6 +195,12 @@ impl DateStyle {
             "days_across_months" => &mut self.days_across_months,
             "months_in_year" => &mut self.months_in_year,
             "range" => &mut self.range,
+            "quarter1" => &mut self.parts[0],
+            "quarter2" => &mut self.parts[1],
+            "quarter3" => &mut self.parts[2],
+            "quarter4" => &mut self.parts[3],
+            "half1" => &mut self.parts[4],
+            "half2" => &mut self.parts[5],
             _ => return None,
         })
     }
