@@ -12,4 +12,4 @@ pub use geometry::{
 pub use map::lanes::{treaty_lanes, TreatyLine};
 pub use map::layout::{declutter, EdgeMarker, Frame, MapLayout, Marker, PlaceMarker, MAX_EDGE_MARKERS};
 pub use map::model::MapModel;
-pub use map::{callout, detail, frame, lanes, layout, model, palette, placement, style};
+pub use map::{callout, detail, dock, frame, lanes, layout, model, palette, placement, style};
