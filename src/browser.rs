@@ -57,6 +57,14 @@ pub fn set_document_lang(lang: Lang, title: &str) {
     document.set_title(title);
 }
 
+/// Removes the first paint (index.html's `#boot`: the title and a progress sign shown before
+/// the wasm arrives), once the app shows the atlas or why it cannot.
+pub fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+}
+
 /// Replaces the address's query in place (no new history entry), keeping the path.
 pub fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else { return };

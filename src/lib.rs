@@ -66,6 +66,12 @@ pub fn App(
             KIOSK_RETRY_MS,
         );
     }
+    // The first paint stays until there is something else to see.
+    Effect::new(move |_| {
+        if loaded.with(Option::is_some) {
+            browser::remove_boot_screen();
+        }
+    });
     move || match loaded.get() {
         None => {
             view! { <p class="loading" aria-live="polite">{move || locale.text().loading().to_owned()}</p> }.into_any()

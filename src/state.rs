@@ -370,6 +370,11 @@ impl Playback {
         self.0.get()
     }
 
+    /// The mode, without tracking it (for a timer that checks it has not been stopped).
+    pub fn mode_untracked(&self) -> PlayMode {
+        self.0.get_untracked()
+    }
+
     pub fn is_playing(&self) -> bool {
         self.mode() != PlayMode::Stopped
     }

@@ -8,7 +8,7 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    use_playback_timers, ActiveList, AtlasMap, AttractHint, CityPanel, KioskIdle, LangSwitcher, TimeBar, YearAnnouncer,
+    use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, TimeBar, YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -64,6 +64,9 @@ pub fn AtlasView(
     provide_context(active);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
     use_playback_timers();
+    if mode == Mode::Kiosk {
+        use_attract_loop();
+    }
     use_embed_bridge(selection, select, data, &link);
     if mode == Mode::Kiosk {
         // No context menu on a kiosk (a long press would open one).
@@ -98,7 +101,6 @@ pub fn AtlasView(
                 <YearAnnouncer />
                 <div class="map-area">
                     <AtlasMap />
-                    {(mode == Mode::Kiosk).then(|| view! { <AttractHint /> })}
                 </div>
                 <div class="side">
                     <ActiveList />

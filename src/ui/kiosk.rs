@@ -1,17 +1,103 @@
 //! The kiosk's idle behaviour: after a while without input, a visible countdown
-//! with a button to stay; then everything returns to the start and the years play
-//! by themselves, stage by stage, until the next touch. The rules are
-//! [`atlas_core::kiosk::IdleMachine`]'s; this feeds it the browser's input and a clock.
+//! with a button to stay; then everything returns to the start and the attract loop plays
+//! the days on which something happens, opening a city's panel now and then, until the next
+//! touch. The rules are [`atlas_core::kiosk::IdleMachine`]'s and the loop's schedule is
+//! [`atlas_core::kiosk::AttractSchedule`]; this feeds them the browser's input and a clock.
+use std::time::Duration;
+
+use atlas_core::geo::dock::DockScene;
 use atlas_core::geo::MapView;
-use atlas_core::kiosk::{IdleEffect, IdleInput, IdleMachine};
+use atlas_core::kiosk::{AttractSchedule, IdleEffect, IdleInput, IdleMachine, PANEL_OPEN_AFTER_MS};
+use atlas_core::time::CalendarDay;
 use atlas_core::Lang;
 use leptos::prelude::*;
-use leptos_use::{use_idle, use_interval_fn, UseIdleReturn};
-
-use crate::state::{
-    use_data, use_locale, use_locale_setter, use_map_view, use_playback, use_playback_setter, use_selection,
-    use_selection_setter, use_start_link, PlayMode,
+use leptos_use::{
+    use_element_size_with_options, use_idle, use_interval_fn, UseElementSizeOptions, UseElementSizeReturn,
+    UseIdleReturn,
 };
+
+use super::map::use_map;
+use crate::state::{
+    use_data, use_locale, use_locale_setter, use_map_view, use_playback, use_playback_setter, use_selection_setter,
+    use_start_link, PlayMode,
+};
+
+/// The attract loop as it plays: the schedule and the step on screen (`None` while a visitor
+/// is there). Provided by [`use_attract_loop`] on a kiosk only.
+#[derive(Debug, Clone, Copy)]
+pub struct AttractLoop {
+    schedule: StoredValue<AttractSchedule>,
+    step: ReadSignal<Option<usize>>,
+}
+
+impl AttractLoop {
+    /// The day of the step on screen, while the loop plays.
+    pub fn day(&self) -> Option<CalendarDay> {
+        let step = self.step.get()?;
+        self.schedule.with_value(|s| s.steps().get(step).map(|s| s.day))
+    }
+}
+
+/// Plays the attract loop while the playback is in [`PlayMode::Attract`]: each step of
+/// [`AttractSchedule`] selects its day (the time bar's thumb and the map follow), opens its
+/// city's panel a moment later where it has one, and gives way to the next after its time; the
+/// panel it opened closes at the next step. A visitor's touch stops the playback, and with it
+/// every step still pending (each checks that its pass of the loop is still the current one),
+/// so that what the touch did stays on screen.
+pub fn use_attract_loop() -> AttractLoop {
+    let data = use_data();
+    let schedule = StoredValue::new(AttractSchedule::new(&data));
+    let playback = use_playback();
+    let select = use_selection_setter();
+    let step = RwSignal::new(None::<usize>);
+    // Each pass of the loop (from a start to a touch) has its own number; a timer of an
+    // earlier pass does nothing.
+    let pass = StoredValue::new(0_u64);
+    let opened_by_loop = StoredValue::new(false);
+    Effect::new(move |_| {
+        let attract = playback.mode() == PlayMode::Attract;
+        pass.update_value(|n| *n += 1);
+        opened_by_loop.set_value(false);
+        step.set(attract.then_some(0).filter(|_| schedule.with_value(|s| !s.steps().is_empty())));
+    });
+    Effect::new(move |_| {
+        let Some(index) = step.get() else { return };
+        let Some(now) = schedule.with_value(|s| s.steps().get(index).cloned()) else { return };
+        let this_pass = pass.get_value();
+        let current = move || pass.get_value() == this_pass && playback_is_attract(playback);
+        if opened_by_loop.get_value() {
+            select.close_city();
+            opened_by_loop.set_value(false);
+        }
+        select.set_day(now.day);
+        if let Some(city) = now.open {
+            set_timeout(
+                move || {
+                    if current() {
+                        select.open_city(city);
+                        opened_by_loop.set_value(true);
+                    }
+                },
+                Duration::from_millis(PANEL_OPEN_AFTER_MS),
+            );
+        }
+        set_timeout(
+            move || {
+                if current() {
+                    step.set(Some(schedule.with_value(|s| s.next(index))));
+                }
+            },
+            Duration::from_millis(now.dwell_ms),
+        );
+    });
+    let attract = AttractLoop { schedule, step: step.read_only() };
+    provide_context(attract);
+    attract
+}
+
+fn playback_is_attract(playback: crate::state::Playback) -> bool {
+    playback.mode_untracked() == PlayMode::Attract
+}
 
 /// What [`use_kiosk_idle`] gives the page.
 #[derive(Debug, Clone, Copy)]
@@ -94,24 +180,65 @@ pub fn KioskIdle(
     }
 }
 
-/// While the idle kiosk plays the years by itself: an invitation to touch the map, and the
-/// stage of the story that the year belongs to (its story is told beside, in the list).
+/// While the idle kiosk plays by itself: an invitation to touch the map and what happens on
+/// the day on screen, docked on the map where it covers no highlighted city (atlas-core's
+/// [`DockScene`] chooses the place; this measures the box and puts it there).
 #[component]
 pub fn AttractHint() -> impl IntoView {
     let data = StoredValue::new(use_data());
-    let selection = use_selection();
+    let attract = expect_context::<AttractLoop>();
     let locale = use_locale();
     let playback = use_playback();
-    let stage = move || {
-        let text = locale.text();
-        let year = selection.year();
-        data.with_value(|data| data.stages.at(year).map(|stage| stage.heading(&text)))
+    let map = use_map();
+    let hint = NodeRef::<leptos::html::Div>::new();
+    let options = UseElementSizeOptions::default().box_(web_sys::ResizeObserverBoxOptions::BorderBox);
+    let UseElementSizeReturn { width, height } = use_element_size_with_options(hint, options);
+    let scene = Memo::new(move |_| {
+        map.frames.with(|frames| map.labels.with(|labels| map.year.with(|year| DockScene::of_map(frames, labels, year))))
+    });
+    // Where it goes; where it was, while that still suits.
+    let corner = Memo::new(move |previous: Option<&Option<(f64, f64)>>| {
+        let (w, h) = (width.get(), height.get());
+        if w < 1.0 || h < 1.0 {
+            return previous.copied().flatten();
+        }
+        let placed = scene.with(|scene| scene.place(w, h, previous.copied().flatten()));
+        Some((placed.x, placed.y))
+    });
+    // The day's news, two items at most: what begins, then the borders that change.
+    let news = move || {
+        let lang = locale.lang();
+        let day = attract.day()?;
+        let items = data.with_value(|data| {
+            data.news_on(day)
+                .into_iter()
+                .take(2)
+                .map(|news| {
+                    let (text, text_lang) = news.get(lang);
+                    (text.to_owned(), text_lang.to_string())
+                })
+                .collect::<Vec<_>>()
+        });
+        (!items.is_empty()).then(|| {
+            view! {
+                <ul class="attract-news" data-testid="attract-news">
+                    {items.into_iter().map(|(text, lang)| view! { <li lang=lang>{text}</li> }).collect_view()}
+                </ul>
+            }
+        })
     };
     view! {
         <Show when=move || playback.mode() == PlayMode::Attract>
-            <div class="attract" data-testid="attract-hint">
+            <div
+                class="attract"
+                class:placed=move || corner.get().is_some()
+                data-testid="attract-hint"
+                node_ref=hint
+                style:left=move || corner.get().map(|(x, _)| format!("{x:.0}px"))
+                style:top=move || corner.get().map(|(_, y)| format!("{y:.0}px"))
+            >
                 <p class="attract-invitation">{move || locale.text().attract_hint().to_owned()}</p>
-                {move || stage().map(|name| view! { <p class="attract-stage">{name}</p> })}
+                {news}
             </div>
         </Show>
     }

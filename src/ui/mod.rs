@@ -18,7 +18,7 @@ pub use announcer::YearAnnouncer;
 pub use atlas_view::AtlasView;
 pub use city_panel::CityPanel;
 pub use event_item::EventItem;
-pub use kiosk::{use_kiosk_idle, AttractHint, KioskIdle, UseKioskIdleReturn};
+pub use kiosk::{use_attract_loop, use_kiosk_idle, AttractHint, AttractLoop, KioskIdle, UseKioskIdleReturn};
 pub use lang_switcher::LangSwitcher;
 pub use load_error::LoadError;
 pub use map::AtlasMap;

@@ -1,5 +1,5 @@
 //! Play/pause through the years, and jumps to the previous and next year with an event.
-use atlas_core::kiosk::{next_year_looping, ATTRACT_STEP_MS, PLAYBACK_STEP_MS};
+use atlas_core::kiosk::PLAYBACK_STEP_MS;
 use atlas_core::time::CalendarDay;
 use leptos::prelude::*;
 use leptos_use::{use_interval_fn_with_options, UseIntervalFnOptions};
@@ -9,28 +9,22 @@ use crate::state::{
     use_data, use_locale, use_playback, use_playback_setter, use_selection, use_selection_setter, PlayMode,
 };
 
-/// Runs the timers that step the year while playback is on: one pass at reading
-/// pace when a reader presses play, a slower endless loop for the kiosk's attract mode.
+/// Runs the timer that steps the year while a reader's playback is on: one pass at reading
+/// pace. (The kiosk's attract loop has its own schedule: [`super::use_attract_loop`].)
 pub fn use_playback_timers() {
     let (playback, set_playback) = (use_playback(), use_playback_setter());
     let (selection, select) = (use_selection(), use_selection_setter());
-    let (first, last) = selection.years();
+    let (_, last) = selection.years();
     let step = move || match playback.mode() {
         PlayMode::Playing if selection.year() >= last => set_playback.set(PlayMode::Stopped),
         PlayMode::Playing => select.set_year(selection.year() + 1),
-        PlayMode::Attract => select.set_year(next_year_looping(selection.year(), first..=last)),
-        PlayMode::Stopped => {}
+        PlayMode::Attract | PlayMode::Stopped => {}
     };
     let manual = use_interval_fn_with_options(step, PLAYBACK_STEP_MS, UseIntervalFnOptions::default().immediate(false));
-    let attract = use_interval_fn_with_options(step, ATTRACT_STEP_MS, UseIntervalFnOptions::default().immediate(false));
     Effect::new(move |_| {
-        let mode = playback.mode();
         (manual.pause)();
-        (attract.pause)();
-        match mode {
-            PlayMode::Playing => (manual.resume)(),
-            PlayMode::Attract => (attract.resume)(),
-            PlayMode::Stopped => {}
+        if playback.mode() == PlayMode::Playing {
+            (manual.resume)();
         }
     });
 }

@@ -29,6 +29,9 @@ pub struct PageOptions {
     pub expect_csp_violations: bool,
     /// How long the test's body may take (default [`TEST_TIMEOUT`]).
     pub timeout: Duration,
+    /// WebDriver's `pageLoadStrategy` (`None`: `normal`, navigation waits for the load event);
+    /// `"none"` returns at once, to look at the page while it loads.
+    pub page_load_strategy: Option<&'static str>,
 }
 
 impl Default for PageOptions {
@@ -39,6 +42,7 @@ impl Default for PageOptions {
             overrides: HashMap::new(),
             expect_csp_violations: false,
             timeout: TEST_TIMEOUT,
+            page_load_strategy: None,
         }
     }
 }
@@ -81,6 +85,12 @@ impl PageOptions {
         self.override_path("/data/places.geojson", Override::ok("places.geojson", files.places))
             .override_path("/data/states.geojson", Override::ok("states.geojson", files.states))
             .override_path("/data/events.geojson", Override::ok("events.geojson", files.events))
+    }
+
+    /// Navigation returns at once, before the page has loaded (`pageLoadStrategy: none`).
+    pub fn not_waiting_for_load(mut self) -> Self {
+        self.page_load_strategy = Some("none");
+        self
     }
 
     /// Serve `response` for URL path `path` (e.g. `"/data/events.geojson"`) instead of the file.
@@ -155,7 +165,7 @@ where
         .await
         .expect("starting the static file server on 127.0.0.1");
     let mut driver = ChromeDriver::start().await.unwrap_or_else(|e| panic!("{e}"));
-    let client = match driver.new_session(options.width, options.height).await {
+    let client = match driver.new_session(options.width, options.height, options.page_load_strategy).await {
         Ok(client) => client,
         Err(e) => {
             driver.stop().await;
@@ -278,17 +288,20 @@ impl ChromeDriver {
     }
 
     /// A new WebDriver session: headless Chromium with a fresh profile and the given window size.
-    pub async fn new_session(&mut self, width: u32, height: u32) -> Result<Client, String> {
+    pub async fn new_session(&mut self, width: u32, height: u32, load: Option<&str>) -> Result<Client, String> {
         let _ = std::fs::remove_dir_all(&self.profile);
         std::fs::create_dir_all(&self.profile).map_err(|e| format!("creating {}: {e}", self.profile.display()))?;
         let mut chrome = json!({ "args": chrome_args(width, height, &self.profile) });
         if let Some(binary) = chrome_binary() {
             chrome["binary"] = json!(binary);
         }
-        let caps = json!({
+        let mut caps = json!({
             "browserName": "chrome",
             "goog:chromeOptions": chrome,
         });
+        if let Some(load) = load {
+            caps["pageLoadStrategy"] = json!(load);
+        }
         let serde_json::Value::Object(caps) = caps else { unreachable!("capabilities are a JSON object") };
         let url = format!("http://127.0.0.1:{}", self.port);
         let client = ClientBuilder::new(HttpConnector::new())

@@ -35,6 +35,8 @@ pub struct Override {
     /// How many more times it is served before the real file is (`None`: always), e.g. a
     /// broken file that a curator then fixes.
     pub times: Option<Arc<std::sync::atomic::AtomicUsize>>,
+    /// Serve the real file, but only after this long (a slow link): see [`Override::delayed`].
+    pub delay: Option<std::time::Duration>,
 }
 
 impl Override {
@@ -46,7 +48,14 @@ impl Override {
             body: body.into(),
             policy: true,
             times: None,
+            delay: None,
         }
+    }
+
+    /// The real file, after `delay` (the app's wasm on a slow link). Keyed by a path or by
+    /// `*.<extension>` for every file of that kind (the wasm's name carries its hash).
+    pub fn delayed(delay: std::time::Duration) -> Self {
+        Self { delay: Some(delay), ..Self::status(200) }
     }
 
     /// Served only the first `n` times; then the real file is.
@@ -69,6 +78,7 @@ impl Override {
             body: reason(status).as_bytes().to_vec(),
             policy: true,
             times: None,
+            delay: None,
         }
     }
 }
@@ -209,7 +219,11 @@ async fn resolve(shared: &Shared, target: &str) -> Override {
         return Override::status(400);
     };
     let path = path.into_owned();
-    if let Some(canned) = shared.overrides.get(&path) {
+    let by_kind = Path::new(&path).extension().map(|ext| format!("*.{}", ext.to_string_lossy()));
+    let canned = shared.overrides.get(&path).or_else(|| by_kind.and_then(|kind| shared.overrides.get(&kind)));
+    if let Some(delay) = canned.and_then(|c| c.delay) {
+        tokio::time::sleep(delay).await;
+    } else if let Some(canned) = canned {
         use std::sync::atomic::Ordering;
         let used_up = canned
             .times
@@ -224,7 +238,14 @@ async fn resolve(shared: &Shared, target: &str) -> Override {
     };
     match tokio::fs::read(&file).await {
         Ok(body) => {
-            Override { status: 200, content_type: content_type(&file).to_owned(), body, policy: true, times: None }
+            Override {
+                status: 200,
+                content_type: content_type(&file).to_owned(),
+                body,
+                policy: true,
+                times: None,
+                delay: None,
+            }
         }
         Err(_) => Override::status(404),
     }

@@ -30,8 +30,11 @@ pub fn run(dir: Option<String>) -> Result<()> {
     finish_dir(&dir, &public_url)
 }
 
-/// Rewrites `dir/index.html` and writes the scripts taken out of it beside it.
+/// Writes the first paint's texts into `dir/index.html`, rewrites it for the policy and writes
+/// the scripts taken out of it beside it.
 pub fn finish_dir(dir: &Path, public_url: &str) -> Result<()> {
+    // The first paint's texts, from the language files (see `boot.rs`).
+    crate::boot::fill_dir(dir)?;
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
     let finished = finish_html(&html, public_url)?;

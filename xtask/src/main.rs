@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod basemap;
+mod boot;
 mod borders;
 mod csp;
 mod geometry;

@@ -186,6 +186,8 @@ pub fn AtlasMap() -> impl IntoView {
                 </g>
                 <Insets />
             </svg>
+            // The kiosk's attract loop docks its invitation on the map.
+            {use_context::<super::AttractLoop>().map(|_| view! { <super::AttractHint /> })}
             </div>
             <ZoomControls />
             <MapLegend />

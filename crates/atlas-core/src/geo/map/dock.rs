@@ -13,6 +13,11 @@ pub const CLEARANCE: f64 = 8.0;
 const GRID: f64 = 8.0;
 /// What covering a line costs, as much as this area of names (px²).
 const LINE_COST: f64 = 1_500.0;
+/// What covering a city's marker or name costs per px², against 1 for a state's name: a
+/// visitor looks for the cities (Kaunas, Moscow) first.
+const CITY_WEIGHT: f64 = 6.0;
+/// The same for a place the story only names, and a region's callout.
+const CONTEXT_WEIGHT: f64 = 2.0;
 /// What each pixel away from the nearest edge costs: the box docks at an edge where it can.
 const EDGE_COST: f64 = 6.0;
 /// What each pixel away from where the box was costs: it moves only for a reason.
@@ -25,8 +30,9 @@ pub struct DockScene {
     pub map: ScreenRect,
     /// Never covered: the highlighted cities' markers and names, the buttons, the insets.
     pub keep_off: Vec<ScreenRect>,
-    /// Covered as little as can be: the other markers and every other name.
-    pub avoid: Vec<ScreenRect>,
+    /// Covered as little as can be: the other markers and every other name, each with what
+    /// covering a px² of it costs.
+    pub avoid: Vec<(ScreenRect, f64)>,
     /// Crossed as little as can be: the treaty lines drawn on the day.
     pub lines: Vec<Segment>,
 }
@@ -71,11 +77,12 @@ impl DockScene {
             if active {
                 keep_off.extend(std::iter::once(dot).chain(name).map(|b| b.grown(CLEARANCE)));
             } else {
-                avoid.extend(std::iter::once(dot).chain(name));
+                let weight = if marker.context { CONTEXT_WEIGHT } else { CITY_WEIGHT };
+                avoid.extend(std::iter::once(dot).chain(name).map(|b| (b, weight)));
             }
         }
-        avoid.extend(labels.states.iter().map(|s| s.placed.bounds));
-        avoid.extend(labels.callouts.iter().map(|c| c.bounds));
+        avoid.extend(labels.states.iter().map(|s| (s.placed.bounds, 1.0)));
+        avoid.extend(labels.callouts.iter().map(|c| (c.bounds, CONTEXT_WEIGHT)));
         let lines = labels.lines.iter().map(|l| l.segment).collect();
         DockScene { map, keep_off, avoid, lines }
     }
@@ -104,7 +111,7 @@ impl DockScene {
             for &x in &xs {
                 let b = ScreenRect { x, y, width, height };
                 let blocked: f64 = self.keep_off.iter().map(|k| overlap_area(&b, k)).sum();
-                let mut cost: f64 = self.avoid.iter().map(|a| overlap_area(&b, a)).sum();
+                let mut cost: f64 = self.avoid.iter().map(|(a, weight)| weight * overlap_area(&b, a)).sum();
                 cost += LINE_COST * self.lines.iter().filter(|[p, q]| b.crosses(*p, *q)).count() as f64;
                 let edge = (b.x - self.map.x)
                     .min(self.map.right() - b.right())
@@ -179,7 +186,7 @@ mod tests {
             .chain((0..6).map(|i| ScreenRect::centred((40.0, 50.0 + 100.0 * f64::from(i)), 30.0, 30.0)))
             .collect();
         let name = ScreenRect::from_edges(100.0, 500.0, 800.0, 600.0);
-        let scene = DockScene { map: map(), keep_off: keep_off.clone(), avoid: vec![name], lines: vec![] };
+        let scene = DockScene { map: map(), keep_off: keep_off.clone(), avoid: vec![(name, 1.0)], lines: vec![] };
         let b = scene.place(300.0, 100.0, None);
         assert!(keep_off.iter().all(|k| !k.overlaps(&b)), "{b:?}");
         assert!(!b.overlaps(&name), "room elsewhere: {b:?}");
@@ -218,7 +225,7 @@ mod tests {
                     let day = CalendarDay { year, month, day };
                     let model = MapModel::build(&data, day, lang, MapBox::new(width, height, Mode::Kiosk));
                     let scene = DockScene::of_map(&model.frames, &model.labels, &model.year);
-                    let (w, h) = ((0.42 * width).min(560.0), 170.0);
+                    let (w, h) = ((width - 32.0).min(416.0), 200.0);
                     let placed = scene.place(w, h, None);
                     assert!(placed.inside(&scene.map), "{width}×{height} {day}: {placed:?}");
                     let covered: Vec<&ScreenRect> = scene.keep_off.iter().filter(|k| k.overlaps(&placed)).collect();
