@@ -8,7 +8,8 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, TimeBar, YearAnnouncer,
+    use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, TimeBar,
+    YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;

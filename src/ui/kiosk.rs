@@ -194,7 +194,8 @@ pub fn AttractHint() -> impl IntoView {
     let options = UseElementSizeOptions::default().box_(web_sys::ResizeObserverBoxOptions::BorderBox);
     let UseElementSizeReturn { width, height } = use_element_size_with_options(hint, options);
     let scene = Memo::new(move |_| {
-        map.frames.with(|frames| map.labels.with(|labels| map.year.with(|year| DockScene::of_map(frames, labels, year))))
+        map.frames
+            .with(|frames| map.labels.with(|labels| map.year.with(|year| DockScene::of_map(frames, labels, year))))
     });
     // Where it goes; where it was, while that still suits.
     let corner = Memo::new(move |previous: Option<&Option<(f64, f64)>>| {

@@ -356,12 +356,22 @@ async fn fit_viewport(client: &Client, width: u32, height: u32) -> Result<(), St
             .set_window_size(outer_w, outer_h)
             .await
             .map_err(|e| format!("setting the window size to {outer_w}×{outer_h}: {e}"))?;
-        let size = client
-            .execute("return [window.innerWidth, window.innerHeight];", vec![])
-            .await
-            .map_err(|e| format!("reading the viewport size: {e}"))?;
-        let read = |i: usize| size.get(i).and_then(serde_json::Value::as_u64).unwrap_or(0) as u32;
-        inner = (read(0), read(1));
+        // The window may take a moment to resize (a session that does not wait for page loads
+        // reads at once): read until two readings agree.
+        let mut previous = None;
+        for _ in 0..20 {
+            let size = client
+                .execute("return [window.innerWidth, window.innerHeight];", vec![])
+                .await
+                .map_err(|e| format!("reading the viewport size: {e}"))?;
+            let read = |i: usize| size.get(i).and_then(serde_json::Value::as_u64).unwrap_or(0) as u32;
+            inner = (read(0), read(1));
+            if inner == (width, height) || previous == Some(inner) {
+                break;
+            }
+            previous = Some(inner);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         if inner == (width, height) {
             return Ok(());
         }

@@ -237,16 +237,14 @@ async fn resolve(shared: &Shared, target: &str) -> Override {
         return Override::status(404);
     };
     match tokio::fs::read(&file).await {
-        Ok(body) => {
-            Override {
-                status: 200,
-                content_type: content_type(&file).to_owned(),
-                body,
-                policy: true,
-                times: None,
-                delay: None,
-            }
-        }
+        Ok(body) => Override {
+            status: 200,
+            content_type: content_type(&file).to_owned(),
+            body,
+            policy: true,
+            times: None,
+            delay: None,
+        },
         Err(_) => Override::status(404),
     }
 }

@@ -2,8 +2,8 @@
 //! markers, label placement, treaty lanes, the palette, the sizes, and the map model that puts
 //! them together for the app ([`model`]). It uses [`crate::geo::geometry`]; nothing there uses it.
 pub mod callout;
-pub mod dock;
 pub mod detail;
+pub mod dock;
 pub mod frame;
 pub mod lanes;
 pub mod layout;
