@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use atlas_core::geo::dock::DockScene;
 use atlas_core::geo::MapView;
-use atlas_core::kiosk::{AttractSchedule, IdleEffect, IdleInput, IdleMachine, PANEL_OPEN_AFTER_MS};
+use atlas_core::kiosk::{AttractSchedule, DayNews, IdleEffect, IdleInput, IdleMachine, PANEL_OPEN_AFTER_MS};
 use atlas_core::time::CalendarDay;
 use atlas_core::Lang;
 use leptos::prelude::*;
@@ -206,24 +206,35 @@ pub fn AttractHint() -> impl IntoView {
         let placed = scene.with(|scene| scene.place(w, h, previous.copied().flatten()));
         Some((placed.x, placed.y))
     });
-    // The day's news, two items at most: what begins, then the borders that change.
+    // The day's news: the events that begin (two at most), else the borders that change.
     let news = move || {
         let lang = locale.lang();
         let day = attract.day()?;
-        let items = data.with_value(|data| {
-            data.news_on(day)
-                .into_iter()
-                .take(2)
-                .map(|news| {
-                    let (text, text_lang) = news.get(lang);
-                    (text.to_owned(), text_lang.to_string())
-                })
-                .collect::<Vec<_>>()
+        let in_lang = |text: &atlas_core::Localized| {
+            let (text, text_lang) = text.get(lang);
+            (text.to_owned(), text_lang.to_string())
+        };
+        let (events, borders) = data.with_value(|data| {
+            let news = DayNews::on(data, day);
+            let events: Vec<_> = news.events.into_iter().take(2).map(in_lang).collect();
+            let borders: Vec<_> = news.borders.into_iter().take(3).map(in_lang).collect();
+            (events, borders)
         });
-        (!items.is_empty()).then(|| {
+        let borders = (events.is_empty() && !borders.is_empty()).then(|| {
+            view! {
+                <li class="attract-borders">
+                    <span class="attract-borders-label">{locale.text().attract_borders().to_owned()}</span>
+                    <span class="attract-borders-names">
+                        {borders.into_iter().map(|(text, lang)| view! { <span lang=lang>{text}</span> }).collect_view()}
+                    </span>
+                </li>
+            }
+        });
+        (!events.is_empty() || borders.is_some()).then(|| {
             view! {
                 <ul class="attract-news" data-testid="attract-news">
-                    {items.into_iter().map(|(text, lang)| view! { <li lang=lang>{text}</li> }).collect_view()}
+                    {events.into_iter().map(|(text, lang)| view! { <li lang=lang>{text}</li> }).collect_view()}
+                    {borders}
                 </ul>
             }
         })

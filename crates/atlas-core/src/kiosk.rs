@@ -60,6 +60,33 @@ pub struct AttractStep {
     pub open: Option<PlaceId>,
 }
 
+/// What happens on a day, as the attract loop tells it: the titles of the events that begin,
+/// and the names of the border periods that begin (the same as [`DataSet::news_on`], apart).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DayNews<'a> {
+    pub events: Vec<&'a crate::lang::Localized>,
+    pub borders: Vec<&'a crate::lang::Localized>,
+}
+
+impl<'a> DayNews<'a> {
+    /// ```
+    /// let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+    /// let data = atlas_core::DataSet::load_dir(dir).unwrap();
+    /// let day = atlas_core::time::CalendarDay { year: 1940, month: 6, day: 17 };
+    /// let news = atlas_core::kiosk::DayNews::on(&data, day);
+    /// assert!(news.events.is_empty() && news.borders.len() >= 2);
+    /// ```
+    pub fn on(data: &'a DataSet, day: CalendarDay) -> DayNews<'a> {
+        let events = data.atlas.active_in(day.year).filter(|e| e.span.first_day() == day).map(|e| &e.title).collect();
+        let borders = data.borders.periods().iter().filter(|p| p.first_day() == day).map(|p| &p.name).collect();
+        DayNews { events, borders }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty() && self.borders.is_empty()
+    }
+}
+
 /// The kiosk's attract loop: the days on which something happens, in order, each shown long
 /// enough to read its news, with the years in which nothing begins passing quickly; after the
 /// last step the loop starts again.

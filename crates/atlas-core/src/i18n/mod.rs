@@ -143,6 +143,8 @@ ui_texts! {
         stay;
         /// Shown while the kiosk plays the years by itself.
         attract_hint;
+        /// Above the names of the borders that change on the attract loop's day.
+        attract_borders;
         kind_conference;
         kind_treaty;
         kind_declaration;
