@@ -145,7 +145,7 @@ impl AttractSchedule {
                     let stage = data.stages.all().iter().rposition(|s| s.contains(year)).map_or(0, |i| i + 1);
                     let count = &mut city_steps[stage];
                     *count += 1;
-                    (*count - 1) % PANEL_EVERY == 0
+                    (*count - 1).is_multiple_of(PANEL_EVERY)
                 });
                 let dwell_ms = if open.is_some() { dwell_ms + PANEL_STEP_EXTRA_MS } else { dwell_ms };
                 steps.push(AttractStep { day, kind, dwell_ms, open });
