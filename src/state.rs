@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use atlas_core::changes::year_view_day;
 use atlas_core::i18n::{Languages, UiText};
-use atlas_core::link::{LinkState, Mode, DEFAULT_IDLE_SECONDS};
+use atlas_core::link::{LinkState, Mode, TextSize, DEFAULT_IDLE_SECONDS};
 use atlas_core::time::CalendarDay;
 use atlas_core::{DataSet, EventIndex, Lang, PlaceId};
 use leptos::prelude::*;
@@ -391,6 +391,35 @@ impl PlaybackSetter {
     pub fn stop_attract(&self) {
         if self.0.get_untracked() == PlayMode::Attract {
             self.0.set(PlayMode::Stopped);
+        }
+    }
+}
+
+/// The size of the page's type (`?text=large`, the "A / A+" control): one signal, read by the
+/// page's root (a class that grows the type scale) and the address, written by the control.
+#[derive(Debug, Clone, Copy)]
+pub struct TextScale(RwSignal<TextSize>);
+
+/// Starts at `size` and puts the [`TextScale`] in context.
+pub fn provide_text_scale(size: TextSize) -> TextScale {
+    let scale = TextScale(RwSignal::new(size));
+    provide_context(scale);
+    scale
+}
+
+/// The page's text size.
+pub fn use_text_scale() -> TextScale {
+    expect_context::<TextScale>()
+}
+
+impl TextScale {
+    pub fn get(&self) -> TextSize {
+        self.0.get()
+    }
+
+    pub fn set(&self, size: TextSize) {
+        if self.0.get_untracked() != size {
+            self.0.set(size);
         }
     }
 }

@@ -3,30 +3,32 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use atlas_core::changes::year_view_day;
-use atlas_core::link::{LinkState, Mode};
+use atlas_core::link::{LinkState, Mode, TextSize};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, TimeBar,
-    YearAnnouncer,
+    use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, TextSizeSwitch,
+    TimeBar, YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
 use crate::state::{
-    provide_locale, provide_playback, provide_selection, ActiveEvents, Locale, MapViewState, Selection, StartLink,
+    provide_locale, provide_playback, provide_selection, provide_text_scale, ActiveEvents, Locale, MapViewState,
+    Selection, StartLink, TextScale,
 };
 use atlas_core::DataSet;
 
 /// The address always links to what is on screen, written once the reader pauses (150 ms):
 /// a drag over the slider is dozens of steps a second, and Chromium throttles (and warns
 /// about) more than a hundred history updates in ten seconds.
-fn use_address_sync(start: StartLink, selection: Selection, locale: Locale) {
+fn use_address_sync(start: StartLink, selection: Selection, locale: Locale, text: TextScale) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let query = LinkState { city: selection.city(), lang: Some(locale.lang()), ..start.link() }
-            .at_day(selection.day())
-            .to_query();
+        let query =
+            LinkState { city: selection.city(), lang: Some(locale.lang()), text: Some(text.get()), ..start.link() }
+                .at_day(selection.day())
+                .to_query();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -56,7 +58,8 @@ pub fn AtlasView(
         select.open_city(city);
     }
     let mode = start.mode();
-    use_address_sync(start, selection, locale);
+    let text_scale = provide_text_scale(link.text.unwrap_or_default());
+    use_address_sync(start, selection, locale, text_scale);
     let atlas_data = data.clone();
     let active = ActiveEvents(Memo::new(move |_| atlas_data.atlas.active_indices(selection.year()).to_vec()));
     provide_playback();
@@ -87,12 +90,14 @@ pub fn AtlasView(
         Mode::Kiosk => "atlas mode-kiosk",
         Mode::Embed => "atlas mode-embed",
     };
+    let large_text = move || text_scale.get() == TextSize::Large;
     // Marks the moment the map is on screen (the frame after it is drawn), for `cargo xtask bench`.
     Effect::new(move |_| browser::mark_next_frame("atlas-ready"));
     view! {
-        <div class=mode_class>
+        <div class=mode_class class:text-large=large_text data-testid="atlas">
             <header class="atlas-header">
                 <h1>{move || locale.text().app_title().to_owned()}</h1>
+                <TextSizeSwitch />
                 <LangSwitcher />
             </header>
             // The time bar comes first in the page's order (the top of a phone's screen, where it
@@ -109,12 +114,8 @@ pub fn AtlasView(
                 </div>
             </main>
             {(mode == Mode::Kiosk).then(|| view! { <KioskIdle start_lang=start_lang /> })}
-            <footer class="attribution">
-                {move || {
-                    let text = locale.text();
-                    if mode == Mode::Embed { text.attribution_short().to_owned() } else { text.attribution().to_owned() }
-                }}
-            </footer>
+            // One line of credits, with the caveat that the borders are approximate.
+            <footer class="attribution">{move || locale.text().attribution_short().to_owned()}</footer>
         </div>
     }
 }

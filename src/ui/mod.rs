@@ -10,6 +10,7 @@ mod lang_switcher;
 mod load_error;
 mod map;
 mod playback;
+mod text_size;
 mod time_bar;
 mod year_slider;
 
@@ -23,5 +24,6 @@ pub use lang_switcher::LangSwitcher;
 pub use load_error::LoadError;
 pub use map::AtlasMap;
 pub use playback::{use_playback_timers, PlaybackControls};
+pub use text_size::TextSizeSwitch;
 pub use time_bar::TimeBar;
 pub use year_slider::YearSlider;

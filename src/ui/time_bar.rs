@@ -2,20 +2,17 @@
 //! slider with a tick per year, labels where they fit, a mark on each year in which an
 //! event starts and the named stages of the story as bands. Where everything sits comes
 //! from [`atlas_core::timebar::TimeBar`]; this only draws it.
-use atlas_core::timebar::{band_labels, fitting_label, TimeBar as Bar};
+use atlas_core::link::Mode;
+use atlas_core::timebar::{band_labels, TimeBar as Bar};
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
-use super::{PlaybackControls, YearSlider};
-use crate::state::{use_data, use_locale, use_selection};
+use super::{PlaybackControls, TextSizeSwitch, YearSlider};
+use crate::state::{use_data, use_locale, use_mode, use_selection};
 
 /// How much room a year's label needs along the bar, in ems of its font: four digits of
 /// about 0.6 em and a gap.
 const LABEL_EM: f64 = 3.3;
-/// A stage band's padding on each side, for choosing the longest label that fits.
-const BAND_PADDING_PX: f64 = 8.0;
-/// The width of a character of a band's label: about 0.62 em of the bold system sans-serif.
-const CHAR_EM: f64 = 0.62;
 
 /// A position along the bar as a CSS length: the slider's thumb runs from half its width
 /// from the left end to half its width from the right, and so do the ticks (`--thumb`).
@@ -34,20 +31,16 @@ pub fn TimeBar() -> impl IntoView {
     let event_years = data.atlas.event_start_years();
     let track = NodeRef::<leptos::html::Div>::new();
     let UseElementSizeReturn { width, .. } = use_element_size(track);
-    // The type and thumb sizes of the layout, as style.css sets them for each mode (`--t1`, the
-    // bands' labels, and `--thumb`: the bands sit between the thumb's centres), read from the
-    // track once it is laid out rather than copied here.
-    let sizes = Memo::new(move |_| {
+    // The type size of the layout, as style.css sets it for each mode (`--t1`, the ticks'
+    // labels), read from the track once it is laid out rather than copied here.
+    let band_font_px = Memo::new(move |_| {
         width.track();
-        let px = |name: &str| track.get().and_then(|el| crate::browser::css_px(&el, name)).unwrap_or(0.0);
-        (px("--t1"), px("--thumb"))
+        track.get().and_then(|el| crate::browser::css_px(&el, "--t1")).unwrap_or(0.0)
     });
-    let band_font_px = move || sizes.get().0;
-    let thumb_px = move || sizes.get().1;
     let ticks = Memo::new(move |_| {
         // Before the first layout the width is 0: label every fifth year until it is known.
         let width = width.get().max(1.0);
-        bar.ticks(width, LABEL_EM * band_font_px(), &event_years)
+        bar.ticks(width, LABEL_EM * band_font_px.get(), &event_years)
     });
     let bands = StoredValue::new(bar.bands(&data.stages));
     let stages = StoredValue::new(data.stages.clone());
@@ -59,7 +52,6 @@ pub fn TimeBar() -> impl IntoView {
     let band_view = move || {
         let text = locale.text();
         let lang = text.lang();
-        let (band_font_px, track_px) = (band_font_px(), (width.get() - thumb_px()).max(0.0));
         bands.with_value(|bands| {
             stages.with_value(|stages| {
                 bands
@@ -70,11 +62,9 @@ pub fn TimeBar() -> impl IntoView {
                         let name_lang = stage.name.get(lang).1;
                         let id = Some(stage.id.clone());
                         let is_current = move || current.with_value(|current| current.selected(&id));
-                        let [full, name, number] = band_labels(stage, number + 1, &text);
-                        let room = (band.to - band.from) * track_px - 2.0 * BAND_PADDING_PX;
-                        let label = fitting_label(&[&full, &name, &number], room, CHAR_EM * band_font_px)
-                            .unwrap_or("")
-                            .to_owned();
+                        // One rule at every size: each band shows its stage's numeral; the current
+                        // stage's name is in the caption beside the year, every name in the tooltip.
+                        let [full, _, label] = band_labels(stage, number + 1, &text);
                         Some(view! {
                             <li
                                 class="stage"
@@ -98,9 +88,16 @@ pub fn TimeBar() -> impl IntoView {
         let year = selection.year();
         stages.with_value(|stages| stages.at(year).map(|s| s.caption(&text)).unwrap_or_default())
     };
-    // The selected day, as precise as its source: the map shows the borders and treaties of it.
+    // The selected day, as precise as its source: the map shows the borders and treaties of it,
+    // and says so ("Borders on 31 December 1934"), the date in a span of its own.
     let changes = data.clone();
     let shown_date = move || locale.text().shown_date(&changes.changes.shown_date(selection.day()));
+    let borders_on = move || {
+        let text = locale.text().borders_on("\u{0}");
+        let (before, after) = text.split_once('\u{0}').unwrap_or(("", ""));
+        (before.to_owned(), after.to_owned())
+    };
+    let embedded = use_mode() == Mode::Embed;
     view! {
         <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label">
             <div class="time-bar-now">
@@ -108,10 +105,16 @@ pub fn TimeBar() -> impl IntoView {
                     {move || selection.year()}
                 </output>
                 <div class="time-bar-caption">
-                    <p class="time-bar-date" data-testid="selected-date">{shown_date}</p>
+                    <p class="time-bar-date" data-testid="borders-date">
+                        {move || borders_on().0}
+                        <span data-testid="selected-date">{shown_date}</span>
+                        {move || borders_on().1}
+                    </p>
                     <p class="time-bar-stage" data-testid="current-stage">{current_stage}</p>
                 </div>
                 <PlaybackControls />
+                // Embedded, the page has no header: the text size is set here.
+                {embedded.then(|| view! { <TextSizeSwitch /> })}
             </div>
             <div class="time-bar-track" node_ref=track>
                 <p id="time-bar-description" class="visually-hidden">{move || locale.text().timeline_label().to_owned()}</p>

@@ -1,7 +1,7 @@
 //! The address as a link to what is on screen: `?year=1934&city=riga&lang=lv`, or a day
 //! (`?date=1940-08-10`) instead of a year,
-//! plus the display modes `?kiosk` (with `idle=N`) and `?embed`, and for an embedded map the
-//! origin of the page it talks to (`?parent=https://museum.example`).
+//! plus the display modes `?kiosk` (with `idle=N`) and `?embed`, the larger type of `?text=large`,
+//! and for an embedded map the origin of the page it talks to (`?parent=https://museum.example`).
 //!
 //! Reading never fails: a parameter that is unknown or malformed is ignored, so a
 //! mistyped link opens the map at its defaults instead of an error page.
@@ -20,6 +20,40 @@ pub enum Mode {
     Kiosk,
     /// Compact, inside another site's iframe.
     Embed,
+}
+
+/// The size of the page's type: `?text=large` grows the whole type scale (a projector's back
+/// row, a reader who needs it); the default is not written in the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+}
+
+impl TextSize {
+    /// The value of `?text=`: `"normal"` or `"large"`.
+    ///
+    /// ```
+    /// use atlas_core::link::TextSize;
+    /// assert_eq!(TextSize::parse("large"), Some(TextSize::Large));
+    /// assert_eq!(TextSize::parse("huge"), None);
+    /// assert_eq!(TextSize::Large.as_str(), "large");
+    /// ```
+    pub fn parse(value: &str) -> Option<TextSize> {
+        match value.trim() {
+            "normal" => Some(TextSize::Normal),
+            "large" => Some(TextSize::Large),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+        }
+    }
 }
 
 /// The idle time before a kiosk returns to its start, when `?idle=` does not say.
@@ -41,6 +75,8 @@ pub struct LinkState {
     pub idle_seconds: Option<u32>,
     /// `?parent=`: the origin of the page that embeds the map, or `*` for any.
     pub parent: Option<ParentOrigin>,
+    /// `?text=large`: the larger type scale.
+    pub text: Option<TextSize>,
 }
 
 /// Who may receive an embedded map's state (`postMessage`'s target origin), from `?parent=`.
@@ -152,6 +188,7 @@ impl LinkState {
                     state.idle_seconds = value.trim().parse::<u32>().ok().filter(|s| IDLE_SECONDS_RANGE.contains(s));
                 }
                 "parent" => state.parent = ParentOrigin::parse(&value),
+                "text" => state.text = TextSize::parse(&value),
                 _ => {}
             }
         }
@@ -197,6 +234,9 @@ impl LinkState {
         }
         if let Some(lang) = self.lang {
             query.append_pair("lang", lang.code());
+        }
+        if let Some(size) = self.text.filter(|size| *size != TextSize::Normal) {
+            query.append_pair("text", size.as_str());
         }
         let mut text = query.finish();
         let mut flag = |name: &str| {
@@ -389,6 +429,22 @@ mod tests {
         assert_eq!(LinkState::parse(&state.to_query(), YEARS), state);
         assert_eq!(LinkState::parse("?embed&parent=*", YEARS).to_query(), "?embed&parent=*");
         assert_eq!(LinkState::parse("?parent=javascript:alert(1)", YEARS).parent, None);
+    }
+
+    #[test]
+    fn the_text_size_is_read_and_written_back() {
+        let large = LinkState::parse("?year=1935&lang=lt&text=large&kiosk", YEARS);
+        assert_eq!(large.text, Some(TextSize::Large));
+        assert_eq!(large.to_query(), "?year=1935&lang=lt&text=large&kiosk");
+        assert_eq!(LinkState::parse(&large.to_query(), YEARS), large);
+        // The default is read but not written: a link without it means the same.
+        let normal = LinkState::parse("?text=normal&year=1935", YEARS);
+        assert_eq!(normal.text, Some(TextSize::Normal));
+        assert_eq!(normal.to_query(), "?year=1935");
+        for bad in ["?text=", "?text=LARGE", "?text=huge", "?text=large%3Cscript%3E"] {
+            assert_eq!(LinkState::parse(bad, YEARS).text, None, "{bad}");
+        }
+        assert_eq!(LinkState::parse("?year=1935", YEARS).text, None);
     }
 
     #[test]

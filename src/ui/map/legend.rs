@@ -1,16 +1,28 @@
-//! The legend under the map: the states on screen with their colours, the hatching of
-//! occupation, the markers, each treaty line drawn with its style, how many more treaties are in
-//! force, and the day the borders are drawn for — atlas-core's `Legend`, displayed.
+//! The map's key, over a corner of the map: the states on screen with their colours, the
+//! hatching of occupation, the markers, each treaty line drawn with its style and how many more
+//! treaties are in force — atlas-core's `Legend`, displayed. It folds to one button ("Key"),
+//! folded from the start on a phone (under the map there) and in an embedded map; being over the
+//! map, it never moves the map's box. The day the borders are drawn for is in the time bar.
 use std::sync::Arc;
 
 use atlas_core::geo::model::Legend;
 use atlas_core::geo::palette::TreatyStyle;
 use atlas_core::geo::style::PageWidth;
+use atlas_core::link::Mode;
 use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{page_width, use_map};
-use crate::state::{use_data, use_locale};
+use crate::state::{use_data, use_locale, use_mode};
+
+/// Whether style.css lets the key start open at this window's size (`--key: open`).
+fn key_starts_open() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| crate::browser::css_value(&root, "--key"))
+        .is_some_and(|value| value.trim() == "open")
+}
 
 /// The legend of the map in context.
 #[component]
@@ -24,12 +36,6 @@ pub fn MapLegend() -> impl IntoView {
     };
     // Each part of the legend is a memo of its own, so that a step redraws a part only when it
     // changes (the states only when the borders do).
-    let day = Memo::new(move |_| legend.with(|l| l.borders_day));
-    let changes = data.clone();
-    let borders_date = move || {
-        let text = locale.text();
-        text.borders_on(&text.shown_date(&changes.changes.shown_date(day.get())))
-    };
     // Rows are keyed by what they show, so that a step redraws only those that change.
     let state_rows = Memo::new(move |_| {
         legend.with(|l| {
@@ -82,13 +88,15 @@ pub fn MapLegend() -> impl IntoView {
         })
     };
     let has_context = legend.with_untracked(|l| l.context_places);
-    // On a phone the legend starts folded, so that it does not take the map's room.
-    let open = page_width() == PageWidth::Wide;
+    // The key starts open only where the map is large enough for it to cover a small corner
+    // (style.css says where: `--key: open`); elsewhere, and always when embedded, it starts
+    // folded to its button.
+    let open = key_starts_open() && page_width() == PageWidth::Wide && use_mode() != Mode::Embed;
     view! {
-        <details class="map-legend" open=open>
-        <summary>{move || locale.text().legend_title().to_owned()}</summary>
-        // Keeps one height (style.css) and scrolls when a year has more keys: focusable, so that a
-        // keyboard can scroll it too.
+        <details class="map-legend" open=open data-testid="map-legend">
+        <summary data-testid="legend-toggle">{move || locale.text().legend_title().to_owned()}</summary>
+        // As tall as its keys, up to the map's height (it scrolls beyond, which the end-to-end
+        // tests check never happens); focusable, so that a keyboard could scroll it too.
         <ul class="legend" data-testid="legend" tabindex="0" aria-label=move || locale.text().legend_title().to_owned()>
             {state_rows}
             {occupied}
@@ -98,7 +106,6 @@ pub fn MapLegend() -> impl IntoView {
             {treaty_heading}
             {treaty_rows}
             {more_treaties}
-            <li class="borders-date" data-testid="borders-date">{borders_date}</li>
         </ul>
         </details>
     }

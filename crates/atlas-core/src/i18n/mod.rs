@@ -188,6 +188,12 @@ ui_texts! {
         /// The map's button that opens the list of the border changes in force and their
         /// sources, and that list's heading.
         about_borders;
+        /// The text-size control's label (the group of its two buttons).
+        text_size;
+        /// The accessible names of the text-size buttons, which show "A" and "A+": each begins
+        /// with what the button shows.
+        text_normal;
+        text_large;
     }
     with_values {
         /// Heading of the list of active events.
