@@ -45,6 +45,7 @@ async fn the_map_takes_most_of_the_screen_at_every_size() {
             wait_for_map(&page).await;
             let shares = page.run_script(SHARES).await;
             let share = |part: &str| shares[part].as_f64().unwrap_or(0.0);
+            eprintln!("{name}: {shares}");
             assert!(
                 share("map") >= least,
                 "{name}: the map covers {:.3} of the window, less than {least}",

@@ -12,6 +12,12 @@ const LAYOUTS: [(u32, u32, &str, &str); 5] = [
     (800, 500, "embed&", "800×500 embed"),
 ];
 
+/// The key's text, folded or not (where the map is small the key starts folded to its button).
+async fn legend_text(page: &AtlasPage) -> String {
+    let text = page.run_script(r#"return document.querySelector('[data-testid="legend"]').textContent;"#).await;
+    text.as_str().unwrap_or_default().to_owned()
+}
+
 /// Waits until the map has been measured and drawn: city markers and state names on screen.
 async fn wait_for_map(page: &AtlasPage) {
     page.wait_until("the map's markers and names", Duration::from_secs(10), || async {
@@ -201,23 +207,19 @@ async fn the_legend_names_the_states_and_the_occupation_is_hatched_in_june_1940(
     with_page(PageOptions::default(), |page| async move {
         page.open("?date=1940-06-20&lang=en").await;
         wait_for_map(&page).await;
-        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
-        for name in [
-            "Latvia (under Soviet occupation)",
-            "USSR",
-            "Finland",
-            "Under Soviet occupation",
-            "Borders on 20 June 1940",
-        ] {
+        let legend = legend_text(&page).await;
+        for name in ["Latvia (under Soviet occupation)", "USSR", "Finland", "Under Soviet occupation"] {
             assert!(legend.contains(name), "the legend names {name}: {legend}");
         }
+        let borders = page.text_of(r#"[data-testid="borders-date"]"#).await.unwrap_or_default();
+        assert_eq!(borders, "Borders on 20 June 1940", "the borders' date beside the year");
         let hatched = page
             .run_script(r#"return [...document.querySelectorAll('[data-testid="borders"] path.occupied')].length;"#)
             .await;
         assert!(hatched.as_u64().unwrap_or(0) >= 3, "Estonia, Latvia and Lithuania are hatched: {hatched:?}");
         page.open("?year=1938&lang=lv").await;
         wait_for_map(&page).await;
-        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
+        let legend = legend_text(&page).await;
         assert!(legend.contains("Latvija") && legend.contains("Lietuva") && legend.contains("Igaunija"), "{legend}");
         assert!(page.find_now(r#"[data-testid="legend-occupied"]"#).await.is_none(), "no occupation in 1938");
         let _ = support::LAST_YEAR;
@@ -291,7 +293,7 @@ async fn a_date_in_the_address_shows_that_day_and_the_steps_visit_1940_in_order(
         // 10 August 1940: the three states annexed, and the caption says so.
         page.open("?date=1940-08-10&lang=en").await;
         wait_for_map(&page).await;
-        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
+        let legend = legend_text(&page).await;
         for name in ["Latvian SSR (annexed by the USSR)", "Estonian SSR", "Lithuanian SSR"] {
             assert!(legend.contains(name), "the legend says {name}: {legend}");
         }
@@ -326,7 +328,7 @@ async fn a_date_in_the_address_shows_that_day_and_the_steps_visit_1940_in_order(
         // The June occupation is a step, and the legend follows it; ⏮ goes back a step.
         page.open("?date=1940-06-17&lang=en").await;
         wait_for_map(&page).await;
-        let legend = page.text_of(r#"[data-testid="legend"]"#).await.unwrap_or_default();
+        let legend = legend_text(&page).await;
         assert!(legend.contains("Estonia (under Soviet occupation)"), "{legend}");
         page.click(r#"[data-testid="previous-change"]"#).await;
         page.wait_until("the step before 17 June", Duration::from_secs(5), || async {

@@ -88,10 +88,10 @@ pub fn MapLegend() -> impl IntoView {
         })
     };
     let has_context = legend.with_untracked(|l| l.context_places);
-    // The key starts open only where the map is large enough for it to cover a small corner
-    // (style.css says where: `--key: open`); elsewhere, and always when embedded, it starts
-    // folded to its button.
-    let open = key_starts_open() && page_width() == PageWidth::Wide && use_mode() != Mode::Embed;
+    // The key starts open only on a page in a browser where the map is large enough for it to
+    // cover a small corner (style.css says where: `--key: open`); elsewhere, on a kiosk (whose
+    // larger type makes it cover Moscow) and when embedded, it starts folded to its button.
+    let open = key_starts_open() && page_width() == PageWidth::Wide && use_mode() == Mode::Standard;
     view! {
         <details class="map-legend" open=open data-testid="map-legend">
         <summary data-testid="legend-toggle">{move || locale.text().legend_title().to_owned()}</summary>
