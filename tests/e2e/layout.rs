@@ -76,7 +76,10 @@ const KEY_FITS_EVERY_STEP: &str = r#"
             if (!box.open) { bad.push(what + ": the key is folded"); return; }
             if (list.scrollHeight > list.clientHeight + 1 || list.scrollWidth > list.clientWidth + 1)
                 bad.push(what + ": the key's content " + list.scrollWidth + "×" + list.scrollHeight + " overflows its box " + list.clientWidth + "×" + list.clientHeight);
-            const r = box.getBoundingClientRect();
+            const inner = list.getBoundingClientRect(), outer = box.getBoundingClientRect();
+            if (inner.bottom > outer.bottom + 1 || inner.right > outer.right + 1)
+                bad.push(what + ": the key's list spills out of its box " + JSON.stringify([inner.bottom, outer.bottom].map(Math.round)));
+            const r = outer;
             const m = document.querySelector("svg.map").getBoundingClientRect();
             if (r.top < m.top - 1 || r.left < m.left - 1 || r.bottom > m.bottom + 1 || r.right > m.right + 1)
                 bad.push(what + ": the key leaves the map " + JSON.stringify([r.left, r.top, r.right, r.bottom].map(Math.round)));
