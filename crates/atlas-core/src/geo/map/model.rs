@@ -186,6 +186,13 @@ pub struct MapFrames {
 }
 
 impl MapFrames {
+    /// What the map's buttons cover in `view`: the zoom buttons' corner, and while the map is
+    /// zoomed in, the pan pad's ([`MapStyle::pan_pad`]). No label goes there.
+    pub fn buttons_in(&self, view: MapView) -> Vec<ScreenRect> {
+        let size = (self.map_box.width, self.map_box.height);
+        std::iter::once(self.controls).chain((!view.is_home()).then(|| self.style.pan_pad(size))).collect()
+    }
+
     /// The frames of a map in `map_box`: the main frame fills it, with insets for the places
     /// where something happened beyond it.
     pub fn new(data: &DataSet, map_box: MapBox) -> MapFrames {
@@ -887,7 +894,9 @@ impl MapLabels {
                 Some(InsetTitle { frame, period, text: text.to_owned(), lang, placed })
             })
             .collect();
-        let mut obstacles: Vec<ScreenRect> = std::iter::once(frames.controls)
+        let mut obstacles: Vec<ScreenRect> = frames
+            .buttons_in(view)
+            .into_iter()
             .chain(insets.iter().map(|t| t.placed.bounds))
             .chain(callouts.iter().map(|c| c.bounds))
             .collect();
@@ -971,7 +980,9 @@ impl MapLabels {
         };
         while !callouts.is_empty() && !baltic_named(&placed) {
             callouts.pop();
-            let kept: Vec<ScreenRect> = std::iter::once(frames.controls)
+            let kept: Vec<ScreenRect> = frames
+                .buttons_in(view)
+                .into_iter()
                 .chain(insets.iter().map(|t| t.placed.bounds))
                 .chain(callouts.iter().map(|c| c.bounds))
                 .chain(edges.iter().map(|&i| marker_boxes[i]))
@@ -1261,6 +1272,35 @@ mod tests {
     fn data() -> DataSet {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
         DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"))
+    }
+
+    #[test]
+    fn the_labels_of_a_zoomed_view_keep_clear_of_the_pan_pad() {
+        let data = data();
+        let map_box = MapBox::new(1000.0, 700.0, Mode::Kiosk);
+        let frames = MapFrames::new(&data, map_box);
+        assert_eq!(frames.buttons_in(MapView::HOME), [frames.controls], "no pad on the whole map");
+        let pad = frames.style.pan_pad((map_box.width, map_box.height));
+        let day = crate::changes::year_view_day(1934);
+        let year = MapYear::new(&data, &frames, day);
+        let states = MapStates::of_periods(&data, &frames, data.borders.epoch_on(day));
+        // Zoomed in about the pad's corner, where the map has names to place.
+        let mut checked = 0;
+        for at in [(700.0, 500.0), (850.0, 600.0), (500.0, 350.0)] {
+            let view = MapView::HOME.zoom_at(2.0, at, (map_box.width, map_box.height));
+            assert_eq!(frames.buttons_in(view), [frames.controls, pad]);
+            let labels = MapLabels::for_view(&data, &frames, &states, &year, Lang::EN, view);
+            for (i, marker) in frames.markers.iter().enumerate().filter(|(_, m)| m.frame == 0) {
+                if let Some(placed) = labels.cities.get(i).copied().flatten() {
+                    assert!(!placed.bounds.overlaps(&pad), "{}'s label under the pan pad in {view:?}", marker.place);
+                    checked += 1;
+                }
+            }
+            for name in &labels.states {
+                assert!(!name.placed.bounds.overlaps(&pad), "{}'s name under the pan pad in {view:?}", name.period);
+            }
+        }
+        assert!(checked > 0, "some labels were placed");
     }
 
     #[test]

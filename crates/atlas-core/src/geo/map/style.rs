@@ -184,6 +184,27 @@ impl MapStyle {
         ScreenRect::from_edges(width - margin - widest - gap, 0.0, width, bottom)
     }
 
+    /// The pan pad in the bottom right corner of a map of `size`, shown while the map is zoomed
+    /// in (the whole map has nowhere to pan): four arrow buttons of the zoom buttons' size in a
+    /// cross, three buttons wide and high, with room around them. The labels of a zoomed view
+    /// keep clear of it.
+    ///
+    /// ```
+    /// use atlas_core::geo::style::{MapBox, MapStyle};
+    /// use atlas_core::link::Mode;
+    ///
+    /// let style = MapStyle::for_box(MapBox::new(800.0, 600.0, Mode::Standard));
+    /// let pad = style.pan_pad((800.0, 600.0));
+    /// assert_eq!((pad.right(), pad.bottom()), (800.0, 600.0));
+    /// assert!(pad.width >= 3.0 * style.button && pad.height >= 3.0 * style.button);
+    /// assert!(!pad.overlaps(&style.controls(800.0)), "apart from the zoom buttons");
+    /// ```
+    pub fn pan_pad(&self, (width, height): (f64, f64)) -> ScreenRect {
+        let (button, gap, margin) = (self.button, self.button_gap, self.button_margin);
+        let side = 3.0 * button + 2.0 * gap + margin + gap;
+        ScreenRect::from_edges(width - side, height - side, width, height)
+    }
+
     /// The corner the insets on the right keep clear of: the buttons' corner, but never less than
     /// three 48-px buttons' (a touch target's size), so that on a phone, whose buttons are
     /// smaller, the Moscow inset does not come up over the cities east of the Baltic (Tartu's
