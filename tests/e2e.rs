@@ -12,6 +12,8 @@ mod support;
 mod map;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/targets.rs"]
+mod targets;
 #[path = "e2e/visitor.rs"]
 mod visitor;
 

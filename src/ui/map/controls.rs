@@ -137,9 +137,10 @@ pub fn ZoomControls() -> impl IntoView {
     }
 }
 
-/// Four arrow buttons in a cross in the map's bottom right corner, while the map is zoomed in
-/// (the whole map has nowhere to pan): a way to pan without dragging (WCAG 2.5.7). The labels of
-/// a zoomed view keep clear of it (atlas-core's `MapFrames::buttons_in`).
+/// Four arrow buttons laid out as a keyboard's arrow keys in a bottom corner of the map, while
+/// the map is zoomed in (the whole map has nowhere to pan): a way to pan without dragging (WCAG
+/// 2.5.7). Where it goes, and that the labels of a zoomed view keep clear of it, is atlas-core's
+/// (`MapStyle::pan_pad`, `MapFrames::buttons_in`).
 #[component]
 pub fn PanPad() -> impl IntoView {
     let locale = use_locale();
@@ -174,9 +175,10 @@ pub fn PanPad() -> impl IntoView {
             </button>
         }
     };
+    let at_left = move || map.frames.with(|f| f.pan_pad.x < f.map_box.width / 2.0);
     view! {
         <Show when=zoomed>
-            <div class="pan-pad" data-testid="pan-pad">
+            <div class="pan-pad" class:at-left=at_left data-testid="pan-pad">
                 {PanDirection::ALL.map(button).collect_view()}
             </div>
         </Show>

@@ -33,8 +33,10 @@ pub enum PanDirection {
 }
 
 impl PanDirection {
-    /// The four, in the order the pan pad's buttons are read (north, west, east, south).
-    pub const ALL: [PanDirection; 4] = [PanDirection::North, PanDirection::West, PanDirection::East, PanDirection::South];
+    /// The four, in the order the pan pad's buttons are read (north above, then west, south and
+    /// east in a row, as a keyboard's arrow keys lie).
+    pub const ALL: [PanDirection; 4] =
+        [PanDirection::North, PanDirection::West, PanDirection::South, PanDirection::East];
 
     /// The direction of an arrow key (`KeyboardEvent.key`), if it is one.
     ///
@@ -139,9 +141,9 @@ impl MapView {
     }
 
     /// A press of a pan button or an arrow key moves the map by this share of its frame's width or
-/// height: a step that keeps most of what was in view, as a page-down keeps a few lines.
-pub const PAN_STEP: f64 = 0.25;
-/// A turn of the mouse wheel by `delta_y` CSS pixels (as `WheelEvent.deltaY` gives it) with
+    /// height: a step that keeps most of what was in view, as a page-down keeps a few lines.
+    pub const PAN_STEP: f64 = 0.25;
+    /// A turn of the mouse wheel by `delta_y` CSS pixels (as `WheelEvent.deltaY` gives it) with
     /// the pointer at `at` (frame units): turning it away from the reader (negative) zooms in
     /// about the pointer.
     ///
@@ -389,7 +391,7 @@ mod tests {
 
     #[test]
     fn every_arrow_key_pans_and_nothing_else_does() {
-        let keys = ["ArrowUp", "ArrowLeft", "ArrowRight", "ArrowDown"];
+        let keys = ["ArrowUp", "ArrowLeft", "ArrowDown", "ArrowRight"];
         let found: Vec<_> = keys.iter().filter_map(|k| PanDirection::from_key(k)).collect();
         assert_eq!(found, PanDirection::ALL);
         assert_eq!(PanDirection::from_key("w"), None);
