@@ -94,7 +94,7 @@ async fn a_drag_that_starts_on_a_name_pans_the_map_and_opens_nothing() {
 async fn tapping_a_year_number_moves_the_time_bar_there() {
     for (options, query, year, low) in [
         (PageOptions::desktop_hd(), "?year=1935&lang=en", 1927, false),
-        (PageOptions::default().size(1080, 1920), "?kiosk&year=1935&lang=en", 1920, true),
+        (PageOptions::default().size(1080, 1920), "?kiosk&year=1935&lang=en", 1925, true),
         (PageOptions::default().size(1920, 1080), "?kiosk&year=1935&lang=ru", 1938, true),
     ] {
         with_page(options, move |page| async move {
