@@ -57,9 +57,10 @@ pub fn EventItem(
         open.set(now_open);
         if now_open {
             select.set_opened_event(Some(index));
-            // Once the details are drawn and laid out.
+            // Once the details are drawn and laid out, if the card is still there then (a
+            // panel closed at once disposes it: `try_`, not a panic).
             request_animation_frame(move || {
-                if let Some(card) = card.get_untracked() {
+                if let Some(card) = card.try_get_untracked().flatten() {
                     reveal(&card);
                 }
             });
