@@ -16,6 +16,8 @@ mod layout;
 mod map;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/targets.rs"]
+mod targets;
 #[path = "e2e/visitor.rs"]
 mod visitor;
 
@@ -233,7 +235,9 @@ async fn an_idle_kiosk_counts_down_returns_to_the_start_and_plays_until_touched(
             page.find_now(r#"[data-testid="kiosk-countdown"]"#).await.map(|_| ())
         })
         .await;
-        page.wait_until("the attract loop after the countdown", long, || async {
+        // The countdown gives 20 s, whatever the idle time (WCAG 2.2.1).
+        let countdown = std::time::Duration::from_secs(30);
+        page.wait_until("the attract loop after the countdown", countdown, || async {
             page.find_now(r#"[data-testid="attract-hint"]"#).await.map(|_| ())
         })
         .await;
@@ -456,8 +460,8 @@ async fn a_kiosk_survives_random_touches_and_idle_periods() {
             };
             assert_kiosk_is_whole(&page, &format!("step {step}: {action}")).await;
         }
-        // Walk away: the kiosk must come back to its start by itself.
-        page.wait_until("the attract loop after walking away", std::time::Duration::from_secs(15), || async {
+        // Walk away: the kiosk must come back to its start by itself (2 s idle, 20 s countdown).
+        page.wait_until("the attract loop after walking away", std::time::Duration::from_secs(35), || async {
             page.find_now(r#"[data-testid="attract-hint"]"#).await.map(|_| ())
         })
         .await;

@@ -1,5 +1,7 @@
 //! One event as a list item: its dates at their precision, kind, title and place, and a
-//! "Details" disclosure with its summary, parties, note and sources, in every mode.
+//! "Details" disclosure with its summary, parties, note and sources, in every mode. A tap
+//! anywhere on the card opens (or closes) its details, as "Details" does, and an opened card
+//! scrolls fully into view in its column (or its top, if it is taller than the column).
 //!
 //! An item is drawn in one language and drawn again when the language changes (the
 //! lists key their items by event and language): a list of hundreds of events then
@@ -9,6 +11,15 @@ use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
 use crate::state::{use_data, use_locale, use_selection_setter};
+
+/// Scrolls `card` just enough to show it whole within its scrolling column and the window (the
+/// least movement: "nearest"); a card taller than the column shows its top.
+fn reveal(card: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    card.scroll_into_view_with_scroll_into_view_options(&options);
+}
 
 /// A text with the language it is really in (English where a translation is missing).
 fn text_in(text: &Localized, lang: Lang) -> (String, String) {
@@ -39,13 +50,35 @@ pub fn EventItem(
     let is_current = move || current.is_some_and(|c| c.get());
     let current_attr = move || current.map(|c| if c.get() { "true" } else { "false" });
     let in_selected_year = text.in_selected_year().to_owned();
+    let card = NodeRef::<leptos::html::Li>::new();
+    let disclosure = NodeRef::<leptos::html::Details>::new();
     let toggle = move |ev: leptos::ev::Event| {
         let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
         open.set(now_open);
         if now_open {
             select.set_opened_event(Some(index));
+            // Once the details are drawn and laid out, if the card is still there then (a
+            // panel closed at once disposes it: `try_`, not a panic).
+            request_animation_frame(move || {
+                if let Some(card) = card.try_get_untracked().flatten() {
+                    reveal(&card);
+                }
+            });
         } else {
             select.close_event(index);
+        }
+    };
+    // A tap on the card outside its disclosure (which answers by itself) opens or closes it.
+    let tap = move |ev: leptos::ev::MouseEvent| {
+        let Some(details) = disclosure.get_untracked() else { return };
+        let inside = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+        if inside.is_some_and(|node| details.contains(Some(&node))) {
+            return;
+        }
+        // Not when a reader selected some of its text with the mouse.
+        let selecting = window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed());
+        if !selecting {
+            details.set_open(!details.open());
         }
     };
     on_cleanup(move || select.close_event(index));
@@ -53,6 +86,8 @@ pub fn EventItem(
         <li
             class=format!("event kind-{}", event.kind.as_str())
             class:current=is_current
+            node_ref=card
+            on:click=tap
             data-event-id=event.id.to_string()
             data-current=current_attr
         >
@@ -63,7 +98,7 @@ pub fn EventItem(
             <div class="event-title" lang=title_lang>{title}</div>
             {place.map(|(name, name_lang)| view! { <div class="event-place" lang=name_lang>{name}</div> })}
             {move || is_current().then(|| view! { <span class="visually-hidden">{format!("({in_selected_year})")}</span> })}
-            <details class="event-details" on:toggle=toggle>
+            <details class="event-details" node_ref=disclosure on:toggle=toggle>
                 <summary>{text.details().to_owned()}</summary>
                 {details}
             </details>

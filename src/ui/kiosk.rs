@@ -116,7 +116,7 @@ pub fn use_kiosk_idle(idle_seconds: u32, start_lang: Lang) -> UseKioskIdleReturn
     let locale = use_locale_setter();
     let playback = use_playback_setter();
     let map_view = use_map_view().0;
-    let machine = RwSignal::new(IdleMachine::new(idle_seconds));
+    let machine = RwSignal::new(IdleMachine::new());
     let apply = move |input: IdleInput| {
         let mut effect = None;
         machine.maybe_update(|machine| {
@@ -157,7 +157,9 @@ pub fn use_kiosk_idle(idle_seconds: u32, start_lang: Lang) -> UseKioskIdleReturn
     }
 }
 
-/// Watches for idleness and shows the countdown.
+/// Watches for idleness and shows the countdown: the seconds left, how to stay, and a "Stay"
+/// button, which takes the focus while it is shown (an alert dialog; nothing else is then
+/// hidden under it while focused) and gives it back when the countdown ends with a touch.
 #[component]
 pub fn KioskIdle(
     /// The language the kiosk starts in.
@@ -165,14 +167,48 @@ pub fn KioskIdle(
 ) -> impl IntoView {
     let locale = use_locale();
     let UseKioskIdleReturn { countdown, stay } = use_kiosk_idle(use_start_link().idle_seconds(), start_lang);
+    let stay_button = NodeRef::<leptos::html::Button>::new();
+    // The element that had the focus before the countdown took it.
+    let had_focus = StoredValue::new_local(None::<web_sys::Element>);
+    // The button takes the focus when it appears (after noting who had it).
+    Effect::new(move |_| {
+        if let Some(button) = stay_button.get() {
+            had_focus.set_value(leptos::prelude::document().active_element());
+            let _ = button.focus();
+        }
+    });
+    let playback = use_playback();
+    Effect::new(move |was_shown: Option<bool>| {
+        let shown = countdown.with(Option::is_some);
+        // Not when the kiosk went back to its start: nobody is there.
+        if !shown && was_shown == Some(true) && untrack(|| playback.mode()) != PlayMode::Attract {
+            // Given back only if the focus was lost with the button (not moved on by a Tab).
+            let document = leptos::prelude::document();
+            let lost = document.active_element().is_none_or(|e| document.body().is_some_and(|b| *b == e));
+            if let Some(element) = had_focus.get_value().filter(|e| lost && e.is_connected()) {
+                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                    let _ = element.focus();
+                }
+            }
+            had_focus.set_value(None);
+        }
+        shown
+    });
     view! {
         <Show when=move || countdown.get().is_some()>
-            <div class="kiosk-countdown" role="alertdialog" aria-live="assertive" data-testid="kiosk-countdown">
-                <p>{move || {
+            <div
+                class="kiosk-countdown"
+                role="alertdialog"
+                aria-labelledby="kiosk-countdown-text"
+                aria-describedby="kiosk-countdown-hint"
+                data-testid="kiosk-countdown"
+            >
+                <p id="kiosk-countdown-text" data-testid="kiosk-countdown-text">{move || {
                     let n = countdown.get().unwrap_or(0);
                     locale.text().countdown(n, crate::browser::plural_category(locale.lang(), n))
                 }}</p>
-                <button type="button" data-testid="kiosk-stay" on:click=move |_| stay.run(())>
+                <p id="kiosk-countdown-hint" class="kiosk-countdown-hint">{move || locale.text().countdown_hint().to_owned()}</p>
+                <button type="button" data-testid="kiosk-stay" node_ref=stay_button on:click=move |_| stay.run(())>
                     {move || locale.text().stay().to_owned()}
                 </button>
             </div>

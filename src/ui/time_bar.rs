@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
 use super::{PlaybackControls, TextSizeSwitch, YearSlider};
-use crate::state::{use_data, use_locale, use_mode, use_selection};
+use crate::state::{use_data, use_locale, use_mode, use_selection, use_selection_setter};
 
 /// How much room a year's label needs along the bar, in ems of its font: four digits of
 /// about 0.6 em and a gap.
@@ -20,11 +20,15 @@ fn left(at: f64) -> String {
     format!("calc(var(--thumb) / 2 + (100% - var(--thumb)) * {at:.5})")
 }
 
-/// The bar across the foot of the page (the top on a phone).
+/// The bar across the foot of the page (the top on a phone). The years' numbers and the stages'
+/// bands answer a tap (the year, the stage's first year); they are pointer targets only, in
+/// lists hidden from screen readers and out of the tab order: the slider says the year and its
+/// stage and steps through them by keyboard.
 #[component]
 pub fn TimeBar() -> impl IntoView {
     let data = use_data();
     let selection = use_selection();
+    let select = use_selection_setter();
     let locale = use_locale();
     let (first, last) = selection.years();
     let bar = Bar::new(first, last);
@@ -65,6 +69,7 @@ pub fn TimeBar() -> impl IntoView {
                         // One rule at every size: each band shows its stage's numeral; the current
                         // stage's name is in the caption beside the year, every name in the tooltip.
                         let [full, _, label] = band_labels(stage, number + 1, &text);
+                        let start = stage.start;
                         Some(view! {
                             <li
                                 class="stage"
@@ -74,6 +79,8 @@ pub fn TimeBar() -> impl IntoView {
                                 style:width=format!("calc((100% - var(--thumb)) * {:.5})", band.to - band.from)
                                 lang=name_lang.code().to_owned()
                                 title=full.clone()
+                                // A tap goes to the stage's first year.
+                                on:click=move |_| select.set_year(start)
                             >
                                 {label}
                             </li>
@@ -88,6 +95,19 @@ pub fn TimeBar() -> impl IntoView {
         let year = selection.year();
         stages.with_value(|stages| stages.at(year).map(|s| s.caption(&text)).unwrap_or_default())
     };
+    // Its height, for style.css: on a phone it stays at the top of the screen while the page
+    // scrolls under it, and the page keeps what has the focus clear of it (`scroll-padding-top`).
+    let section = NodeRef::<leptos::html::Section>::new();
+    let UseElementSizeReturn { height: bar_height, .. } = use_element_size(section);
+    Effect::new(move |_| {
+        bar_height.track();
+        // Its whole box, padding and border included.
+        let Some(height) = section.get().map(|s| s.get_bounding_client_rect().height()) else { return };
+        if let Some(root) = document().document_element() {
+            let _ = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(&root))
+                .set_property("--time-bar-height", &format!("{height:.0}px"));
+        }
+    });
     // The selected day, as precise as its source: the map shows the borders and treaties of it,
     // and says so ("Borders on 31 December 1934"), the date in a span of its own.
     let changes = data.clone();
@@ -99,7 +119,7 @@ pub fn TimeBar() -> impl IntoView {
     };
     let embedded = use_mode() == Mode::Embed;
     view! {
-        <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label">
+        <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label" node_ref=section>
             <div class="time-bar-now">
                 <output for="year-slider" id="year-label" class="year-label" data-testid="year-label" aria-live="off">
                     {move || selection.year()}
@@ -132,7 +152,10 @@ pub fn TimeBar() -> impl IntoView {
                                         class:selected=move || selection.is_selected_year(tick.year)
                                         style:left=left(tick.at)
                                     >
-                                        {tick.labelled.then(|| view! { <span class="tick-label">{tick.year}</span> })}
+                                        // A tap on a year's number goes to that year.
+                                        {tick.labelled.then(|| view! {
+                                            <span class="tick-label" data-year=tick.year on:click=move |_| select.set_year(tick.year)>{tick.year}</span>
+                                        })}
                                     </li>
                                 }
                             })

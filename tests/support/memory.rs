@@ -99,8 +99,8 @@ const MIXED: &str = r#"
             }
             await frame();
             if (kiosk && i % 2500 === 2499) {
-                // Let the kiosk go idle (2 s), count down and start its attract loop, then touch.
-                await new Promise((r) => setTimeout(r, 15000));
+                // Let the kiosk go idle (2 s), count down (20 s) and start its attract loop, then touch.
+                await new Promise((r) => setTimeout(r, 25000));
                 document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
                 document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
                 await frame();

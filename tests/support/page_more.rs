@@ -1,7 +1,10 @@
 //! More of `AtlasPage`: the address, attributes, touch, frames and scripts.
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, PointerAction, TouchActions};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
+};
+use fantoccini::key::Key;
 use fantoccini::Locator;
 
 use super::page::{poll, sel, thumb_offset, AtlasPage, WAIT};
@@ -111,5 +114,57 @@ impl AtlasPage {
     /// Leaves the iframe for the top page.
     pub async fn leave_frame(&self) {
         self.client().enter_parent_frame().await.unwrap_or_else(|e| panic!("leaving the iframe: {e}"));
+    }
+
+    /// The box of the element matching `css` on the screen (`getBoundingClientRect`):
+    /// `[left, top, right, bottom]`, or `None` if there is no such element.
+    pub async fn rect_of(&self, css: &str) -> Option<[f64; 4]> {
+        let script = format!(
+            "const e = document.querySelector({css:?}); if (!e) return null; const r = e.getBoundingClientRect(); \
+             return [r.left, r.top, r.right, r.bottom];"
+        );
+        let value = self.run_script(&script).await;
+        let v: Vec<f64> = value.as_array()?.iter().filter_map(serde_json::Value::as_f64).collect();
+        (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
+    }
+
+    /// Touches the page once at `(x, y)` (CSS pixels in the viewport), with a finger.
+    pub async fn tap_at(&self, x: f64, y: f64) {
+        let finger = TouchActions::new("finger".to_owned())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        self.client().perform_actions(finger).await.unwrap_or_else(|e| panic!("tapping at ({x}, {y}): {e}"));
+        let _ = self.client().release_actions().await;
+    }
+
+    /// Drags the mouse from `from` to `to` (viewport CSS pixels) in small steps, as a hand does.
+    pub async fn mouse_drag(&self, from: (f64, f64), to: (f64, f64)) {
+        let mut mouse = MouseActions::new("mouse".to_owned())
+            .then(PointerAction::MoveTo { duration: None, x: from.0, y: from.1 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+        for i in 1..=10 {
+            let t = f64::from(i) / 10.0;
+            let (x, y) = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+            mouse = mouse.then(PointerAction::MoveTo { duration: Some(Duration::from_millis(20)), x, y });
+        }
+        let mouse = mouse.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client().perform_actions(mouse).await.unwrap_or_else(|e| panic!("dragging the mouse: {e}"));
+        let _ = self.client().release_actions().await;
+    }
+
+    /// Presses Tab, or Shift+Tab when `back`, on whatever has the focus.
+    pub async fn press_tab(&self, back: bool) {
+        let (shift, tab) = (char::from(Key::Shift), char::from(Key::Tab));
+        let mut keys = KeyActions::new("keyboard".to_owned());
+        if back {
+            keys = keys.then(KeyAction::Down { value: shift });
+        }
+        keys = keys.then(KeyAction::Down { value: tab }).then(KeyAction::Up { value: tab });
+        if back {
+            keys = keys.then(KeyAction::Up { value: shift });
+        }
+        self.client().perform_actions(keys).await.unwrap_or_else(|e| panic!("pressing Tab: {e}"));
+        let _ = self.client().release_actions().await;
     }
 }

@@ -12,14 +12,9 @@ use crate::DataSet;
 
 /// Milliseconds per year when a reader presses play: time to read a year's few events.
 pub const PLAYBACK_STEP_MS: u64 = 2_500;
-/// Seconds of warning before an idle kiosk returns to its start.
-pub const COUNTDOWN_SECONDS: u32 = 10;
-
-/// The countdown for a kiosk idle after `idle_seconds`: ten seconds, or less when
-/// the idle time itself is shorter (as in tests).
-pub fn countdown_seconds(idle_seconds: u32) -> u32 {
-    COUNTDOWN_SECONDS.min(idle_seconds).max(1)
-}
+/// Seconds of warning before an idle kiosk returns to its start, whatever its idle time: WCAG
+/// 2.2.1 (Timing Adjustable) asks that a visitor be warned and given at least 20 seconds to stay.
+pub const COUNTDOWN_SECONDS: u32 = 20;
 
 /// How long the attract loop stays on a day on which an event begins: time to glance at its
 /// title.
@@ -200,7 +195,7 @@ pub enum IdleInput {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdleEffect {
     /// Return to the start (the first year, no open panel, the kiosk's language, the whole
-    /// map) and play the years by themselves, one every [`ATTRACT_STEP_MS`].
+    /// map) and play the attract loop (an [`AttractSchedule`]).
     ReturnToStart,
     /// Stop the attract loop: a visitor is back.
     StopAttract,
@@ -211,10 +206,10 @@ pub enum IdleEffect {
 ///
 /// ```
 /// use atlas_core::kiosk::{IdleEffect, IdleInput, IdleMachine, IdleState};
-/// let mut kiosk = IdleMachine::new(120);
+/// let mut kiosk = IdleMachine::new();
 /// assert_eq!(kiosk.step(IdleInput::IdleElapsed), None);
-/// assert_eq!(kiosk.state(), IdleState::CountingDown { seconds_left: 10 });
-/// assert_eq!(kiosk.step(IdleInput::Tick(10)), Some(IdleEffect::ReturnToStart));
+/// assert_eq!(kiosk.state(), IdleState::CountingDown { seconds_left: 20 });
+/// assert_eq!(kiosk.step(IdleInput::Tick(20)), Some(IdleEffect::ReturnToStart));
 /// assert_eq!(kiosk.step(IdleInput::Touch), Some(IdleEffect::StopAttract));
 /// assert_eq!(kiosk.state(), IdleState::Active);
 /// ```
@@ -224,10 +219,17 @@ pub struct IdleMachine {
     state: IdleState,
 }
 
+impl Default for IdleMachine {
+    fn default() -> Self {
+        IdleMachine::new()
+    }
+}
+
 impl IdleMachine {
-    /// A kiosk that counts down after `idle_seconds` without input (see [`countdown_seconds`]).
-    pub fn new(idle_seconds: u32) -> IdleMachine {
-        IdleMachine { countdown: countdown_seconds(idle_seconds), state: IdleState::Active }
+    /// A kiosk's idle rules. The idle time itself (`?idle=`) is the app's to measure; the
+    /// countdown after it is always [`COUNTDOWN_SECONDS`], however short the idle time (as in tests).
+    pub fn new() -> IdleMachine {
+        IdleMachine { countdown: COUNTDOWN_SECONDS, state: IdleState::Active }
     }
 
     pub fn state(&self) -> IdleState {
@@ -270,10 +272,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_countdown_is_ten_seconds_or_the_idle_time() {
-        assert_eq!(countdown_seconds(120), 10);
-        assert_eq!(countdown_seconds(3), 3);
-        assert_eq!(countdown_seconds(0), 1);
+    fn the_countdown_gives_at_least_twenty_seconds() {
+        const { assert!(COUNTDOWN_SECONDS >= 20, "WCAG 2.2.1") };
+        let mut kiosk = IdleMachine::new();
+        kiosk.step(IdleInput::IdleElapsed);
+        assert_eq!(kiosk.seconds_left(), Some(COUNTDOWN_SECONDS));
+        assert_eq!(kiosk.step(IdleInput::Tick(19)), None, "still counting down after 19 s");
+        assert_eq!(kiosk.seconds_left(), Some(1));
     }
 
     #[test]
@@ -345,7 +350,7 @@ mod tests {
 
     #[test]
     fn an_idle_kiosk_counts_down_second_by_second_then_returns_to_its_start() {
-        let mut kiosk = IdleMachine::new(120);
+        let mut kiosk = IdleMachine::new();
         assert_eq!(kiosk.step(IdleInput::Tick(1)), None, "the clock alone does nothing while in use");
         assert_eq!(kiosk.state(), IdleState::Active);
         assert_eq!(kiosk.step(IdleInput::IdleElapsed), None);
@@ -355,30 +360,29 @@ mod tests {
             effects.extend(kiosk.step(IdleInput::Tick(1)));
             shown.push(kiosk.seconds_left());
         }
-        let expected: Vec<Option<u32>> = (1..=10).rev().map(Some).chain([None]).collect();
-        assert_eq!(shown, expected, "10, 9, … 1, then the start");
+        let expected: Vec<Option<u32>> = (1..=20).rev().map(Some).chain([None]).collect();
+        assert_eq!(shown, expected, "20, 19, … 1, then the start");
         assert_eq!(effects, [IdleEffect::ReturnToStart]);
     }
 
     #[test]
     fn a_touch_during_the_countdown_stays() {
-        let mut kiosk = IdleMachine::new(120);
+        let mut kiosk = IdleMachine::new();
         kiosk.step(IdleInput::IdleElapsed);
         kiosk.step(IdleInput::Tick(4));
-        assert_eq!(kiosk.seconds_left(), Some(6));
+        assert_eq!(kiosk.seconds_left(), Some(16));
         assert_eq!(kiosk.step(IdleInput::Touch), None, "nothing to undo: the kiosk has not moved yet");
         assert_eq!(kiosk.state(), IdleState::Active);
         assert_eq!(kiosk.step(IdleInput::Tick(20)), None);
         assert_eq!(kiosk.step(IdleInput::IdleElapsed), None);
-        assert_eq!(kiosk.seconds_left(), Some(10), "a new countdown starts from the top");
+        assert_eq!(kiosk.seconds_left(), Some(20), "a new countdown starts from the top");
     }
 
     #[test]
     fn the_attract_loop_plays_until_a_touch() {
-        let mut kiosk = IdleMachine::new(3);
+        let mut kiosk = IdleMachine::new();
         kiosk.step(IdleInput::IdleElapsed);
-        assert_eq!(kiosk.seconds_left(), Some(3), "a short idle time gives a short countdown");
-        assert_eq!(kiosk.step(IdleInput::Tick(5)), Some(IdleEffect::ReturnToStart));
+        assert_eq!(kiosk.step(IdleInput::Tick(25)), Some(IdleEffect::ReturnToStart));
         for input in [IdleInput::Tick(1), IdleInput::IdleElapsed, IdleInput::Tick(60)] {
             assert_eq!(kiosk.step(input), None, "{input:?} during the loop");
             assert_eq!(kiosk.state(), IdleState::Attract);
@@ -389,9 +393,9 @@ mod tests {
 
     #[test]
     fn a_zero_tick_changes_nothing() {
-        let mut kiosk = IdleMachine::new(120);
+        let mut kiosk = IdleMachine::new();
         kiosk.step(IdleInput::IdleElapsed);
         assert_eq!(kiosk.step(IdleInput::Tick(0)), None);
-        assert_eq!(kiosk.seconds_left(), Some(10));
+        assert_eq!(kiosk.seconds_left(), Some(20));
     }
 }

@@ -2,7 +2,8 @@
 //! border change in force on the selected day (atlas-core's `borders::border_notes`): the
 //! period's name, its dates, its note and its sources, in the reader's language. It opens with
 //! a click, a tap, Enter or Space; Escape, its close button or a tap beside it closes it, and
-//! the focus returns to the button.
+//! the focus returns to the button. While it is open it is modal: Tab and Shift+Tab go round
+//! within it, so that the focus never goes to a control hidden under it (WCAG 2.4.11).
 use atlas_core::borders::{border_notes, BorderNote};
 use atlas_core::HistoricDate;
 use leptos::html;
@@ -61,6 +62,23 @@ pub fn AboutBorders() -> impl IntoView {
     }
 }
 
+/// Tab from the panel's last control goes to its first, Shift+Tab from its first to its last.
+fn keep_focus_within(panel: &web_sys::HtmlElement, ev: &leptos::ev::KeyboardEvent) {
+    let Ok(found) = panel.query_selector_all("button, summary, a[href]") else { return };
+    let controls: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node).ok())
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else { return };
+    let active = document().active_element();
+    let is = |element: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == element.as_ref());
+    let next = if ev.shift_key() { is(first).then_some(last) } else { is(last).then_some(first) };
+    if let Some(next) = next {
+        ev.prevent_default();
+        let _ = next.focus();
+    }
+}
+
 /// The open panel: the day's border changes, each with its dates, note and sources.
 #[component]
 fn AboutPanel(
@@ -93,11 +111,16 @@ fn AboutPanel(
             .map(|note| view! { <BorderEntry note=note sources_label=text.sources().to_owned() /> })
             .collect_view()
     };
+    let section = NodeRef::<html::Section>::new();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
             // Not also the page's Escape, which would close a city's panel behind this one.
             ev.stop_propagation();
             close.run(());
+        } else if ev.key() == "Tab" {
+            if let Some(section) = section.get_untracked() {
+                keep_focus_within(&section, &ev);
+            }
         }
     };
     view! {
@@ -107,7 +130,9 @@ fn AboutPanel(
             class="about-borders"
             data-testid="about-borders-panel"
             role="dialog"
+            aria-modal="true"
             aria-labelledby=heading_id.clone()
+            node_ref=section
             on:keydown=on_key
         >
             <div class="about-borders-head">

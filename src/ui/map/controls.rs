@@ -1,18 +1,29 @@
-//! The reader's zoom and pan: the +, − and "whole map" buttons, and drag, pinch and wheel on
-//! the map (atlas-core's `geo::geometry::gesture` and `view` do the arithmetic).
+//! The reader's zoom and pan: the +, − and "whole map" buttons, the pan pad while the map is
+//! zoomed in, drag, pinch and wheel on the map, and the arrow keys, + and − while it has the
+//! focus (atlas-core's `geo::geometry::gesture` and `view` do the arithmetic).
 use atlas_core::geo::style::MapBox;
-use atlas_core::geo::{frame_point, MapView, Pointers, ScreenRect};
+use atlas_core::geo::{frame_point, MapView, PanDirection, Pointers, ScreenRect};
 use leptos::prelude::*;
 
 use super::about_borders::AboutBorders;
 use super::use_map;
 use crate::state::use_locale;
-use crate::ui::icon_button::IconButton;
+use crate::ui::icon_button::{Icon, IconButton};
 
 const ZOOM_IN_ICON: &str = "M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z";
 const ZOOM_OUT_ICON: &str = "M4 11h16v2H4z";
 /// "Show the whole map": four corners pointing outwards.
 const RESET_ICON: &str = "M3 3h7v2H6.4l4.3 4.3-1.4 1.4L5 6.4V10H3zM21 3v7h-2V6.4l-4.3 4.3-1.4-1.4L17.6 5H14V3zM3 21v-7h2v3.6l4.3-4.3 1.4 1.4L6.4 19H10v2zM21 21h-7v-2h3.6l-4.3-4.3 1.4-1.4 4.3 4.3V14h2z";
+
+/// A pan button's arrow, pointing where it takes the reader.
+fn pan_icon(direction: PanDirection) -> &'static str {
+    match direction {
+        PanDirection::North => "M12 5l7 8h-5v6h-4v-6H5z",
+        PanDirection::South => "M12 19l-7-8h5V5h4v6h5z",
+        PanDirection::West => "M5 12l8-7v5h6v4h-6v5z",
+        PanDirection::East => "M19 12l-8 7v-5H5v-4h6V5z",
+    }
+}
 
 /// Drag to pan, pinch or wheel to zoom: pointer positions in map frame units.
 #[derive(Clone, Copy)]
@@ -59,6 +70,31 @@ impl Gestures {
         self.pointers.update_value(|ps| ps.up(ev.pointer_id()));
     }
 
+    /// Whether the last gesture dragged or pinched the map: the click that ends it on a city's
+    /// dot or name (which moved with the finger) is not a tap on it.
+    pub fn dragged(&self) -> bool {
+        self.pointers.with_value(Pointers::dragged)
+    }
+
+    /// The arrow keys pan the map a step, + and − zoom it, while it or a city on it has the
+    /// focus (a screen reader's browse mode keeps the arrows for itself).
+    pub fn key(&self, ev: &leptos::ev::KeyboardEvent) {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let size = self.size();
+        let key = ev.key();
+        let next = match key.as_str() {
+            "+" | "=" => Some(self.view.get_untracked().zoom_in(size)),
+            "-" => Some(self.view.get_untracked().zoom_out(size)),
+            _ => PanDirection::from_key(&key).map(|d| self.view.get_untracked().pan_toward(d, size)),
+        };
+        if let Some(view) = next {
+            ev.prevent_default();
+            self.view.set(view);
+        }
+    }
+
     pub fn wheel(&self, ev: &leptos::ev::WheelEvent) {
         let Some(p) = self.position(ev.client_x(), ev.client_y()) else { return };
         ev.prevent_default();
@@ -98,5 +134,53 @@ pub fn ZoomControls() -> impl IntoView {
             />
             <AboutBorders />
         </div>
+    }
+}
+
+/// Four arrow buttons laid out as a keyboard's arrow keys in a bottom corner of the map, while
+/// the map is zoomed in (the whole map has nowhere to pan): a way to pan without dragging (WCAG
+/// 2.5.7). Where it goes, and that the labels of a zoomed view keep clear of it, is atlas-core's
+/// (`MapStyle::pan_pad`, `MapFrames::buttons_in`).
+#[component]
+pub fn PanPad() -> impl IntoView {
+    let locale = use_locale();
+    let map = use_map();
+    let view = map.view;
+    let size = move || map.map_box.with_untracked(|b| (b.width, b.height));
+    let zoomed = move || !view.with(MapView::is_home);
+    let button = move |direction: PanDirection| {
+        let label = Signal::derive(move || {
+            let text = locale.text();
+            match direction {
+                PanDirection::North => text.pan_north(),
+                PanDirection::West => text.pan_west(),
+                PanDirection::East => text.pan_east(),
+                PanDirection::South => text.pan_south(),
+            }
+            .to_owned()
+        });
+        view! {
+            <button
+                type="button"
+                class=format!("pan-{}", direction.as_str())
+                data-testid=format!("pan-{}", direction.as_str())
+                aria-label=label
+                title=label
+                // aria-disabled, not disabled: a button at the map's edge keeps the focus of a
+                // reader who pressed it there.
+                aria-disabled=move || if view.with(|v| v.can_pan_toward(direction, size())) { "false" } else { "true" }
+                on:click=move |_| view.update(|v| *v = v.pan_toward(direction, size()))
+            >
+                <Icon path=pan_icon(direction) />
+            </button>
+        }
+    };
+    let at_left = move || map.frames.with(|f| f.pan_pad.x < f.map_box.width / 2.0);
+    view! {
+        <Show when=zoomed>
+            <div class="pan-pad" class:at-left=at_left data-testid="pan-pad">
+                {PanDirection::ALL.map(button).collect_view()}
+            </div>
+        </Show>
     }
 }

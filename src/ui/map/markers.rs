@@ -7,6 +7,7 @@ use atlas_core::geo::model::edge_arrow_size;
 use atlas_core::PlaceId;
 use leptos::prelude::*;
 
+use super::controls::Gestures;
 use super::use_map;
 use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
 
@@ -58,6 +59,7 @@ pub fn CityMarker(
     if data.atlas.place(&place).is_none() {
         return ().into_any();
     }
+    let place_id = StoredValue::new(place.clone());
     let index = {
         let place = place.clone();
         Memo::new(move |_| map.frames.with(|f| f.marker_index(&place)))
@@ -113,6 +115,15 @@ pub fn CityMarker(
         })
     };
     let style = move || map.frames.with(|f| f.style);
+    // A city's name answers a tap as its dot does: a box under it, the one kept free for it.
+    let name_target = move || {
+        placed.get().map(|p| {
+            let b = p.bounds;
+            view! {
+                <rect class="label-hit" data-testid=format!("label-{}", place_id.get_value()) x=format!("{:.1}", b.x) y=format!("{:.1}", b.y) width=format!("{:.1}", b.width) height=format!("{:.1}", b.height) />
+            }
+        })
+    };
     if context {
         // It gives way altogether where its dot would cost a city nearby its name.
         let gave_way = Memo::new(move |_| index.get().is_some_and(|i| map.labels.with(|l| l.is_hidden(i))));
@@ -141,9 +152,20 @@ pub fn CityMarker(
         move || selection.is_event_opened_at(&place)
     };
     let setter = use_selection_setter();
+    let gestures = use_context::<Gestures>();
     let open = {
         let place = place.clone();
         move || setter.open_city(place.clone())
+    };
+    // A click opens the panel unless it ends a drag or pinch that began on the dot or the name
+    // (they move with the finger, so the click lands on them).
+    let open_on_click = {
+        let open = open.clone();
+        move |_: leptos::ev::MouseEvent| {
+            if !gestures.is_some_and(|g| g.dragged()) {
+                open();
+            }
+        }
     };
     let open_on_key = {
         let open = open.clone();
@@ -196,7 +218,7 @@ pub fn CityMarker(
                 role="button"
                 tabindex="0"
                 aria-label=spoken
-                on:click=move |_| open()
+                on:click=open_on_click
                 on:keydown=open_on_key
             >
                 <g transform=transform>
@@ -220,12 +242,13 @@ pub fn CityMarker(
             role="button"
             tabindex="0"
             aria-label=label
-            on:click=move |_| open()
+            on:click=open_on_click
             on:keydown=open_on_key
         >
             {leader}
             <g transform=transform>
                 <circle class="hit" cx="0" cy="0" r=move || style().hit_radius />
+                {name_target}
                 <circle class="dot" cx="0" cy="0" r=radius />
                 {text}
             </g>

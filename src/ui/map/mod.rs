@@ -32,7 +32,7 @@ use crate::state::{use_data, use_locale, use_map_view, use_mode, use_selection, 
 use borders::BordersLayer;
 use callouts::{RegionCallouts, TransferAreas};
 pub use context::{page_width, use_map, MapContext, MapIds};
-use controls::{Gestures, ZoomControls};
+use controls::{Gestures, PanPad, ZoomControls};
 use insets::{Insets, MapDefs};
 use labels::StateNames;
 use legend::MapLegend;
@@ -118,6 +118,8 @@ pub fn AtlasMap() -> impl IntoView {
     provide_context(map);
 
     let gestures = Gestures::new(svg_ref, map_box, view);
+    // The markers ask it whether a click ends a drag.
+    provide_context(gestures);
     let view_box = move || map_box.with(|b| format!("0 0 {} {}", b.width, b.height));
     let width = move || map_box.with(|b| b.width);
     let height = move || map_box.with(|b| b.height);
@@ -147,7 +149,11 @@ pub fn AtlasMap() -> impl IntoView {
                 preserveAspectRatio="xMidYMid slice"
                 role="group"
                 aria-label=move || locale.text().map_label().to_owned()
+                // Focusable, for the arrow keys, + and − (one tab stop; its cities are the next).
+                tabindex="0"
+                data-testid="map"
                 node_ref=svg_ref
+                on:keydown=move |ev| gestures.key(&ev)
                 on:pointerdown=move |ev| gestures.down(&ev)
                 on:pointermove=move |ev| gestures.moved(&ev)
                 on:pointerup=move |ev| gestures.up(&ev)
@@ -188,6 +194,7 @@ pub fn AtlasMap() -> impl IntoView {
             </svg>
             // The kiosk's attract loop docks its invitation on the map.
             {use_context::<super::AttractLoop>().map(|_| view! { <super::AttractHint /> })}
+            <PanPad />
             </div>
             <ZoomControls />
             <MapLegend />

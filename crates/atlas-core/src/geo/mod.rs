@@ -7,7 +7,7 @@ pub mod map;
 
 pub use geometry::{
     area_and_centroid, frame_point, line_path, polygons_path, ring_contains, rings_path, GeoBounds, MapView, Mercator,
-    Pointers, ScreenRect,
+    PanDirection, Pointers, ScreenRect,
 };
 pub use map::lanes::{treaty_lanes, TreatyLine};
 pub use map::layout::{declutter, EdgeMarker, Frame, MapLayout, Marker, PlaceMarker, MAX_EDGE_MARKERS};

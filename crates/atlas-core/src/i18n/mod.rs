@@ -140,7 +140,15 @@ ui_texts! {
         zoom_in;
         zoom_out;
         reset_view;
+        /// The pan pad's buttons (shown while the map is zoomed in), named for what they show:
+        /// "Show further north".
+        pan_north;
+        pan_west;
+        pan_east;
+        pan_south;
         stay;
+        /// Under the kiosk's countdown: how to stay ("Touch anywhere to stay").
+        countdown_hint;
         /// Shown while the kiosk plays the years by itself.
         attract_hint;
         /// Above the names of the borders that change on the attract loop's day.

@@ -21,11 +21,19 @@ pub fn frame_point((x, y): (f64, f64), element: ScreenRect, size: (f64, f64)) ->
         .then(|| ((x - element.x) * size.0 / element.width, (y - element.y) * size.1 / element.height))
 }
 
+/// How far (frame units, about CSS pixels) a pointer may move between going down and up and
+/// still be a tap on what it went down on: further, it dragged the map, and the name or dot it
+/// started on (which moved with it) does not open. Chromium's touch slop is about as large.
+pub const TAP_SLOP: f64 = 10.0;
+
 /// The pointers down on the map, in the order they went down, each with its id and its last
-/// position (frame units).
+/// position (frame units), and whether the present gesture has become a drag or a pinch.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Pointers {
     down: Vec<(i32, (f64, f64))>,
+    /// Where the first pointer of the present gesture went down.
+    start: Option<(f64, f64)>,
+    dragged: bool,
 }
 
 impl Pointers {
@@ -41,7 +49,38 @@ impl Pointers {
     /// ```
     pub fn down(&mut self, id: i32, at: (f64, f64)) {
         self.down.retain(|(down, _)| *down != id);
+        if self.down.is_empty() {
+            // A new gesture.
+            self.start = Some(at);
+            self.dragged = false;
+        } else {
+            // A second finger: a pinch, not a tap.
+            self.dragged = true;
+        }
         self.down.push((id, at));
+    }
+
+    /// Whether the present (or last) gesture moved the map rather than tapped it: a pointer
+    /// went further than [`TAP_SLOP`] from where the gesture began, or a second one came down.
+    /// A click that ends it then opens nothing.
+    ///
+    /// ```
+    /// use atlas_core::geo::geometry::gesture::Pointers;
+    /// use atlas_core::geo::MapView;
+    ///
+    /// let (size, view) = ((1000.0, 700.0), MapView::HOME);
+    /// let mut pointers = Pointers::default();
+    /// pointers.down(1, (100.0, 100.0));
+    /// pointers.moved(1, (104.0, 103.0), view, size);
+    /// pointers.up(1);
+    /// assert!(!pointers.dragged(), "a finger's wobble is a tap");
+    /// pointers.down(1, (100.0, 100.0));
+    /// pointers.moved(1, (130.0, 100.0), view, size);
+    /// pointers.up(1);
+    /// assert!(pointers.dragged(), "30 units is a drag, even on a map that cannot pan");
+    /// ```
+    pub fn dragged(&self) -> bool {
+        self.dragged
     }
 
     /// Pointer `id` went up, was cancelled or left the map.
@@ -93,6 +132,9 @@ impl Pointers {
         let slot = self.down.iter().position(|(down, _)| *down == id)?;
         let before = self.down.clone();
         self.down[slot].1 = at;
+        if self.start.is_some_and(|(x, y)| (at.0 - x).hypot(at.1 - y) > TAP_SLOP) {
+            self.dragged = true;
+        }
         match (before.as_slice(), self.down.as_slice()) {
             ([(_, a)], [(_, b)]) => Some(view.pan(b.0 - a.0, b.1 - a.1, size)),
             ([(_, a0), (_, a1), ..], [(_, b0), (_, b1), ..]) => Some(view.pinch([*a0, *a1], [*b0, *b1], size)),
@@ -149,6 +191,26 @@ mod tests {
         pointers.up(3);
         let dragged = pointers.moved(2, (790.0, 350.0), spread, SIZE).expect("a drag");
         assert_eq!(dragged, spread.pan(-10.0, 0.0, SIZE));
+    }
+
+    #[test]
+    fn a_tap_is_a_tap_until_it_moves_or_a_second_finger_comes() {
+        let mut pointers = Pointers::default();
+        pointers.down(1, (100.0, 100.0));
+        pointers.moved(1, (108.0, 95.0), MapView::HOME, SIZE);
+        assert!(!pointers.dragged(), "within the slop");
+        pointers.moved(1, (100.0 + TAP_SLOP + 1.0, 100.0), MapView::HOME, SIZE);
+        assert!(pointers.dragged());
+        // Back where it started: it still dragged the map on its way.
+        pointers.moved(1, (100.0, 100.0), MapView::HOME, SIZE);
+        pointers.up(1);
+        assert!(pointers.dragged(), "until the next gesture begins");
+        pointers.down(2, (500.0, 500.0));
+        assert!(!pointers.dragged(), "a new gesture");
+        pointers.down(3, (520.0, 500.0));
+        pointers.up(3);
+        pointers.up(2);
+        assert!(pointers.dragged(), "two fingers pinched");
     }
 
     #[test]

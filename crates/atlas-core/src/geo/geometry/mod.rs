@@ -12,4 +12,4 @@ pub use gesture::{frame_point, Pointers};
 pub use path::{line_path, line_path_into, polygons_path, rings_path};
 pub use projection::{GeoBounds, Mercator};
 pub use rect::ScreenRect;
-pub use view::MapView;
+pub use view::{MapView, PanDirection};

@@ -7,6 +7,9 @@ pub const MAX_SCALE: f64 = 6.0;
 
 /// A press of a zoom button zooms in or out by this factor.
 pub const ZOOM_STEP: f64 = 1.5;
+/// A press of a pan button or an arrow key moves the map by this share of its frame's width or
+/// height: a step that keeps most of what was in view, as a page-down keeps a few lines.
+pub const PAN_STEP: f64 = 0.25;
 /// A turn of the mouse wheel by `delta_y` CSS pixels zooms by `exp(-delta_y * WHEEL_ZOOM_RATE)`:
 /// 500 pixels towards the reader zoom out by a factor e.
 const WHEEL_ZOOM_RATE: f64 = 0.002;
@@ -17,6 +20,62 @@ fn distance(p: (f64, f64), q: (f64, f64)) -> f64 {
 
 fn midpoint(p: (f64, f64), q: (f64, f64)) -> (f64, f64) {
     ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0)
+}
+
+/// Where a pan button or an arrow key takes the reader: further north shows what lies above
+/// (the map moves down), and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanDirection {
+    North,
+    South,
+    West,
+    East,
+}
+
+impl PanDirection {
+    /// The four, in the order the pan pad's buttons are read (north above, then west, south and
+    /// east in a row, as a keyboard's arrow keys lie).
+    pub const ALL: [PanDirection; 4] =
+        [PanDirection::North, PanDirection::West, PanDirection::South, PanDirection::East];
+
+    /// The direction of an arrow key (`KeyboardEvent.key`), if it is one.
+    ///
+    /// ```
+    /// use atlas_core::geo::PanDirection;
+    ///
+    /// assert_eq!(PanDirection::from_key("ArrowUp"), Some(PanDirection::North));
+    /// assert_eq!(PanDirection::from_key("Enter"), None);
+    /// ```
+    pub fn from_key(key: &str) -> Option<PanDirection> {
+        match key {
+            "ArrowUp" => Some(PanDirection::North),
+            "ArrowDown" => Some(PanDirection::South),
+            "ArrowLeft" => Some(PanDirection::West),
+            "ArrowRight" => Some(PanDirection::East),
+            _ => None,
+        }
+    }
+
+    /// Its name in `data-testid`s and class names: `north`, `south`, `west`, `east`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PanDirection::North => "north",
+            PanDirection::South => "south",
+            PanDirection::West => "west",
+            PanDirection::East => "east",
+        }
+    }
+
+    /// The move of the map, in frame units, that one step takes on a frame of `size`: to see
+    /// further north the map moves down.
+    fn step(self, (width, height): (f64, f64)) -> (f64, f64) {
+        match self {
+            PanDirection::North => (0.0, PAN_STEP * height),
+            PanDirection::South => (0.0, -PAN_STEP * height),
+            PanDirection::West => (PAN_STEP * width, 0.0),
+            PanDirection::East => (-PAN_STEP * width, 0.0),
+        }
+    }
 }
 
 /// A zoom and pan: a map point `p` is drawn at `p * scale + (x, y)`.
@@ -81,6 +140,9 @@ impl MapView {
         self.zoom_at(1.0 / ZOOM_STEP, (size.0 / 2.0, size.1 / 2.0), size)
     }
 
+    /// A press of a pan button or an arrow key moves the map by this share of its frame's width or
+    /// height: a step that keeps most of what was in view, as a page-down keeps a few lines.
+    pub const PAN_STEP: f64 = 0.25;
     /// A turn of the mouse wheel by `delta_y` CSS pixels (as `WheelEvent.deltaY` gives it) with
     /// the pointer at `at` (frame units): turning it away from the reader (negative) zooms in
     /// about the pointer.
@@ -133,6 +195,41 @@ impl MapView {
             return self;
         }
         MapView { x: self.x + dx, y: self.y + dy, ..self }.clamped(size)
+    }
+
+    /// A press of a pan button or an arrow key: [`PAN_STEP`] of the frame towards `direction`, no
+    /// further than the map's edge.
+    ///
+    /// ```
+    /// use atlas_core::geo::{MapView, PanDirection};
+    ///
+    /// let size = (1000.0, 800.0);
+    /// let zoomed = MapView::HOME.zoom_in(size);
+    /// let north = zoomed.pan_toward(PanDirection::North, size);
+    /// assert_eq!((north.x, north.y), (zoomed.x, zoomed.y + 200.0), "a quarter of the height");
+    /// assert_eq!(north.pan_toward(PanDirection::South, size), zoomed);
+    /// assert_eq!(MapView::HOME.pan_toward(PanDirection::East, size), MapView::HOME, "nothing beyond the whole map");
+    /// ```
+    pub fn pan_toward(self, direction: PanDirection, size: (f64, f64)) -> MapView {
+        let (dx, dy) = direction.step(size);
+        self.pan(dx, dy, size)
+    }
+
+    /// Whether a step towards `direction` would move the map (it is not at that edge already):
+    /// the pan button of a direction the map cannot go is disabled.
+    ///
+    /// ```
+    /// use atlas_core::geo::{MapView, PanDirection};
+    ///
+    /// let size = (1000.0, 800.0);
+    /// assert!(!MapView::HOME.can_pan_toward(PanDirection::North, size));
+    /// let top_left = MapView::HOME.zoom_at(2.0, (0.0, 0.0), size);
+    /// assert!(!top_left.can_pan_toward(PanDirection::North, size) && !top_left.can_pan_toward(PanDirection::West, size));
+    /// assert!(top_left.can_pan_toward(PanDirection::South, size) && top_left.can_pan_toward(PanDirection::East, size));
+    /// ```
+    pub fn can_pan_toward(&self, direction: PanDirection, size: (f64, f64)) -> bool {
+        let moved = self.pan_toward(direction, size);
+        (moved.x - self.x).abs() > 0.5 || (moved.y - self.y).abs() > 0.5
     }
 
     /// Keeps the map covering the whole frame of `size`.
@@ -266,6 +363,38 @@ mod tests {
         // Fingers almost together at first: the spread counts from 1 unit, not from zero.
         let spread = MapView::HOME.pinch([(500.0, 350.0), (500.0, 350.0)], [(499.0, 350.0), (501.0, 350.0)], SIZE);
         assert_eq!(spread.scale, 2.0);
+    }
+
+    #[test]
+    fn pan_steps_reach_every_edge_and_come_back() {
+        let zoomed = MapView::HOME.zoom_at(3.0, (500.0, 350.0), SIZE);
+        for direction in PanDirection::ALL {
+            let mut view = zoomed;
+            let mut steps = 0;
+            while view.can_pan_toward(direction, SIZE) {
+                view = view.pan_toward(direction, SIZE);
+                steps += 1;
+                assert!(steps < 20, "{direction:?} never reaches the edge");
+            }
+            assert!(steps >= 2, "{direction:?}: a step is a fraction of the view, not a jump to the edge");
+            let edge = match direction {
+                PanDirection::North => view.y == 0.0,
+                PanDirection::West => view.x == 0.0,
+                PanDirection::South => view.y == SIZE.1 - SIZE.1 * view.scale,
+                PanDirection::East => view.x == SIZE.0 - SIZE.0 * view.scale,
+            };
+            assert!(edge, "{direction:?} stops at the map's edge: {view:?}");
+        }
+        let there_and_back = zoomed.pan_toward(PanDirection::East, SIZE).pan_toward(PanDirection::West, SIZE);
+        assert!((there_and_back.x - zoomed.x).abs() < 1e-9 && there_and_back.y == zoomed.y);
+    }
+
+    #[test]
+    fn every_arrow_key_pans_and_nothing_else_does() {
+        let keys = ["ArrowUp", "ArrowLeft", "ArrowDown", "ArrowRight"];
+        let found: Vec<_> = keys.iter().filter_map(|k| PanDirection::from_key(k)).collect();
+        assert_eq!(found, PanDirection::ALL);
+        assert_eq!(PanDirection::from_key("w"), None);
     }
 
     #[test]

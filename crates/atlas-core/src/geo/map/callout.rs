@@ -63,7 +63,7 @@ pub fn region_callouts(
     let style = &frames.style;
     let font = style.city_font;
     let mut taken: Vec<ScreenRect> = frames.layout.frames[1..].iter().map(|f| f.rect).collect();
-    taken.push(frames.controls);
+    taken.extend(frames.buttons_in(view));
     taken.extend_from_slice(reserved);
     // Every marker, but a place the story only names gives way to a callout that finds no
     // other place (it is then not drawn): its dot is only avoided where possible.

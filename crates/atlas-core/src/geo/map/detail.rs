@@ -281,12 +281,13 @@ impl ZoomDetail {
             ScreenRect { x, y, width: b.width * step, height: b.height * step }
         };
         let insets = frames.layout.frames.get(1..).unwrap_or_default();
+        let buttons = frames.buttons_in(view);
         let fits = |b: &ScreenRect, anchor: (f64, f64), taken: &[ScreenRect]| {
             let seen = on_screen(b, anchor);
             b.inside(&main.rect)
                 && !taken.iter().any(|t| t.overlaps(b))
                 && seen.inside(&main.rect)
-                && !seen.overlaps(&frames.controls)
+                && !buttons.iter().any(|t| t.overlaps(&seen))
                 && !insets.iter().any(|f| f.rect.overlaps(&seen))
         };
         for (_, _, _, item) in queue {

@@ -165,6 +165,8 @@ pub struct MapFrames {
     pub style: MapStyle,
     /// The corner the zoom buttons cover.
     pub controls: ScreenRect,
+    /// The corner the pan pad covers while the map is zoomed in ([`MapStyle::pan_pad`]).
+    pub pan_pad: ScreenRect,
     pub layout: MapLayout,
     /// Every place the map shows, the busiest first.
     pub markers: Vec<PlaceMarker>,
@@ -186,6 +188,12 @@ pub struct MapFrames {
 }
 
 impl MapFrames {
+    /// What the map's buttons cover in `view`: the zoom buttons' corner, and while the map is
+    /// zoomed in, the pan pad's ([`MapStyle::pan_pad`]). No label goes there.
+    pub fn buttons_in(&self, view: MapView) -> Vec<ScreenRect> {
+        std::iter::once(self.controls).chain((!view.is_home()).then_some(self.pan_pad)).collect()
+    }
+
     /// The frames of a map in `map_box`: the main frame fills it, with insets for the places
     /// where something happened beyond it.
     pub fn new(data: &DataSet, map_box: MapBox) -> MapFrames {
@@ -194,6 +202,8 @@ impl MapFrames {
         let far =
             data.atlas.places().iter().filter(|p| !p.is_context() && !p.is_town()).map(|p| (p.id.as_str(), p.location));
         let layout = MapLayout::fitted(map_box.width, map_box.height, far, style.insets_below(map_box.width));
+        let insets: Vec<ScreenRect> = layout.frames.iter().skip(1).map(|f| f.rect).collect();
+        let pan_pad = style.pan_pad((map_box.width, map_box.height), &insets);
         let markers = city_markers(&data.atlas, &layout);
         let markers_by_place = markers.iter().enumerate().map(|(i, m)| (m.place.clone(), i)).collect();
         let land = layout
@@ -235,6 +245,7 @@ impl MapFrames {
             map_box,
             style,
             controls,
+            pan_pad,
             layout,
             markers,
             land,
@@ -740,7 +751,12 @@ impl MapLabels {
             .collect();
         // A marker's centre on screen: the main frame zooms, the insets do not.
         let on_screen = |frame: usize, p: (f64, f64)| if frame == 0 { view.to_screen(p) } else { p };
-        let in_view = |m: &PlaceMarker| m.frame > 0 || main.contains(view.to_screen(m.position));
+        // A marker under the pan pad of a zoomed view is out of sight until the reader pans.
+        let pad = (!view.is_home()).then_some(frames.pan_pad);
+        let in_view = |m: &PlaceMarker| {
+            let at = view.to_screen(m.position);
+            m.frame > 0 || (main.contains(at) && !pad.is_some_and(|pad| pad.contains(at)))
+        };
         // The regions' callouts come first, clear of each edge marker's arrow and of the places
         // its label takes first beside it (see `edge_tag`); the other labels then keep clear of
         // the callouts.
@@ -887,7 +903,9 @@ impl MapLabels {
                 Some(InsetTitle { frame, period, text: text.to_owned(), lang, placed })
             })
             .collect();
-        let mut obstacles: Vec<ScreenRect> = std::iter::once(frames.controls)
+        let mut obstacles: Vec<ScreenRect> = frames
+            .buttons_in(view)
+            .into_iter()
             .chain(insets.iter().map(|t| t.placed.bounds))
             .chain(callouts.iter().map(|c| c.bounds))
             .collect();
@@ -971,7 +989,9 @@ impl MapLabels {
         };
         while !callouts.is_empty() && !baltic_named(&placed) {
             callouts.pop();
-            let kept: Vec<ScreenRect> = std::iter::once(frames.controls)
+            let kept: Vec<ScreenRect> = frames
+                .buttons_in(view)
+                .into_iter()
                 .chain(insets.iter().map(|t| t.placed.bounds))
                 .chain(callouts.iter().map(|c| c.bounds))
                 .chain(edges.iter().map(|&i| marker_boxes[i]))
@@ -1261,6 +1281,38 @@ mod tests {
     fn data() -> DataSet {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
         DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"))
+    }
+
+    #[test]
+    fn the_labels_of_a_zoomed_view_keep_clear_of_the_pan_pad() {
+        let data = data();
+        let map_box = MapBox::new(1000.0, 700.0, Mode::Kiosk);
+        let frames = MapFrames::new(&data, map_box);
+        assert_eq!(frames.buttons_in(MapView::HOME), [frames.controls], "no pad on the whole map");
+        let pad = frames.pan_pad;
+        for inset in frames.layout.frames.iter().skip(1) {
+            assert!(!inset.rect.overlaps(&pad), "the pad is off the {} inset", inset.id);
+        }
+        let day = crate::changes::year_view_day(1934);
+        let year = MapYear::new(&data, &frames, day);
+        let states = MapStates::of_periods(&data, &frames, data.borders.epoch_on(day));
+        // Zoomed in about the pad's corner, where the map has names to place.
+        let mut checked = 0;
+        for at in [(700.0, 500.0), (850.0, 600.0), (500.0, 350.0)] {
+            let view = MapView::HOME.zoom_at(2.0, at, (map_box.width, map_box.height));
+            assert_eq!(frames.buttons_in(view), [frames.controls, pad]);
+            let labels = MapLabels::for_view(&data, &frames, &states, &year, Lang::EN, view);
+            for (i, marker) in frames.markers.iter().enumerate().filter(|(_, m)| m.frame == 0) {
+                if let Some(placed) = labels.cities.get(i).copied().flatten() {
+                    assert!(!placed.bounds.overlaps(&pad), "{}'s label under the pan pad in {view:?}", marker.place);
+                    checked += 1;
+                }
+            }
+            for name in &labels.states {
+                assert!(!name.placed.bounds.overlaps(&pad), "{}'s name under the pan pad in {view:?}", name.period);
+            }
+        }
+        assert!(checked > 0, "some labels were placed");
     }
 
     #[test]

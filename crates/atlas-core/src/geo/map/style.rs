@@ -184,6 +184,36 @@ impl MapStyle {
         ScreenRect::from_edges(width - margin - widest - gap, 0.0, width, bottom)
     }
 
+    /// The pan pad in a bottom corner of a map of `size`, shown while the map is zoomed in (the
+    /// whole map has nowhere to pan): four arrow buttons of the zoom buttons' size as a
+    /// keyboard's arrow keys lie (an inverted T, three buttons wide and two high), with room
+    /// around them. It takes the bottom right corner, or
+    /// the bottom left where an inset (which does not zoom) lies in the right one. The labels of
+    /// a zoomed view keep clear of it.
+    ///
+    /// ```
+    /// use atlas_core::geo::style::{MapBox, MapStyle};
+    /// use atlas_core::geo::ScreenRect;
+    /// use atlas_core::link::Mode;
+    ///
+    /// let style = MapStyle::for_box(MapBox::new(800.0, 600.0, Mode::Standard));
+    /// let pad = style.pan_pad((800.0, 600.0), &[]);
+    /// assert_eq!((pad.right(), pad.bottom()), (800.0, 600.0));
+    /// assert!(pad.width >= 3.0 * style.button && pad.height >= 2.0 * style.button);
+    /// assert!(!pad.overlaps(&style.controls(800.0)), "apart from the zoom buttons");
+    /// let moscow = ScreenRect { x: 650.0, y: 300.0, width: 150.0, height: 200.0 };
+    /// let pad = style.pan_pad((800.0, 600.0), &[moscow]);
+    /// assert_eq!((pad.x, pad.bottom()), (0.0, 600.0), "bottom left, off the inset");
+    /// ```
+    pub fn pan_pad(&self, (width, height): (f64, f64), insets: &[ScreenRect]) -> ScreenRect {
+        let (button, gap, margin) = (self.button, self.button_gap, self.button_margin);
+        let (wide, high) = (3.0 * button + 3.0 * gap + margin, 2.0 * button + 2.0 * gap + margin);
+        let right = ScreenRect::from_edges(width - wide, height - high, width, height);
+        let left = ScreenRect::from_edges(0.0, height - high, wide, height);
+        let clear = |pad: &ScreenRect| !insets.iter().any(|inset| inset.overlaps(pad));
+        [right, left].into_iter().find(clear).unwrap_or(right)
+    }
+
     /// The corner the insets on the right keep clear of: the buttons' corner, but never less than
     /// three 48-px buttons' (a touch target's size), so that on a phone, whose buttons are
     /// smaller, the Moscow inset does not come up over the cities east of the Baltic (Tartu's
