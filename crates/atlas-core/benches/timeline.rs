@@ -50,7 +50,7 @@ fn synthetic(n: usize) -> Atlas {
                 summary: Localized::default(),
                 sources: vec![],
                 note: None,
-                points: vec![],
+                points: vec![], role: Default::default(),
             }
         })
         .collect();

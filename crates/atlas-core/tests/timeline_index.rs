@@ -21,7 +21,7 @@ fn event(i: usize, start: HistoricDate, end: Option<HistoricDate>, conference: b
         summary: Localized::default(),
         sources: vec![],
         note: None,
-        points: vec![],
+        points: vec![], role: Default::default(),
     }
 }
 
