@@ -50,7 +50,8 @@ fn synthetic(n: usize) -> Atlas {
                 summary: Localized::default(),
                 sources: vec![],
                 note: None,
-                points: vec![], role: Default::default(),
+                points: vec![],
+                role: Default::default(),
             }
         })
         .collect();

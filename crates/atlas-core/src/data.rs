@@ -12,7 +12,9 @@ use geojson::{FeatureCollection, GeoJson, Value as Geometry};
 use serde_json::{Map, Value};
 
 use crate::lang::{Lang, Localized};
-use crate::model::{Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId};
+use crate::model::{
+    Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId,
+};
 use crate::time::{HistoricDate, Span};
 
 /// The contents of one data file and the name to report it by.

@@ -351,7 +351,8 @@ pub(crate) mod tests {
             summary: Default::default(),
             sources: vec![],
             note: None,
-            points: vec![], role: Default::default(),
+            points: vec![],
+            role: Default::default(),
         }
     }
 

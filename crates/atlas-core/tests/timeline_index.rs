@@ -21,7 +21,8 @@ fn event(i: usize, start: HistoricDate, end: Option<HistoricDate>, conference: b
         summary: Localized::default(),
         sources: vec![],
         note: None,
-        points: vec![], role: Default::default(),
+        points: vec![],
+        role: Default::default(),
     }
 }
 

@@ -127,7 +127,8 @@ fn many_treaties(n: usize) -> Atlas {
                 summary: Default::default(),
                 sources: vec![],
                 note: None,
-                points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }], role: Default::default(),
+                points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }],
+                role: Default::default(),
             }
         })
         .collect();
