@@ -2,6 +2,7 @@
 //! its place in the side column to a city's panel while one is open (and keeps its items).
 //! A long year draws one page of rows and a "Show more" button (`atlas_core::timeline::list_page`).
 use atlas_core::timeline::{list_page, LIST_PAGE};
+use atlas_core::{EventIndex, EventRole};
 use leptos::prelude::*;
 
 use super::EventItem;
@@ -12,7 +13,17 @@ use crate::state::{use_active_events, use_data, use_locale, use_selection, Activ
 pub fn ActiveList() -> impl IntoView {
     let selection = use_selection();
     let locale = use_locale();
-    let ActiveEvents(active) = use_active_events();
+    let ActiveEvents(all_active) = use_active_events();
+    let data = StoredValue::new(use_data());
+    // Events told for the context (the Molotov–Ribbentrop Pact, the annexation) are listed with
+    // the Entente's own unless a reader hides them.
+    let show_context = RwSignal::new(true);
+    let is_context = move |i: EventIndex| data.with_value(|d| d.atlas.event(i).role == EventRole::Context);
+    let active = Memo::new(move |_| {
+        let show = show_context.get();
+        all_active.with(|all| all.iter().copied().filter(|&i| show || !is_context(i)).collect::<Vec<_>>())
+    });
+    let has_context = move || all_active.with(|all| all.iter().any(|&i| is_context(i)));
     // How many rows a reader has asked for in which year; a new year starts at one page.
     let asked = RwSignal::new((selection.years().0, 0usize));
     let shown = move || {
@@ -41,6 +52,17 @@ pub fn ActiveList() -> impl IntoView {
     view! {
         <section class="active-list" aria-labelledby="active-heading" hidden=move || selection.city().is_some()>
             <h2 id="active-heading">{move || locale.text().active_in(&selection.year().to_string())}</h2>
+            <Show when=has_context>
+                <label class="context-filter">
+                    <input
+                        type="checkbox"
+                        data-testid="show-context"
+                        prop:checked=move || show_context.get()
+                        on:change=move |ev| show_context.set(event_target_checked(&ev))
+                    />
+                    {move || locale.text().show_context().to_owned()}
+                </label>
+            </Show>
             <ol data-testid="active-events">
                 <For each=rows key=|item| *item let:item>
                     <EventItem index=item.0 lang=item.1 />

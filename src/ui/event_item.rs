@@ -6,7 +6,7 @@
 //! An item is drawn in one language and drawn again when the language changes (the
 //! lists key their items by event and language): a list of hundreds of events then
 //! costs a few DOM nodes per event and no reactive work on a slider step.
-use atlas_core::EventIndex;
+use atlas_core::{EventIndex, EventRole};
 use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
@@ -52,6 +52,8 @@ pub fn EventItem(
     let in_selected_year = text.in_selected_year().to_owned();
     let card = NodeRef::<leptos::html::Li>::new();
     let disclosure = NodeRef::<leptos::html::Details>::new();
+    let is_context = event.role == EventRole::Context;
+    let context = is_context.then(|| text.context_event().to_owned());
     let toggle = move |ev: leptos::ev::Event| {
         let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
         open.set(now_open);
@@ -85,6 +87,7 @@ pub fn EventItem(
     view! {
         <li
             class=format!("event kind-{}", event.kind.as_str())
+            class:role-context=is_context
             class:current=is_current
             node_ref=card
             on:click=tap
@@ -93,7 +96,10 @@ pub fn EventItem(
         >
             <div class="event-head">
                 <time class="event-dates">{text.span(&event.span)}</time>
-                <span class="event-kind">{text.kind(event.kind).to_owned()}</span>
+                <span class="event-kind">
+                    {context.map(|c| view! { <span class="event-context">{c}</span>" · " })}
+                    {text.kind(event.kind).to_owned()}
+                </span>
             </div>
             <div class="event-title" lang=title_lang>{title}</div>
             {place.map(|(name, name_lang)| view! { <div class="event-place" lang=name_lang>{name}</div> })}

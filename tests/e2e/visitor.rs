@@ -269,3 +269,26 @@ async fn no_text_is_smaller_than_16_px_on_a_laptop_or_18_px_on_a_kiosk() {
         .await;
     }
 }
+
+#[tokio::test]
+async fn on_10_august_1940_the_list_names_the_annexation_as_context_and_can_hide_it() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?date=1940-08-10&lang=lt").await;
+        let listed = r#"return [...document.querySelectorAll('[data-testid="active-events"] [data-event-id]')]
+                         .map(e => [e.dataset.eventId, e.classList.contains('role-context')]);"#;
+        let rows = page.run_script(listed).await;
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        let annexed = rows.iter().find(|r| r[0] == "annexation-1940-08-05-latvia");
+        assert_eq!(annexed.map(|r| r[1].clone()), Some(serde_json::json!(true)), "the annexation, marked: {rows:?}");
+        assert!(rows.iter().any(|r| r[1] == false), "the Entente's own events stay: {rows:?}");
+        let mark = page.text_of(r#"[data-event-id="annexation-1940-08-05-latvia"] .event-context"#).await;
+        assert_eq!(mark.as_deref(), Some("Kontekstas"), "the mark is in the reader's language");
+        // Hiding the context leaves only the Entente's own events.
+        page.run_script(r#"document.querySelector('[data-testid="show-context"]').click(); return null;"#).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let rows = page.run_script(listed).await;
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        assert!(!rows.is_empty() && rows.iter().all(|r| r[1] == false), "only the Entente's own: {rows:?}");
+    })
+    .await;
+}

@@ -51,6 +51,7 @@ fn synthetic(n: usize) -> Atlas {
                 sources: vec![],
                 note: None,
                 points: vec![],
+                role: Default::default(),
             }
         })
         .collect();

@@ -12,7 +12,9 @@ use geojson::{FeatureCollection, GeoJson, Value as Geometry};
 use serde_json::{Map, Value};
 
 use crate::lang::{Lang, Localized};
-use crate::model::{Event, EventId, EventKind, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId};
+use crate::model::{
+    Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId,
+};
 use crate::time::{HistoricDate, Span};
 
 /// The contents of one data file and the name to report it by.
@@ -636,14 +638,31 @@ pub fn parse_events(
             }
             _ => None,
         };
+        let role = match fields.optional_string("role", "context") {
+            None => Some(EventRole::Story),
+            Some("context") => Some(EventRole::Context),
+            Some(other) => {
+                fields.error(
+                    "role",
+                    format!(
+                        "`{other}` is not a role: write \"context\" for an event told for the story's context (the \
+                         Warsaw Accord, the Molotov–Ribbentrop Pact…), or leave `role` out for the Entente's own"
+                    ),
+                );
+                None
+            }
+        };
         let place = fields.optional_string("place", "riga").and_then(|s| {
             let found = places.iter().find(|p| p.id.as_str() == s);
             match found {
                 None => fields.error("place", format!("`{s}` is not the id of any place in places.geojson")),
-                Some(p) if p.is_context() => fields.error(
+                // A place the story only names can be where a context event happened (the Warsaw
+                // Accord): the event is listed, and the place stays a named dot.
+                Some(p) if p.is_context() && role != Some(EventRole::Context) => fields.error(
                     "place",
                     format!(
-                        "`{s}` has the role `context` in places.geojson (nothing happens there): remove its `role`"
+                        "`{s}` has the role `context` in places.geojson (nothing of the Entente's own story happens \
+                         there): remove its `role`, or give this event `\"role\": \"context\"`"
                     ),
                 ),
                 Some(p) if p.is_town() => fields.error(
@@ -739,8 +758,17 @@ pub fn parse_events(
                 );
             }
         }
-        let (Some(id), Some(kind), Some(span), Some(parties), Some(title), Some(summary), Some(sources), Some(points)) =
-            (event_id, kind, span, parties, title, summary, sources, points)
+        let (
+            Some(id),
+            Some(kind),
+            Some(span),
+            Some(parties),
+            Some(title),
+            Some(summary),
+            Some(sources),
+            Some(points),
+            Some(role),
+        ) = (event_id, kind, span, parties, title, summary, sources, points, role)
         else {
             return None;
         };
@@ -755,6 +783,7 @@ pub fn parse_events(
             sources,
             note,
             points,
+            role,
         })
     })?;
     require_some(

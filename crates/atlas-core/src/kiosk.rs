@@ -69,7 +69,10 @@ impl<'a> DayNews<'a> {
     /// let data = atlas_core::DataSet::load_dir(dir).unwrap();
     /// let day = atlas_core::time::CalendarDay { year: 1940, month: 6, day: 17 };
     /// let news = atlas_core::kiosk::DayNews::on(&data, day);
-    /// assert!(news.events.is_empty() && news.borders.len() >= 2);
+    /// // The occupation of Estonia and Latvia (an event told for the context) and the borders
+    /// // of the occupied states, apart.
+    /// assert_eq!(news.events.len(), 1);
+    /// assert!(news.borders.len() >= 2);
     /// ```
     pub fn on(data: &'a DataSet, day: CalendarDay) -> DayNews<'a> {
         let events = data.atlas.active_in(day.year).filter(|e| e.span.first_day() == day).map(|e| &e.title).collect();
@@ -106,7 +109,13 @@ impl AttractSchedule {
     /// city's panel.
     pub fn new(data: &DataSet) -> AttractSchedule {
         let Some(years) = data.atlas.years() else { return AttractSchedule::default() };
-        let starts_on = |day: CalendarDay| data.atlas.active_in(day.year).filter(move |e| e.span.first_day() == day);
+        // The loop tells the Entente's own story: an event told for the context (the
+        // Molotov–Ribbentrop Pact) is in the news of a day the loop shows, never a step of its own.
+        let starts_on = |day: CalendarDay| {
+            data.atlas
+                .active_in(day.year)
+                .filter(move |e| e.span.first_day() == day && e.role == crate::EventRole::Story)
+        };
         let mut steps = Vec::new();
         // City steps counted per stage (by the stage's position), for the panels' rhythm.
         let mut city_steps: Vec<usize> = vec![0; data.stages.all().len() + 1];
@@ -130,7 +139,7 @@ impl AttractSchedule {
                     .find(|p| data.atlas.place(p).is_some_and(|p| !p.is_context() && !p.is_town()));
                 let (kind, dwell_ms) = if starts_on(day).next().is_some() {
                     (StepKind::Event, EVENT_STEP_MS)
-                } else if !data.news_on(day).is_empty() {
+                } else if !DayNews::on(data, day).borders.is_empty() {
                     (StepKind::Borders, BORDER_STEP_MS)
                 } else {
                     // Only a treaty lapsing: the next step shows it.
@@ -315,8 +324,9 @@ mod tests {
         }
         let quiet: u64 = steps.iter().filter(|s| (1924..=1932).contains(&s.day.year)).map(|s| s.dwell_ms).sum();
         assert!(quiet <= 5_000, "1924–1932, when the map stands still, take {quiet} ms");
-        // Every day on which an event begins is a step, shown long enough to read its title.
-        for event in data.atlas.events() {
+        // Every day on which an event of the story begins is a step, shown long enough to read
+        // its title.
+        for event in data.atlas.events().iter().filter(|e| e.role == crate::EventRole::Story) {
             let day = event.span.first_day();
             let step = steps.iter().find(|s| s.day == day);
             assert!(step.is_some_and(|s| s.kind == StepKind::Event && s.dwell_ms >= 3_000), "{day}: {step:?}");

@@ -24,6 +24,6 @@ pub mod water;
 pub use data::{parse_basemap, Basemap, DataError, DataErrors, DataFile, Warning};
 pub use dataset::DataSet;
 pub use lang::{Lang, Localized};
-pub use model::{Event, EventId, EventKind, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId};
+pub use model::{Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId};
 pub use time::{HistoricDate, Precision, Span};
 pub use timeline::{Atlas, EventIndex, PlaceEvents};

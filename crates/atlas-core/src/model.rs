@@ -279,6 +279,19 @@ pub struct Event {
     pub note: Option<Localized>,
     /// The points the map draws: the place, or for a treaty the signatories' capitals.
     pub points: Vec<LonLat>,
+    /// The Entente's own story, or the context it happened in.
+    pub role: EventRole,
+}
+
+/// Whether an event is part of the Baltic Entente's own story (its conferences and treaties, the
+/// ultimatums that ended it) or is told for its context (the Warsaw Accord, the non-aggression
+/// pacts, the Molotov–Ribbentrop Pact, the annexation): the list marks a context event, and a
+/// reader may hide them. `"role": "context"` in events.geojson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum EventRole {
+    #[default]
+    Story,
+    Context,
 }
 
 impl Event {

@@ -50,7 +50,8 @@ impl PlaceEvents<'_> {
 
 /// Whether `event` marks its place on the map in `year`: a conference or other event held
 /// there that year, or a treaty signed there that year. A treaty in force is not an event
-/// at its place in later years (the map draws it between the capitals). This one rule
+/// at its place in later years (the map draws it between the capitals), and an event told for
+/// the context (`EventRole::Context`) marks no place: it is listed, not highlighted. This one rule
 /// decides both which cities are highlighted and which events of a city's panel are marked
 /// as the selected year's.
 ///
@@ -62,15 +63,20 @@ impl PlaceEvents<'_> {
 /// #     kind,
 /// #     span: Span::new(start.parse().expect("date"), end.map(|e| e.parse().expect("date"))),
 /// #     place: None, parties: vec![], title: Default::default(), summary: Default::default(),
-/// #     sources: vec![], note: None, points: vec![],
+/// #     sources: vec![], note: None, points: vec![], role: Default::default(),
 /// # };
 /// let alliance = event(EventKind::Treaty, "1923-11-01", Some("1940-06-29"));
 /// assert!(marks_its_place_in(&alliance, 1923) && !marks_its_place_in(&alliance, 1930));
 /// let conference = event(EventKind::Conference, "1934-11-30", Some("1934-12-02"));
 /// assert!(marks_its_place_in(&conference, 1934) && !marks_its_place_in(&conference, 1935));
+/// let pact = atlas_core::Event { role: atlas_core::EventRole::Context, ..event(EventKind::Treaty, "1939-08-23", Some("1941-06-22")) };
+/// assert!(!marks_its_place_in(&pact, 1939), "a context event does not highlight its place");
 /// ```
 pub fn marks_its_place_in(event: &Event, year: i32) -> bool {
-    if event.kind == EventKind::Treaty {
+    if event.role == crate::EventRole::Context {
+        // Told for the context: listed, but the map's highlight stays on the Entente's own story.
+        false
+    } else if event.kind == EventKind::Treaty {
         event.span.first_day().year == year
     } else {
         event.span.overlaps_year(year)
@@ -85,17 +91,21 @@ impl Atlas {
     pub fn new(places: Vec<Place>, mut events: Vec<Event>) -> Self {
         // A stable sort: ties keep the file's order.
         events.sort_by_key(|e| (e.span.first_day(), e.span.last_day()));
-        let first_year = events.iter().map(|e| e.span.first_day().year).min().unwrap_or(0);
+        // The atlas's years are those of the Entente's own story: an event told for the context
+        // (the Molotov–Ribbentrop Pact, broken in 1941) is listed within them, never widens them.
+        let has_story = events.iter().any(|e| e.role == crate::EventRole::Story);
+        let sets_years = |e: &&Event| !has_story || e.role == crate::EventRole::Story;
+        let first_year = events.iter().filter(sets_years).map(|e| e.span.first_day().year).min().unwrap_or(0);
         // An open-ended treaty runs past every date: the years end with the last finite date.
         let finite_last = |e: &Event| if e.span.open_ended { e.span.first_day() } else { e.span.last_day() };
-        let last_year = events.iter().map(|e| finite_last(e).year).max().unwrap_or(-1);
+        let last_year = events.iter().filter(sets_years).map(|e| finite_last(e).year).max().unwrap_or(-1);
         let mut by_year = vec![Vec::new(); (last_year - first_year + 1).max(0) as usize];
         let mut conferences_by_place: HashMap<PlaceId, Vec<EventIndex>> = HashMap::new();
         let mut others_by_place: HashMap<PlaceId, Vec<EventIndex>> = HashMap::new();
         for (index, event) in events.iter().enumerate() {
             let index = EventIndex(index);
-            let until = if event.span.open_ended { last_year } else { event.span.last_day().year };
-            for year in event.span.first_day().year..=until {
+            let until = if event.span.open_ended { last_year } else { event.span.last_day().year.min(last_year) };
+            for year in event.span.first_day().year.max(first_year)..=until {
                 by_year[(year - first_year) as usize].push(index);
             }
             match (event.kind, &event.place) {
@@ -143,7 +153,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![],
+    /// #     points: vec![], role: Default::default(),
     /// # };
     /// let atlas = Atlas::new(vec![], vec![event("later", 1936), event("earlier", 1935)]);
     /// for (index, event) in atlas.indexed_events() {
@@ -172,7 +182,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![],
+    /// #     points: vec![], role: Default::default(),
     /// # };
     /// let atlas = Atlas::new(vec![], vec![treaty]);
     /// let index = atlas.active_indices(1930)[0];
@@ -201,7 +211,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![],
+    /// #     points: vec![], role: Default::default(),
     /// # };
     /// let atlas = Atlas::new(vec![], vec![event("later", 1934, 1940), event("earlier", 1923, 1940)]);
     /// let ids: Vec<&str> = atlas.active_indices(1935).iter().map(|&i| atlas.event(i).id.as_str()).collect();
@@ -232,7 +242,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![],
+    /// #     points: vec![], role: Default::default(),
     /// # };
     /// let atlas = Atlas::new(
     ///     vec![],
@@ -267,7 +277,7 @@ impl Atlas {
     /// #     kind,
     /// #     span: Span::new(HistoricDate::year_only(year), None),
     /// #     place: PlaceId::new("riga"), parties: vec![], title: Default::default(),
-    /// #     summary: Default::default(), sources: vec![], note: None, points: vec![],
+    /// #     summary: Default::default(), sources: vec![], note: None, points: vec![], role: Default::default(),
     /// # };
     /// let atlas = Atlas::new(vec![], vec![
     ///     event("treaty", EventKind::Treaty, 1934),
@@ -342,6 +352,7 @@ pub(crate) mod tests {
             sources: vec![],
             note: None,
             points: vec![],
+            role: Default::default(),
         }
     }
 

@@ -5,7 +5,7 @@ use atlas_core::geo::model::{MapFrames, MapStates, MapYear};
 use atlas_core::geo::style::MapBox;
 use atlas_core::link::Mode;
 use atlas_core::time::CalendarDay;
-use atlas_core::{DataSet, EventKind, Lang};
+use atlas_core::{DataSet, EventKind, EventRole, Lang};
 
 fn data() -> DataSet {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
@@ -52,7 +52,7 @@ fn borders_treaties_and_highlights_agree_with_the_data_on_every_day_that_matters
             .atlas
             .events()
             .iter()
-            .filter(|e| e.kind == EventKind::Treaty && e.span.contains_day(d))
+            .filter(|e| e.kind == EventKind::Treaty && e.role == EventRole::Story && e.span.contains_day(d))
             .map(|e| e.id.as_str())
             .collect();
         drawn.sort();

@@ -22,6 +22,7 @@ fn event(i: usize, start: HistoricDate, end: Option<HistoricDate>, conference: b
         sources: vec![],
         note: None,
         points: vec![],
+        role: Default::default(),
     }
 }
 

@@ -128,6 +128,7 @@ fn many_treaties(n: usize) -> Atlas {
                 sources: vec![],
                 note: None,
                 points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }],
+                role: Default::default(),
             }
         })
         .collect();

@@ -165,6 +165,10 @@ ui_texts! {
         other_events_here;
         /// Heading of a city's events in its panel when no conference was held there.
         events_here;
+        /// The mark of an event told for the context (`"role": "context"`), and the list's
+        /// control that shows or hides such events.
+        context_event;
+        show_context;
         /// The time bar's accessible description.
         timeline_label;
         /// The kiosk's page when the data cannot load: a calm title and sentence for a visitor,

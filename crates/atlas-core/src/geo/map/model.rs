@@ -472,7 +472,11 @@ impl MapYear {
             .copied()
             .filter(|&i| {
                 let event = data.atlas.event(i);
-                event.kind == EventKind::Treaty && event.span.contains_day(day) && frames.treaty(i).is_some()
+                // A treaty told for the context (the Molotov–Ribbentrop Pact) is listed, not drawn.
+                event.kind == EventKind::Treaty
+                    && event.role == crate::EventRole::Story
+                    && event.span.contains_day(day)
+                    && frames.treaty(i).is_some()
             })
             .collect();
         let (drawn, treaties_left_out) = treaties_drawn(&in_force);

@@ -158,7 +158,7 @@ pub fn assign_styles<T: Ord + Copy>(intervals: &[(T, T)], styles: usize) -> Vec<
 /// #     summary: Default::default(),
 /// #     sources: vec![],
 /// #     note: None,
-/// #     points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }],
+/// #     points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }], role: Default::default(),
 /// # };
 /// let atlas = Atlas::new(vec![], vec![treaty("alliance", 1923, 1940), treaty("entente", 1934, 1940)]);
 /// let styles = treaty_styles(&atlas);
@@ -169,7 +169,7 @@ pub fn assign_styles<T: Ord + Copy>(intervals: &[(T, T)], styles: usize) -> Vec<
 pub fn treaty_styles(atlas: &Atlas) -> Vec<(EventIndex, TreatyStyle)> {
     let treaties: Vec<(EventIndex, (CalendarDay, CalendarDay))> = atlas
         .indexed_events()
-        .filter(|(_, e)| e.kind == EventKind::Treaty && e.points.len() > 1)
+        .filter(|(_, e)| e.kind == EventKind::Treaty && e.role == crate::EventRole::Story && e.points.len() > 1)
         .map(|(i, e)| {
             let year_end = CalendarDay { year: e.span.last_day().year, month: 12, day: 31 };
             (i, (e.span.first_day(), year_end))
