@@ -26,36 +26,13 @@ mod bench {
     use std::io::Write as _;
     use std::time::Duration;
 
+    use super::support::cdp::cdp;
     use super::support::{dist_dir, with_page, AtlasPage, PageOptions};
-    use fantoccini::wd::WebDriverCompatibleCommand;
 
     /// The window every figure is taken in (a laptop; the kiosk's portrait screen has the same
     /// map and more list).
     const WIDTH: u32 = 1280;
     const HEIGHT: u32 = 800;
-
-    /// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`.
-    #[derive(Debug)]
-    struct Cdp {
-        cmd: &'static str,
-        params: serde_json::Value,
-    }
-
-    impl WebDriverCompatibleCommand for Cdp {
-        fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-            base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-        }
-
-        fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-            let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
-            (http::Method::POST, Some(body.to_string()))
-        }
-    }
-
-    /// Sends one DevTools command and returns its result.
-    async fn cdp(page: &AtlasPage, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
-        page.client().issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("{cmd} through chromedriver: {e}"))
-    }
 
     /// Where a step's time goes: Chromium's sampling profiler over 60 jump steps, self and
     /// inclusive time by function (wasm functions have names in a build made with
@@ -140,8 +117,7 @@ mod bench {
 
     /// Slows the page's CPU `rate` times (1: full speed).
     async fn throttle(page: &AtlasPage, rate: f64) {
-        let command = Cdp { cmd: "Emulation.setCPUThrottlingRate", params: serde_json::json!({ "rate": rate }) };
-        page.client().issue_cmd(command).await.expect("Emulation.setCPUThrottlingRate through chromedriver");
+        cdp(page, "Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": rate })).await;
     }
 
     /// Times slider steps: `arguments[0]` is the list of years to set one after the other.

@@ -4,8 +4,8 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, PointerAction, TouchActions};
-use fantoccini::wd::WebDriverCompatibleCommand;
 
+use crate::support::cdp::cdp;
 use crate::support::page::{poll, sel, thumb_offset};
 use crate::support::{screenshot_dir, with_page, AtlasPage, Override, PageOptions};
 
@@ -173,28 +173,6 @@ async fn a_tap_on_the_time_bar_during_the_attract_loop_moves_it_there() {
         assert_eq!(page.year().await, 1935, "the loop does not take the year back");
     })
     .await;
-}
-
-/// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: serde_json::Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-async fn cdp(page: &AtlasPage, cmd: &'static str, params: serde_json::Value) {
-    page.client().issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("{cmd} through chromedriver: {e}"));
 }
 
 /// What the page shows of the first paint, and whether the app is ready yet.

@@ -251,7 +251,10 @@ async fn axe_finds_nothing_by_default_with_a_panel_open_and_in_each_language() {
         page.click_city("riga").await;
         page.panel_heading().await;
         page.assert_accessible("Riga's panel open").await;
-        page.click(r#"[data-testid="city-panel"] summary"#).await;
+        // Opened by script: a WebDriver click at the summary's centre can land on the panel's
+        // sticky head after the panel scrolled to the year's event; the click is not under test.
+        page.run_script(r#"document.querySelector('[data-testid="city-panel"] summary').click(); return null;"#).await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         page.assert_accessible("an event's sources open").await;
         page.press_escape().await;
         page.wait_panel_closed().await;

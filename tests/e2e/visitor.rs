@@ -235,6 +235,8 @@ const SMALLEST_TEXT: &str = r#"
         if (!el || el.closest("svg, .visually-hidden, [hidden], noscript")) continue;
         // The credits are small print: 14 px at least, checked apart.
         if (el.closest(".attribution")) { if (parseFloat(getComputedStyle(el).fontSize) < 14) return { px: 0, what: "the credits" }; continue; }
+        // So is an embedded map's key (800×500 in another site's page): 14 px at least.
+        if (el.closest(".mode-embed .map-legend")) { if (parseFloat(getComputedStyle(el).fontSize) < 14) return { px: 0, what: "the embed's key" }; continue; }
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
         const px = parseFloat(getComputedStyle(el).fontSize);

@@ -5,6 +5,7 @@
 
 pub mod axe;
 pub mod browser;
+pub mod cdp;
 pub mod memory;
 pub mod page;
 pub mod server;

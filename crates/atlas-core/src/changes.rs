@@ -69,7 +69,9 @@ impl ChangeDays {
     pub fn new(atlas: &Atlas, borders: &Borders) -> ChangeDays {
         let Some(years) = atlas.years() else { return ChangeDays::default() };
         let mut days: Vec<ChangeDay> = Vec::new();
-        for event in atlas.events() {
+        // An event told for the context changes nothing on the map (no line, no highlight); the
+        // days of the occupation and the annexation are border days anyway.
+        for event in atlas.events().iter().filter(|e| e.role == crate::EventRole::Story) {
             days.push(ChangeDay { day: event.span.first_day(), date: event.span.start });
             if let Some(end) = event.span.end.filter(|_| event.kind == crate::EventKind::Treaty) {
                 let lapse = end.last_day().next();

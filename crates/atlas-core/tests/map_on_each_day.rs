@@ -126,8 +126,9 @@ fn stepping_through_1940_visits_its_dated_events_in_order() {
         visited.push(next);
         at = next;
     }
-    // Every event that starts in 1940 starts on a visited day, and the visits are in order.
-    for event in data.atlas.active_in(1940).filter(|e| e.span.first_day().year == 1940) {
+    // Every event of the story that starts in 1940 starts on a visited day (one told for the
+    // context, the elections of July, changes nothing on the map), and the visits are in order.
+    for event in data.atlas.active_in(1940).filter(|e| e.span.first_day().year == 1940 && e.role == EventRole::Story) {
         assert!(visited.contains(&event.span.first_day()), "{} is not a step", event.id);
     }
     assert!(visited.windows(2).all(|w| w[0] < w[1]));

@@ -50,8 +50,10 @@ impl DockScene {
         let style = &frames.style;
         let map = ScreenRect { x: 0.0, y: 0.0, width: frames.map_box.width, height: frames.map_box.height };
         let main = frames.layout.frames[0].rect;
-        let mut keep_off: Vec<ScreenRect> = vec![frames.controls];
-        keep_off.extend(frames.layout.frames.iter().skip(1).map(|f| f.rect));
+        // The buttons and the insets with room around them: an inset's border is drawn on its
+        // edge, and a box that only touches it reads as covering it.
+        let mut keep_off: Vec<ScreenRect> = vec![frames.controls.grown(CLEARANCE)];
+        keep_off.extend(frames.layout.frames.iter().skip(1).map(|f| f.rect.grown(CLEARANCE)));
         let mut avoid = Vec::new();
         let arrow = super::model::edge_arrow_size(style);
         for (i, marker) in frames.markers.iter().enumerate() {
