@@ -365,3 +365,10 @@ impl DataSet {
 fn is_field(error: &DataError, field: &str) -> bool {
     matches!(error, DataError::Field { field: f, .. } if f.starts_with(field))
 }
+
+/// The committed data files of `public/data`, for the crate's own tests.
+#[cfg(test)]
+pub(crate) fn committed_data() -> DataSet {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+    DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"))
+}

@@ -301,8 +301,7 @@ mod tests {
     }
 
     fn real_data() -> DataSet {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
-        DataSet::load_dir(dir).expect("the real data loads")
+        crate::dataset::committed_data()
     }
 
     #[test]

@@ -218,8 +218,7 @@ mod tests {
     use crate::link::Mode;
 
     fn data() -> DataSet {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
-        DataSet::load_dir(dir).unwrap_or_else(|e| panic!("the data files do not load:\n{e}"))
+        crate::dataset::committed_data()
     }
 
     #[test]

@@ -166,7 +166,7 @@ mod tests {
     use crate::geo::style::MapBox;
     use crate::link::Mode;
     use crate::time::CalendarDay;
-    use crate::{DataSet, Lang};
+    use crate::Lang;
 
     fn map() -> ScreenRect {
         ScreenRect { x: 0.0, y: 0.0, width: 800.0, height: 600.0 }
@@ -217,8 +217,7 @@ mod tests {
     /// with the longest invitation: no highlighted marker or name, button or inset is covered.
     #[test]
     fn on_the_kiosk_maps_the_invitation_never_covers_a_highlighted_city() {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
-        let data = DataSet::load_dir(dir).expect("the real data loads");
+        let data = crate::dataset::committed_data();
         let boxes = [(1230.0, 800.0), (1856.0, 640.0), (1048.0, 900.0), (1048.0, 700.0)];
         let days = [(1919, 9, 14), (1920, 1, 1), (1923, 11, 1), (1934, 9, 12), (1939, 10, 10), (1940, 6, 16)];
         for (width, height) in boxes {
