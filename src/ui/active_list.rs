@@ -77,32 +77,51 @@ pub fn ActiveList() -> impl IntoView {
     }
 }
 
-/// The stage of the story that the selected year belongs to, and what happened in it.
+/// The stage of the story that the selected day belongs to, and what happened in it; both
+/// stages, in order, on the view of a year in which a new stage begins (1939).
 #[component]
 fn StageStory() -> impl IntoView {
     let data = StoredValue::new(use_data());
     let selection = use_selection();
     let locale = use_locale();
-    let stage = move || {
-        let (text, year) = (locale.text(), selection.year());
+    let stages = move || {
+        let (text, day) = (locale.text(), selection.day());
         let lang = text.lang();
         data.with_value(|data| {
-            data.stages.at(year).map(|stage| {
-                let heading = (stage.heading(&text), stage.name.get(lang).1.code().to_owned());
-                let story = stage.story.as_ref().map(|s| {
-                    let (text, story_lang) = s.get(lang);
-                    (text.to_owned(), story_lang.code().to_owned())
-                });
-                (heading, story, stage.sources.clone())
-            })
+            let shown = data.stages.shown_on(day);
+            let mut sources: Vec<String> = Vec::new();
+            for source in shown.iter().flat_map(|stage| &stage.sources) {
+                if !sources.contains(source) {
+                    sources.push(source.clone());
+                }
+            }
+            let told: Vec<_> = shown
+                .iter()
+                .map(|stage| {
+                    let heading = (stage.heading(&text), stage.name.get(lang).1.code().to_owned());
+                    let story = stage.story.as_ref().map(|s| {
+                        let (text, story_lang) = s.get(lang);
+                        (text.to_owned(), story_lang.code().to_owned())
+                    });
+                    (heading, story)
+                })
+                .collect();
+            (!told.is_empty()).then_some((told, sources))
         })
     };
     move || {
-        stage().map(|((heading, heading_lang), story, sources)| {
+        stages().map(|(told, sources)| {
             view! {
                 <aside class="stage-story" data-testid="stage-story">
-                    <h3 lang=heading_lang>{heading}</h3>
-                    {story.map(|(text, lang)| view! { <p lang=lang>{text}</p> })}
+                    {told
+                        .into_iter()
+                        .map(|((heading, heading_lang), story)| {
+                            view! {
+                                <h3 lang=heading_lang>{heading}</h3>
+                                {story.map(|(text, lang)| view! { <p lang=lang>{text}</p> })}
+                            }
+                        })
+                        .collect_view()}
                     {(!sources.is_empty()).then(|| view! { <p class="stage-sources">{sources.join("; ")}</p> })}
                 </aside>
             }

@@ -50,8 +50,8 @@ pub fn TimeBar() -> impl IntoView {
     let stages = StoredValue::new(data.stages.clone());
     // The stage of the selected year, for the bands that each ask whether it is theirs.
     let current = StoredValue::new(Selector::new(move || {
-        let year = selection.year();
-        stages.with_value(|stages| stages.at(year).map(|s| s.id.clone()))
+        let day = selection.day();
+        stages.with_value(|stages| stages.on(day).map(|s| s.id.clone()))
     }));
     let band_view = move || {
         let text = locale.text();
@@ -92,8 +92,8 @@ pub fn TimeBar() -> impl IntoView {
     };
     let current_stage = move || {
         let text = locale.text();
-        let year = selection.year();
-        stages.with_value(|stages| stages.at(year).map(|s| s.caption(&text)).unwrap_or_default())
+        let day = selection.day();
+        stages.with_value(|stages| stages.caption_on(day, &text))
     };
     // Its height, for style.css: on a phone it stays at the top of the screen while the page
     // scrolls under it, and the page keeps what has the focus clear of it (`scroll-padding-top`).

@@ -15,9 +15,9 @@ pub fn YearSlider() -> impl IntoView {
     let changes = data.clone();
     // What a screen reader says of the value: the year and the stage of the story it is in.
     let value_text = move || {
-        let year = selection.year();
-        match data.stages.at(year) {
-            Some(stage) => locale.text().year_in_stage(&year.to_string(), stage.name.text(locale.lang())),
+        let (year, text) = (selection.year(), locale.text());
+        match data.stages.name_on(selection.day(), &text) {
+            Some(stage) => text.year_in_stage(&year.to_string(), &stage),
             None => year.to_string(),
         }
     };

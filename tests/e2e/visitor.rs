@@ -197,6 +197,23 @@ async fn the_time_bar_names_the_stages_and_marks_the_years_with_events() {
         assert_eq!(bands.as_u64(), Some(stages as u64), "one band per stage of stages.geojson");
         let labels = page.run_script("return document.querySelectorAll('.tick-label').length;").await;
         assert_eq!(labels.as_u64(), Some(22), "at 1920 px every year is labelled");
+
+        // 1939 holds a turn: its list has third-stage events (the 9th conference, February) and
+        // the fourth stage begins with the Molotov–Ribbentrop Pact on 23 August.
+        page.open("?year=1939&lang=lv").await;
+        let stage = page.text_of(r#"[data-testid="current-stage"]"#).await.unwrap_or_default();
+        assert!(stage.contains("Trešais posms → Ceturtais posms"), "both stages of 1939: {stage:?}");
+        let headings = page
+            .run_script(r#"return [...document.querySelectorAll('[data-testid="stage-story"] h3')].map(h => h.textContent);"#)
+            .await;
+        let headings = headings.to_string();
+        assert!(
+            headings.find("Trešais posms").zip(headings.find("Ceturtais posms")).is_some_and(|(third, fourth)| third < fourth),
+            "both stories, the third first: {headings}"
+        );
+        page.open("?date=1939-09-01&lang=lv").await;
+        let stage = page.text_of(r#"[data-testid="current-stage"]"#).await.unwrap_or_default();
+        assert!(stage.contains("Ceturtais posms") && !stage.contains("Trešais"), "1 September 1939 is in the fourth: {stage:?}");
     })
     .await;
 }

@@ -146,7 +146,7 @@ impl AttractSchedule {
                     continue;
                 };
                 let open = city.filter(|_| {
-                    let stage = data.stages.all().iter().rposition(|s| s.contains(year)).map_or(0, |i| i + 1);
+                    let stage = data.stages.all().iter().rposition(|s| s.contains_day(day)).map_or(0, |i| i + 1);
                     let count = &mut city_steps[stage];
                     *count += 1;
                     (*count - 1).is_multiple_of(PANEL_EVERY)
@@ -341,7 +341,7 @@ mod tests {
         let schedule = AttractSchedule::new(&data);
         let steps = schedule.steps();
         for stage in data.stages.all() {
-            let in_stage: Vec<&AttractStep> = steps.iter().filter(|s| stage.contains(s.day.year)).collect();
+            let in_stage: Vec<&AttractStep> = steps.iter().filter(|s| stage.contains_day(s.day)).collect();
             assert!(in_stage.iter().any(|s| s.kind == StepKind::Event), "{} has no event step", stage.id);
             assert!(in_stage.iter().any(|s| s.open.is_some()), "{} opens no panel", stage.id);
         }

@@ -85,9 +85,7 @@ impl TimeBar {
     /// ```
     /// # use atlas_core::stages::{Stage, Stages};
     /// # use atlas_core::timebar::TimeBar;
-    /// # let stage = |id: &str, start, end| Stage {
-    /// #     id: id.into(), start, end, name: Default::default(), story: None, sources: vec![],
-    /// # };
+    /// # let stage = |id: &str, start, end| Stage::of_years(id, start, end);
     /// let stages = Stages::new(vec![stage("first", 1919, 1923), stage("second", 1923, 1940)]);
     /// let bands = TimeBar::new(1919, 1940).bands(&stages);
     /// assert_eq!((bands[0].from, bands[1].to), (0.0, 1.0));
@@ -127,10 +125,7 @@ pub fn fitting_label<'a>(candidates: &[&'a str], room_px: f64, char_px: f64) -> 
 /// # use atlas_core::stages::Stage;
 /// # use atlas_core::timebar::band_labels;
 /// # use atlas_core::i18n::UiText;
-/// let stage = Stage {
-///     id: "fourth".into(), start: 1939, end: 1940, name: atlas_core::Localized::new("Fourth stage"),
-///     story: None, sources: vec![],
-/// };
+/// let stage = Stage { name: atlas_core::Localized::new("Fourth stage"), ..Stage::of_years("fourth", 1939, 1940) };
 /// let labels = band_labels(&stage, 4, &UiText::builtin_english());
 /// assert_eq!(labels, ["Fourth stage 1939–1940", "Fourth stage", "IV"]);
 /// ```

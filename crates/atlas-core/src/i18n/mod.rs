@@ -220,6 +220,9 @@ ui_texts! {
         /// A stage of the story with its years on the time bar: "First stage 1919–1923" (the
         /// current stage beside the year, a band's label and tooltip).
         stage_caption(name, years);
+        /// The time bar's caption for a year in which a new stage begins after 1 January (1939:
+        /// the third stage, then from 23 August the fourth): "Third stage → Fourth stage".
+        stage_turn(from, to);
         /// A stage of the story with its years as a heading: "First stage, 1919–1923" (its story
         /// beside the list, the kiosk's attract loop).
         stage_heading(name, years);
