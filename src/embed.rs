@@ -33,12 +33,20 @@ fn field(data: &JsValue, name: &str) -> JsValue {
     Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The origin the map talks to: `?parent=`, else the embedding page's (the referrer's).
+/// The origin the map talks to: `?parent=`, else the embedding page's (the referrer's), as the
+/// browser's `URL` serializes it, which is what `MessageEvent.origin` reports.
 fn parent_origin(link: &LinkState) -> Option<ParentOrigin> {
-    link.parent.clone().or_else(|| {
+    let origin = link.parent.clone().or_else(|| {
         let referrer = web_sys::window()?.document()?.referrer();
         ParentOrigin::of_url(&referrer)
-    })
+    })?;
+    match origin {
+        ParentOrigin::Any => Some(ParentOrigin::Any),
+        ParentOrigin::Origin(origin) => {
+            let serialized = web_sys::Url::new(&origin).ok()?.origin();
+            (serialized != "null").then_some(ParentOrigin::Origin(serialized))
+        }
+    }
 }
 
 /// Reports changes to the parent page and obeys its commands; does nothing outside an iframe.

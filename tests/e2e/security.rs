@@ -101,17 +101,22 @@ async fn zooming_under_the_policy_keeps_markers_their_size() {
     .await;
 }
 
-/// A museum's page on another origin than the atlas: the atlas three times (as most embedders
-/// write it; with `?parent=` naming another site; with `?parent=*` and no referrer) and a sibling
-/// frame from a third origin. It records every message with the index of the frame that sent it.
+/// A museum's page on another origin than the atlas: the atlas four times (as most embedders
+/// write it; with `?parent=` naming another site; with `?parent=*` and no referrer; with
+/// `?parent=` naming the museum as a person may write it, upper case with a path, and no referrer) and a
+/// sibling frame from a third origin. It records every message with the frame that sent it.
 fn museum_page(atlas: &str, sibling: &str) -> String {
     format!(
         r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Museum</title></head><body>
 <iframe id="atlas" src="{atlas}?embed" width="480" height="360" title="Atlas"></iframe>
 <iframe id="elsewhere" src="{atlas}?embed&amp;parent=http%3A%2F%2Fother.example" width="480" height="360" title="Atlas 2"></iframe>
 <iframe id="any" src="{atlas}?embed&amp;parent=*" referrerpolicy="no-referrer" width="480" height="360" title="Atlas 3"></iframe>
+<iframe id="written" referrerpolicy="no-referrer" width="480" height="360" title="Atlas 4"></iframe>
 <iframe id="sibling" src="{sibling}" width="100" height="100" title="Sibling"></iframe>
 <script>
+  // Its own origin as a person may write it: upper case, a path, a trailing slash.
+  const written = location.origin.toUpperCase() + "/Museum/Rooms/";
+  document.getElementById("written").src = "{atlas}?embed&parent=" + encodeURIComponent(written);
   window.received = [];
   window.addEventListener("message", (e) => {{
     const from = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source);
@@ -155,12 +160,12 @@ async fn the_embed_bridge_obeys_only_its_parent_and_reports_only_to_its_origin()
                 page.run_script(&script).await.as_array().cloned().unwrap_or_default()
             }
         };
-        page.wait_until("state from the plain embed and from ?parent=*", Duration::from_secs(45), || async {
-            (!from("atlas").await.is_empty() && !from("any").await.is_empty()).then_some(())
+        page.wait_until("state from the plain embed, from ?parent=* and from ?parent=HTTP://…/Museum/", Duration::from_secs(45), || async {
+            (!from("atlas").await.is_empty() && !from("any").await.is_empty() && !from("written").await.is_empty()).then_some(())
         })
         .await;
         let atlas_origin = page.url("").trim_end_matches('/').to_owned();
-        for message in from("atlas").await.iter().chain(from("any").await.iter()) {
+        for message in from("atlas").await.iter().chain(from("any").await.iter()).chain(from("written").await.iter()) {
             assert_eq!(message["origin"], atlas_origin.as_str(), "{message}");
         }
 
@@ -168,7 +173,7 @@ async fn the_embed_bridge_obeys_only_its_parent_and_reports_only_to_its_origin()
         let sibling = page.client().find(Locator::Css("#sibling")).await.expect("the sibling frame");
         sibling.enter_frame().await.expect("entering the sibling frame");
         page.run_script(
-            r#"for (let i = 0; i < 3; i++) parent.frames[i].postMessage({ type: "set-year", year: 1930 }, "*"); return 0;"#,
+            r#"for (let i = 0; i < 4; i++) parent.frames[i].postMessage({ type: "set-year", year: 1930 }, "*"); return 0;"#,
         )
         .await;
         page.leave_frame().await;
@@ -180,11 +185,16 @@ async fn the_embed_bridge_obeys_only_its_parent_and_reports_only_to_its_origin()
 
         // Its parent can, and hears back on its own origin only.
         page.run_script(
-            r#"for (const id of ["atlas", "elsewhere"]) document.getElementById(id).contentWindow.postMessage({ type: "set-year", year: 1934 }, "*"); return 0;"#,
+            r#"for (const id of ["atlas", "elsewhere", "written"]) document.getElementById(id).contentWindow.postMessage({ type: "set-year", year: 1934 }, "*"); return 0;"#,
         )
         .await;
         atlas.enter_frame().await.expect("entering the atlas frame");
         page.wait_for_year(1934, "set-year from the parent page").await;
+        page.leave_frame().await;
+        // `?parent=` written in upper case with a path names this page's origin: obeyed too.
+        let written = page.client().find(Locator::Css("#written")).await.expect("the fourth atlas frame");
+        written.enter_frame().await.expect("entering the fourth atlas frame");
+        page.wait_for_year(1934, "set-year from the parent named as HTTP://LOCALHOST:…/Museum/Rooms/").await;
         page.leave_frame().await;
         page.wait_until("the parent to hear of 1934", Duration::from_secs(5), || async {
             from("atlas").await.iter().any(|m| m["data"]["year"] == 1934).then_some(())

@@ -89,8 +89,18 @@ pub enum ParentOrigin {
 }
 
 impl ParentOrigin {
-    /// Reads `*` or an origin (`http`/`https`, a host name or IPv4 address, an optional port;
-    /// no path, query, user or fragment, one trailing `/` tolerated). The host is lower-cased.
+    /// Reads `*` or the origin of an `http(s)` address, as a browser's `URL` serializes it:
+    /// scheme and host lower-cased, the scheme's default port dropped (`https://museum.example:443`
+    /// is `https://museum.example`), any path, query or fragment left out. A user name, an
+    /// invalid host or port is refused. (In the browser the app also passes the result through
+    /// `URL`, so what it compares is what the browser reports as `MessageEvent.origin`.)
+    ///
+    /// ```
+    /// use atlas_core::link::ParentOrigin;
+    /// let origin = |s: &str| Some(ParentOrigin::Origin(s.to_owned()));
+    /// assert_eq!(ParentOrigin::parse("https://Museum.Example:443/atlas/"), origin("https://museum.example"));
+    /// assert_eq!(ParentOrigin::parse("http://museum.example:8080"), origin("http://museum.example:8080"));
+    /// ```
     pub fn parse(value: &str) -> Option<ParentOrigin> {
         let value = value.trim();
         if value == "*" {
@@ -98,13 +108,18 @@ impl ParentOrigin {
         }
         let (scheme, rest) = value.split_once("://")?;
         let scheme = scheme.to_ascii_lowercase();
-        if scheme != "http" && scheme != "https" {
+        let default_port = match scheme.as_str() {
+            "http" => 80,
+            "https" => 443,
+            _ => return None,
+        };
+        let authority = &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())];
+        if authority.contains('@') {
             return None;
         }
-        let rest = rest.strip_suffix('/').unwrap_or(rest);
-        let (host, port) = match rest.rsplit_once(':') {
+        let (host, port) = match authority.rsplit_once(':') {
             Some((host, port)) => (host, Some(port)),
-            None => (rest, None),
+            None => (authority, None),
         };
         let host_ok = !host.is_empty()
             && host.len() <= 253
@@ -119,12 +134,16 @@ impl ParentOrigin {
             return None;
         }
         let host = host.to_ascii_lowercase();
-        match port {
-            None => Some(ParentOrigin::Origin(format!("{scheme}://{host}"))),
+        let port = match port {
+            None => None,
             Some(port) => {
                 let number = port.parse::<u16>().ok().filter(|p| *p > 0 && port.bytes().all(|b| b.is_ascii_digit()))?;
-                Some(ParentOrigin::Origin(format!("{scheme}://{host}:{number}")))
+                (number != default_port).then_some(number)
             }
+        };
+        match port {
+            None => Some(ParentOrigin::Origin(format!("{scheme}://{host}"))),
+            Some(number) => Some(ParentOrigin::Origin(format!("{scheme}://{host}:{number}"))),
         }
     }
 
@@ -132,13 +151,7 @@ impl ParentOrigin {
     /// `https://museum.example`), e.g. of `document.referrer`; `None` for anything that is not
     /// an `http(s)` URL with a valid host, or is empty.
     pub fn of_url(url: &str) -> Option<ParentOrigin> {
-        let (scheme, rest) = url.trim().split_once("://")?;
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let authority = &rest[..end];
-        if authority.contains('@') {
-            return None;
-        }
-        match ParentOrigin::parse(&format!("{scheme}://{authority}"))? {
+        match ParentOrigin::parse(url)? {
             ParentOrigin::Any => None,
             origin => Some(origin),
         }
@@ -388,12 +401,17 @@ mod tests {
         assert_eq!(ParentOrigin::parse("https://museum.example"), origin("https://museum.example"));
         assert_eq!(ParentOrigin::parse("https://Museum.Example/"), origin("https://museum.example"));
         assert_eq!(ParentOrigin::parse("http://127.0.0.1:8080"), origin("http://127.0.0.1:8080"));
+        // As a browser's URL serializes an origin: default ports, case, a trailing slash, a path.
+        assert_eq!(ParentOrigin::parse("https://museum.example:443"), origin("https://museum.example"));
+        assert_eq!(ParentOrigin::parse("http://museum.example:80/"), origin("http://museum.example"));
+        assert_eq!(ParentOrigin::parse("https://museum.example:80"), origin("https://museum.example:80"));
+        assert_eq!(ParentOrigin::parse("HTTPS://MUSEUM.example:443/Atlas/Page.html"), origin("https://museum.example"));
+        assert_eq!(ParentOrigin::parse("https://museum.example/atlas?x#y"), origin("https://museum.example"));
         for bad in [
             "",
             "museum.example",
             "javascript:alert(1)",
             "ftp://museum.example",
-            "https://museum.example/atlas",
             "https://user@museum.example",
             "https://museum.example:0",
             "https://museum.example:99999",
@@ -402,7 +420,7 @@ mod tests {
             "https://-bad.example",
             "https://museum..example",
             "https://<script>",
-            "https://museum.example?x",
+            "https://museum.example:443@evil.example",
             "**",
         ] {
             assert_eq!(ParentOrigin::parse(bad), None, "{bad:?}");
