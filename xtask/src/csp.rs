@@ -48,6 +48,9 @@ pub fn finish_dir(dir: &Path, public_url: &str) -> Result<()> {
         finished.scripts.len(),
         finished.scripts.iter().map(|s| s.file_name.as_str()).collect::<Vec<_>>().join(", ")
     );
+    // Last, once every file is final: the .br and .gz copies a plain server can send.
+    let count = crate::compress::precompress_dir(dir)?;
+    println!("finish-html: {count} files precompressed (.br and .gz beside each)");
     Ok(())
 }
 

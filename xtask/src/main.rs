@@ -6,6 +6,7 @@ use std::process::ExitCode;
 mod basemap;
 mod boot;
 mod borders;
+mod compress;
 mod csp;
 mod geometry;
 mod natural_earth;

@@ -259,20 +259,38 @@ fn report_dist(dist: &Path) -> Result<()> {
     println!("\ndist folder: {}", dist.display());
     let mut files = Vec::new();
     collect_files(dist, &mut files)?;
+    files.retain(|f| !crate::compress::is_precompressed(f));
     files.sort();
     // Every file of dist/ is fetched by a first visit (the page, its scripts, the wasm, the
     // stylesheets, the icon and every data file), so the total is the first load's download.
-    let (mut total, mut total_gz) = (0u64, 0u64);
-    println!("  {:>10}  {:>10}", "raw", "gzip -9");
+    // A server sends the .br copy beside a file where there is one (the browsers all accept
+    // brotli over https), else the .gz, else the file.
+    let sent = |file: &Path, ext: &str| -> Result<u64> {
+        let mut name = file.as_os_str().to_owned();
+        name.push(ext);
+        Ok(match std::fs::metadata(PathBuf::from(name)) {
+            Ok(meta) => meta.len(),
+            Err(_) => std::fs::metadata(file)?.len(),
+        })
+    };
+    let (mut total, mut total_gz, mut total_br) = (0u64, 0u64, 0u64);
+    println!("  {:>10}  {:>10}  {:>10}", "raw", "gzip -9", "brotli 11");
     for file in &files {
-        let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-        let gz = gzip_size(&bytes)? as u64;
-        total += bytes.len() as u64;
+        let raw = std::fs::metadata(file).with_context(|| format!("reading {}", file.display()))?.len();
+        let (gz, br) = (sent(file, ".gz")?, sent(file, ".br")?);
+        total += raw;
         total_gz += gz;
+        total_br += br;
         let rel = file.strip_prefix(dist).unwrap_or(file);
-        println!("  {:>10}  {:>10}  {}", human(bytes.len() as u64), human(gz), rel.display());
+        println!("  {:>10}  {:>10}  {:>10}  {}", human(raw), human(gz), human(br), rel.display());
     }
-    println!("  {:>10}  {:>10}  total ({} files): the first load", human(total), human(total_gz), files.len());
+    println!(
+        "  {:>10}  {:>10}  {:>10}  total ({} files): the first load",
+        human(total),
+        human(total_gz),
+        human(total_br),
+        files.len()
+    );
     Ok(())
 }
 
@@ -290,9 +308,7 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 
 /// Size of `bytes` compressed with gzip at level 9.
 pub fn gzip_size(bytes: &[u8]) -> Result<usize> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes)?;
-    Ok(enc.finish()?.len())
+    Ok(crate::compress::gzip(bytes)?.len())
 }
 
 fn human(bytes: u64) -> String {

@@ -240,3 +240,23 @@ fn plural_categories_are_the_validators_warnings_alone_and_the_map_still_loads()
     );
     assert_eq!(own.len(), 6, "{own:#?}");
 }
+
+/// A curator edits a deployed copy's `events.geojson` and forgets its precompressed copies: the
+/// validator names them (a server would go on sending the old text); fresh copies pass.
+#[test]
+fn a_precompressed_copy_older_than_its_file_is_named_by_the_validator() {
+    let dir = data_with("stale-copies", &[]);
+    let fresh = as_the_validator_reads(&dir);
+    let copy = dir.join("events.geojson.br");
+    std::fs::write(&copy, b"old").expect("writing a precompressed copy");
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(&copy).and_then(|f| f.set_modified(past)).expect("ageing the copy");
+    let stale = as_the_validator_reads(&dir);
+    assert!(!fresh.refused && stale.refused, "fresh {fresh:?}, stale {stale:?}");
+    assert!(
+        stale.errors.iter().any(|e| e.contains("events.geojson.br: older than") && e.contains("events.geojson")),
+        "{:?}",
+        stale.errors
+    );
+    std::fs::remove_dir_all(&dir).expect("removing the copy");
+}

@@ -35,6 +35,8 @@ fn main() -> ExitCode {
         }
         Err(e) => (e.errors.iter().map(ToString::to_string).collect(), Vec::new(), String::new()),
     };
+    let map_loads = errors.is_empty();
+    let errors: Vec<String> = errors.into_iter().chain(stale_copies(&dir)).collect();
     for warning in &warnings {
         println!("warning: {warning}");
     }
@@ -45,7 +47,43 @@ fn main() -> ExitCode {
         println!("ok: {} ({summary}); {} warning(s)", dir.display(), warnings.len());
         ExitCode::SUCCESS
     } else {
-        println!("{} error(s) in {}: the map cannot load these files", errors.len(), dir.display());
+        let consequence = if map_loads { "visitors would see old files" } else { "the map cannot load these files" };
+        println!("{} error(s) in {}: {consequence}", errors.len(), dir.display());
         ExitCode::FAILURE
     }
+}
+
+/// The precompressed copies (`events.geojson.br`, `.gz`, written by `cargo xtask dist`) that are
+/// older than the file beside them: a server would keep sending the old text to every browser
+/// that accepts brotli or gzip, so a curator's edit would not show.
+fn stale_copies(dir: &std::path::Path) -> Vec<String> {
+    let modified = |path: &std::path::Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut stale = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+                continue;
+            }
+            let original = path.with_extension("");
+            if let (Some(copy), Some(edited)) = (modified(&path), modified(&original)) {
+                if copy < edited {
+                    stale.push(format!(
+                        "{}: older than {}, which was edited since; a server would send the old text. \
+                         Delete it (and the other .br/.gz of that file), or rebuild with `cargo xtask dist`",
+                        path.display(),
+                        original.display()
+                    ));
+                }
+            }
+        }
+    }
+    stale
 }
