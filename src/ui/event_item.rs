@@ -6,11 +6,13 @@
 //! An item is drawn in one language and drawn again when the language changes (the
 //! lists key their items by event and language): a list of hundreds of events then
 //! costs a few DOM nodes per event and no reactive work on a slider step.
+use atlas_core::link::Mode;
+use atlas_core::sources::{Citation, SourceLine};
 use atlas_core::{EventIndex, EventRole};
 use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
-use crate::state::{use_data, use_locale, use_selection_setter};
+use crate::state::{use_data, use_locale, use_mode, use_selection_setter};
 
 /// Scrolls `card` just enough to show it whole within its scrolling column and the window (the
 /// least movement: "nearest"); a card taller than the column shows its top.
@@ -54,6 +56,7 @@ pub fn EventItem(
     let disclosure = NodeRef::<leptos::html::Details>::new();
     let is_context = event.role == EventRole::Context;
     let context = is_context.then(|| text.context_event().to_owned());
+    let disputed = event.date_disputed().then(|| text.date_disputed().to_owned());
     let toggle = move |ev: leptos::ev::Event| {
         let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
         open.set(now_open);
@@ -95,7 +98,10 @@ pub fn EventItem(
             data-current=current_attr
         >
             <div class="event-head">
-                <time class="event-dates">{text.span(&event.span)}</time>
+                <span class="event-when">
+                    <time class="event-dates">{text.span(&event.span)}</time>
+                    {disputed.map(|d| view! { <span class="event-disputed">{d}</span> })}
+                </span>
                 <span class="event-kind">
                     {context.map(|c| view! { <span class="event-context">{c}</span>" · " })}
                     {text.kind(event.kind).to_owned()}
@@ -112,7 +118,8 @@ pub fn EventItem(
     }
 }
 
-/// The summary, parties, note and sources of an event, drawn when a reader opens them.
+/// The summary, parties, note and sources of an event, drawn when a reader opens them; where
+/// its sources disagree on the date, each date with its sources, the one the map uses marked.
 #[component]
 fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
     let data = use_data();
@@ -122,11 +129,65 @@ fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
     let parties =
         event.parties.iter().filter_map(|p| data.state(p)).map(|s| s.name.text(lang)).collect::<Vec<_>>().join(", ");
     let note = event.note.as_ref().map(|n| text_in(n, lang));
+    let lines = |citations: &[Citation]| -> Vec<SourceLine> {
+        citations.iter().map(|c| c.line(&data.catalogue, &text)).collect()
+    };
+    let claims = event
+        .dates
+        .iter()
+        .map(|claim| {
+            let chosen = claim.chosen.then(|| text.date_chosen().to_owned());
+            view! {
+                <li class="event-claim" data-chosen=claim.chosen.to_string()>
+                    <span class="claim-date">{text.span(&claim.span)}</span>
+                    {chosen.map(|c| view! { " · "<span class="claim-chosen">{c}</span> })}
+                    <SourceList lines=lines(&claim.sources) />
+                </li>
+            }
+        })
+        .collect_view();
+    let disputed = event.date_disputed().then(|| {
+        view! {
+            <p class="event-sources-heading">{text.dates_in_sources().to_owned()}":"</p>
+            <ul class="event-claims">{claims}</ul>
+        }
+    });
     view! {
         <p class="event-summary" lang=summary_lang>{summary}</p>
         <p class="event-parties">{text.parties().to_owned()}": "{parties}</p>
         {note.map(|(n, note_lang)| view! { <p class="event-note">{text.note().to_owned()}": "<span lang=note_lang>{n}</span></p> })}
+        {disputed}
         <p class="event-sources-heading">{text.sources().to_owned()}":"</p>
-        <ul class="event-sources">{event.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+        <SourceList lines=lines(&event.sources) />
     }
+}
+
+/// Citations as the core writes them. A work's title links to its address in a new tab, but
+/// on a kiosk, which must never leave the atlas, the address is written out as plain text.
+#[component]
+fn SourceList(lines: Vec<SourceLine>) -> impl IntoView {
+    let kiosk = use_mode() == Mode::Kiosk;
+    let items = lines
+        .into_iter()
+        .map(|line| {
+            let urls: Vec<String> = if kiosk { line.urls().into_iter().map(str::to_owned).collect() } else { vec![] };
+            let parts = line
+                .parts
+                .into_iter()
+                .map(|part| {
+                    let lang = part.lang.map(|l| l.code().to_owned());
+                    match part.url.filter(|_| !kiosk) {
+                        Some(url) => view! {
+                            <a class="source-link" href=url target="_blank" rel="noopener noreferrer" lang=lang>{part.text}</a>
+                        }
+                        .into_any(),
+                        None => view! { <span lang=lang>{part.text}</span> }.into_any(),
+                    }
+                })
+                .collect_view();
+            let urls = urls.into_iter().map(|u| view! { " "<span class="source-url">{u}</span> }).collect_view();
+            view! { <li class="event-source">{parts}{urls}</li> }
+        })
+        .collect_view();
+    view! { <ul class="event-sources">{items}</ul> }
 }

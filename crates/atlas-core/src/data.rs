@@ -13,8 +13,9 @@ use serde_json::{Map, Value};
 
 use crate::lang::{Lang, Localized};
 use crate::model::{
-    Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId,
+    DateClaim, Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId,
 };
+use crate::sources::Catalogue;
 use crate::time::{HistoricDate, Span};
 
 /// The contents of one data file and the name to report it by.
@@ -615,6 +616,7 @@ pub fn parse_events(
     file: DataFile<'_>,
     places: &[Place],
     states: &[State],
+    catalogue: &Catalogue,
     offered: &[Lang],
 ) -> Result<(Vec<Event>, Vec<Warning>), DataErrors> {
     let mut seen = HashSet::new();
@@ -697,19 +699,8 @@ pub fn parse_events(
         let title = fields.localized("title", offered, false);
         let summary = fields.localized("summary", offered, false);
         let note = fields.localized("note", offered, true);
-        let sources = fields.strings("sources", "«Baltijas Antante», Latvian Wikipedia").inspect(|sources| {
-            if sources.is_empty() {
-                fields.error("sources", "is empty: name at least one source");
-            }
-            for (i, source) in sources.iter().enumerate() {
-                if source.trim().eq_ignore_ascii_case("seed") {
-                    fields.error(
-                        &format!("sources[{i}]"),
-                        "\"seed\" is not a source: cite the work, e.g. «Baltijas Antante», Latvian Wikipedia",
-                    );
-                }
-            }
-        });
+        let sources = crate::sources::citations(fields, "sources", catalogue, offered);
+        let dates = span.as_ref().map_or_else(Vec::new, |span| date_claims(fields, span, catalogue, offered));
         let points = match feature.geometry.as_ref().map(|g| &g.value) {
             None => Some(Vec::new()),
             Some(Geometry::Point(position)) => lon_lat(position).map(|p| vec![p]),
@@ -784,6 +775,7 @@ pub fn parse_events(
             note,
             points,
             role,
+            dates,
         })
     })?;
     require_some(
@@ -793,6 +785,77 @@ pub fn parse_events(
         "the map needs at least one event (a Feature with id, kind, start, title, …)",
     )?;
     Ok(read)
+}
+
+/// An event's `dates`, where its sources disagree: at least two, each `{"start", "end"?,
+/// "sources": [citations], "chosen": true?}`, exactly one chosen, and that one the event's own
+/// `start` and `end` (the date the map and the time bar go by).
+fn date_claims(fields: &mut Fields<'_, '_>, span: &Span, catalogue: &Catalogue, offered: &[Lang]) -> Vec<DateClaim> {
+    let items = match fields.properties.get("dates") {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) if items.len() >= 2 => items,
+        Some(Value::Array(_)) => {
+            fields.error("dates", "needs at least two dates, each with its sources: one date is `start`/`end` alone");
+            return Vec::new();
+        }
+        Some(other) => {
+            fields.error(
+                "dates",
+                format!("must be a list of dates {{\"start\": …, \"sources\": […]}}, found {}", kind_of(other)),
+            );
+            return Vec::new();
+        }
+    };
+    let mut claims = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let name = format!("dates[{i}]");
+        let Value::Object(object) = item else {
+            fields
+                .error(&name, format!("must be an object {{\"start\": …, \"sources\": […]}}, found {}", kind_of(item)));
+            continue;
+        };
+        let mut nested = fields.nested(&name, object);
+        let start = nested.string("start", "1940-06-07").and_then(|s| nested.date("start", s));
+        let end = nested.optional_string("end", "1940-06-12").map(|s| nested.date("end", s));
+        let chosen = match object.get("chosen") {
+            None | Some(Value::Null) | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) => true,
+            Some(other) => {
+                nested.error("chosen", format!("must be true (or left out), found {}", kind_of(other)));
+                false
+            }
+        };
+        let sources = crate::sources::citations(&mut nested, "sources", catalogue, offered);
+        let claim_span = match (start, end) {
+            (Some(start), None) => Some(Span::new(start, None)),
+            (Some(start), Some(Some(end))) => {
+                if end.last_day() < start.first_day() {
+                    nested.error("end", format!("{end} is before the start {start}"));
+                }
+                Some(Span::new(start, Some(end)))
+            }
+            _ => None,
+        };
+        if let (true, Some(claim)) = (chosen, &claim_span) {
+            if claim.start != span.start || claim.end != span.end {
+                nested.error(
+                    "start",
+                    "the chosen date must be the event's own `start` and `end` (the date the map goes by)",
+                );
+            }
+        }
+        if let (Some(span), Some(sources)) = (claim_span, sources) {
+            claims.push(DateClaim { span, sources, chosen });
+        }
+    }
+    let chosen = items.iter().filter(|item| item.get("chosen") == Some(&Value::Bool(true))).count();
+    if chosen != 1 {
+        fields.error(
+            "dates",
+            format!("exactly one date must be `\"chosen\": true` (the event's `start`/`end`), found {chosen}"),
+        );
+    }
+    claims
 }
 
 /// A treaty is drawn between its signatories: each of its points must be the capital of one of

@@ -12,6 +12,7 @@ use crate::data::{
 use crate::i18n::{parse_language, parse_language_list, parse_language_with, Languages, PluralCategory, UiText};
 use crate::lang::Lang;
 use crate::model::State;
+use crate::sources::{check_sites, parse_catalogue, uncited_works, Catalogue, SOURCES_FILE};
 use crate::stages::{parse_stages, Stages};
 use crate::timeline::Atlas;
 use crate::water::{parse_water, Water, WATER_FILE};
@@ -19,8 +20,15 @@ use crate::water::{parse_water, Water, WATER_FILE};
 /// The list of offered languages.
 pub const LANGUAGES_FILE: &str = "languages.json";
 /// The data files every atlas has, beside the language files.
-pub const DATA_FILES: [&str; 6] =
-    ["places.geojson", "states.geojson", "events.geojson", "stages.geojson", "basemap.geojson", "borders.topojson"];
+pub const DATA_FILES: [&str; 7] = [
+    "places.geojson",
+    "states.geojson",
+    SOURCES_FILE,
+    "events.geojson",
+    "stages.geojson",
+    "basemap.geojson",
+    "borders.topojson",
+];
 
 /// The data files the map can do without: when one is missing or broken, the map is drawn
 /// without it and its problems are warnings (the water: lakes, lagoons and rivers).
@@ -132,6 +140,8 @@ pub struct DataSet {
     pub water: Water,
     /// The named stages of the story, for the time bar.
     pub stages: Stages,
+    /// The works the events cite (`sources.json`).
+    pub catalogue: Catalogue,
     pub languages: Languages,
     /// What a curator or translator should fix, though the map can be shown.
     pub warnings: Vec<Warning>,
@@ -268,9 +278,26 @@ impl DataSet {
         let place_list = places.clone().unwrap_or_default();
         let states = file("states.geojson", &mut errors)
             .and_then(|f| keep(parse_states(f, &place_list, &langs), &mut errors, &mut warnings));
+        let catalogue =
+            file(SOURCES_FILE, &mut errors).and_then(|f| keep(parse_catalogue(f), &mut errors, &mut warnings));
+        if let Some(catalogue) = &catalogue {
+            let (site_errors, site_warnings) = check_sites(catalogue, &interfaces);
+            errors.extend(site_errors);
+            warnings.extend(site_warnings);
+        }
         let events = file("events.geojson", &mut errors).and_then(|f| {
             let state_list = states.clone().unwrap_or_default();
-            let mut result = parse_events(f, &place_list, &state_list, &langs);
+            let work_list = catalogue.clone().unwrap_or_default();
+            let mut result = parse_events(f, &place_list, &state_list, &work_list, &langs);
+            if catalogue.is_none() {
+                // Drop the errors that only repeat that the catalogue could not be read.
+                if let Err(e) = &mut result {
+                    e.errors.retain(|e| !is_work_error(e));
+                    if e.errors.is_empty() {
+                        return None;
+                    }
+                }
+            }
             if places.is_none() || states.is_none() {
                 // Drop the errors that only repeat that the places or states could not be read.
                 if let Err(e) = &mut result {
@@ -313,8 +340,21 @@ impl DataSet {
             }
         };
 
-        match (places, states, events, stages, basemap, borders, errors.is_empty()) {
-            (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => {
+        if let (Some(catalogue), Some(events)) = (&catalogue, &events) {
+            let cited = events.iter().flat_map(|e| e.sources.iter().chain(e.dates.iter().flat_map(|d| &d.sources)));
+            warnings.extend(uncited_works(catalogue, cited.map(|c| &c.work)));
+        }
+        match (places, states, catalogue, events, stages, basemap, borders, errors.is_empty()) {
+            (
+                Some(places),
+                Some(states),
+                Some(catalogue),
+                Some(events),
+                Some(stages),
+                Some(basemap),
+                Some(borders),
+                true,
+            ) => {
                 let atlas = Atlas::new(places, events);
                 let changes = ChangeDays::new(&atlas, &borders);
                 Ok(DataSet {
@@ -325,6 +365,7 @@ impl DataSet {
                     borders,
                     water,
                     stages,
+                    catalogue,
                     languages: Languages::new(interfaces),
                     warnings,
                 })
@@ -362,6 +403,11 @@ impl DataSet {
 }
 
 /// Whether `error` is about `field` (or a field starting so).
+/// Whether an error is a citation's unknown work (`sources[0].work`, `dates[1].sources[0].work`).
+fn is_work_error(error: &DataError) -> bool {
+    matches!(error, DataError::Field { field, problem, .. } if field.ends_with(".work") && problem.contains("sources.json"))
+}
+
 fn is_field(error: &DataError, field: &str) -> bool {
     matches!(error, DataError::Field { field: f, .. } if f.starts_with(field))
 }

@@ -13,6 +13,7 @@ pub mod kiosk;
 pub mod lang;
 pub mod link;
 pub mod model;
+pub mod sources;
 pub mod stages;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
@@ -24,6 +25,8 @@ pub mod water;
 pub use data::{parse_basemap, Basemap, DataError, DataErrors, DataFile, Warning};
 pub use dataset::DataSet;
 pub use lang::{Lang, Localized};
-pub use model::{Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId};
+pub use model::{
+    DateClaim, Event, EventId, EventKind, EventRole, LonLat, PeriodName, Place, PlaceId, PlaceRole, State, StateId,
+};
 pub use time::{HistoricDate, Precision, Span};
 pub use timeline::{Atlas, EventIndex, PlaceEvents};

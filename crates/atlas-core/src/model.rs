@@ -275,12 +275,25 @@ pub struct Event {
     pub parties: Vec<StateId>,
     pub title: Localized,
     pub summary: Localized,
-    pub sources: Vec<String>,
+    /// The works it is drawn from (`sources.json`), each with where in it.
+    pub sources: Vec<crate::sources::Citation>,
     pub note: Option<Localized>,
     /// The points the map draws: the place, or for a treaty the signatories' capitals.
     pub points: Vec<LonLat>,
     /// The Entente's own story, or the context it happened in.
     pub role: EventRole,
+    /// Where the sources disagree on its dates: each date with its sources, one of them
+    /// [`DateClaim::chosen`] (its [`Event::span`]); empty when they agree.
+    pub dates: Vec<DateClaim>,
+}
+
+/// One date an event is given in its sources, where they disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateClaim {
+    pub span: Span,
+    pub sources: Vec<crate::sources::Citation>,
+    /// The date the atlas uses: the map, the time bar and the list go by it.
+    pub chosen: bool,
 }
 
 /// Whether an event is part of the Baltic Entente's own story (its conferences and treaties, the
@@ -295,6 +308,11 @@ pub enum EventRole {
 }
 
 impl Event {
+    /// Whether the sources give the event different dates (it has [`Event::dates`]).
+    pub fn date_disputed(&self) -> bool {
+        self.dates.len() > 1
+    }
+
     /// Whether the event was active (held, or in force) at any time in `year`.
     pub fn active_in(&self, year: i32) -> bool {
         self.span.overlaps_year(year)

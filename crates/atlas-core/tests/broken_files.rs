@@ -29,9 +29,14 @@ fn states() -> Vec<atlas_core::State> {
     parse_states(DataFile { name: "states.geojson", text: &text }, &places, &all).expect("committed states").0
 }
 
+fn catalogue() -> atlas_core::sources::Catalogue {
+    let text = std::fs::read_to_string(format!("{DATA}/sources.json")).expect("sources.json");
+    atlas_core::sources::parse_catalogue(DataFile { name: "sources.json", text: &text }).expect("committed sources").0
+}
+
 fn event_errors(name: &str) -> Vec<String> {
     let text = fixture(name);
-    match parse_events(DataFile { name, text: &text }, &places(), &states(), &langs()) {
+    match parse_events(DataFile { name, text: &text }, &places(), &states(), &catalogue(), &langs()) {
         Ok(_) => panic!("{name} should not load"),
         Err(e) => e.errors.iter().map(ToString::to_string).collect(),
     }
@@ -108,7 +113,8 @@ fn duplicate_place_ids_and_bad_coordinates_are_errors() {
 fn a_missing_translation_is_a_warning_not_an_error() {
     let text = fixture("event-missing-translation.geojson");
     let (events, warnings) =
-        parse_events(DataFile { name: "events.geojson", text: &text }, &places(), &states(), &langs()).expect("loads");
+        parse_events(DataFile { name: "events.geojson", text: &text }, &places(), &states(), &catalogue(), &langs())
+            .expect("loads");
     assert_eq!(events.len(), 1);
     let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -211,10 +217,11 @@ fn context_places_load_and_an_event_may_not_happen_at_one() {
     let text = fixture("places-unknown-role.geojson").replace("\"capital\"", "\"context\"");
     let (places, _) = parse_places(DataFile { name: "places.geojson", text: &text }, &langs()).expect("loads");
     assert!(places.iter().all(atlas_core::Place::is_context));
-    let event = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[25.2798,54.6892]},"properties":{"id":"held-there","kind":"conference","start":"1930","place":"vilnius","parties":[],"title":{"en":"A","lv":"A"},"summary":{"en":"B","lv":"B"},"sources":["a book"]}}]}"#;
-    let errors = parse_events(DataFile { name: "events.geojson", text: event }, &places, &states(), &langs())
-        .expect_err("refused")
-        .errors;
+    let event = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[25.2798,54.6892]},"properties":{"id":"held-there","kind":"conference","start":"1930","place":"vilnius","parties":[],"title":{"en":"A","lv":"A"},"summary":{"en":"B","lv":"B"},"sources":[{"work":"lvwiki-baltijas-antante"}]}}]}"#;
+    let errors =
+        parse_events(DataFile { name: "events.geojson", text: event }, &places, &states(), &catalogue(), &langs())
+            .expect_err("refused")
+            .errors;
     assert_eq!(errors.len(), 1);
     assert!(errors[0].to_string().contains("field `place`: `vilnius` has the role `context`"), "{}", errors[0]);
 }
@@ -249,9 +256,14 @@ fn an_open_treaty_is_in_force_long_after_it_was_signed() {
     let text = fixture("event-treaty-ends.geojson");
     let features: serde_json::Value = serde_json::from_str(&text).expect("json");
     let only_open = serde_json::json!({"type": "FeatureCollection", "features": [features["features"][2].clone()]});
-    let (events, _) =
-        parse_events(DataFile { name: "events.geojson", text: &only_open.to_string() }, &places(), &states(), &langs())
-            .expect("an open end with a note loads");
+    let (events, _) = parse_events(
+        DataFile { name: "events.geojson", text: &only_open.to_string() },
+        &places(),
+        &states(),
+        &catalogue(),
+        &langs(),
+    )
+    .expect("an open end with a note loads");
     let day = atlas_core::time::CalendarDay { year: 1960, month: 1, day: 1 };
     assert!(events[0].span.open_ended && events[0].span.contains_day(day));
     let atlas = atlas_core::Atlas::new(vec![], events);
@@ -323,4 +335,95 @@ fn the_one_loader_refuses_names_by_period_that_overlap() {
         errors.iter().any(|e| e.starts_with("places.geojson: feature 10 (id `klaipeda`): field `names[1].from`: 1923-01-01 – 1945-01 overlaps `names[0]`")),
         "{errors:#?}"
     );
+}
+
+/// One committed event with its `properties` changed by `edit`, loaded through the one loader.
+fn load_with_event(id: &str, edit: impl Fn(&mut serde_json::Value)) -> Result<DataSet, Vec<String>> {
+    let mut events: serde_json::Value = serde_json::from_slice(&committed("events.geojson")).unwrap();
+    let feature = events["features"].as_array_mut().unwrap().iter_mut().find(|f| f["properties"]["id"] == id);
+    edit(&mut feature.expect("the event")["properties"]);
+    let bytes = serde_json::to_vec(&events).unwrap();
+    load_with(&[("events.geojson", Some(&bytes))])
+}
+
+#[test]
+fn structured_sources_and_contested_dates_of_the_committed_data_load() {
+    let data = load_with(&[]).expect("the committed data loads");
+    let treaty = data.atlas.events().iter().find(|e| e.id.as_str() == "treaty-1934-09-12-baltic-entente").unwrap();
+    assert!(treaty.date_disputed());
+    let chosen: Vec<_> = treaty.dates.iter().filter(|d| d.chosen).collect();
+    assert_eq!(chosen.len(), 1);
+    assert_eq!(chosen[0].span, treaty.span, "the map goes by the chosen date");
+    let other = treaty.dates.iter().find(|d| !d.chosen).unwrap();
+    assert_eq!(other.span.end.unwrap().to_string(), "1940-06", "Russian Wikipedia: June 1940, to the month");
+    assert!(data.atlas.events().iter().all(|e| !e.sources.is_empty()));
+    let ninth = data.atlas.events().iter().find(|e| e.id.as_str() == "baltic-entente-conference-09").unwrap();
+    assert!(ninth.note.is_none() && ninth.sources.iter().all(|c| c.work.as_str() != "ruwiki-baltiyskaya-antanta"));
+}
+
+#[test]
+fn an_unknown_work_is_named_with_file_record_and_field() {
+    let errors =
+        load_with_event("conference-1919-09-tallinn", |p| p["sources"][0]["work"] = "lvwiki-baltijas-antant".into())
+            .unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.starts_with("events.geojson: feature 0 (id `conference-1919-09-tallinn`): field `sources[0].work`: `lvwiki-baltijas-antant` is not a work in sources.json")),
+        "{errors:#?}"
+    );
+    let errors = load_with_event("lithuanian-delegation-moscow-1940-06-08", |p| {
+        p["dates"][1]["sources"][0]["work"] = "urbsys".into();
+        p["dates"][1]["start"] = "1940-06-31".into();
+    })
+    .unwrap_err();
+    assert!(
+        errors.iter().any(|e| e
+            .contains("(id `lithuanian-delegation-moscow-1940-06-08`): field `dates[1].sources[0].work`: `urbsys`")),
+        "{errors:#?}"
+    );
+    assert!(errors.iter().any(|e| e.contains("field `dates[1].start`: `1940-06-31` has day 31")), "{errors:#?}");
+}
+
+#[test]
+fn a_contested_date_needs_one_chosen_date_that_is_the_events_own() {
+    let errors = load_with_event("annulment-1940-07-01-baltic-entente", |p| {
+        p["dates"][0]["start"] = "1940-07-02".into();
+        p["dates"][1]["chosen"] = true.into();
+    })
+    .unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.contains("field `dates[0].start`: the chosen date must be the event's own")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("field `dates`: exactly one date must be `\"chosen\": true`")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn the_catalogue_names_a_bad_accessed_date_a_missing_language_a_bad_url_and_an_uncited_work() {
+    let mut catalogue: serde_json::Value = serde_json::from_slice(&committed("sources.json")).unwrap();
+    let work = &mut catalogue["works"]["lvwiki-baltijas-antante"];
+    work["accessed"] = "26.11.2026".into();
+    work["url"] = "lv.wikipedia.org/wiki/Baltijas_Antante".into();
+    work.as_object_mut().unwrap().remove("language");
+    let bytes = serde_json::to_vec(&catalogue).unwrap();
+    let errors = load_with(&[("sources.json", Some(&bytes))]).unwrap_err();
+    for expected in [
+        "sources.json: key `works.lvwiki-baltijas-antante.accessed`: `26.11.2026` is not a date",
+        "sources.json: key `works.lvwiki-baltijas-antante.language`: is missing",
+        "sources.json: key `works.lvwiki-baltijas-antante.url`: `lv.wikipedia.org/wiki/Baltijas_Antante` is not a web address",
+    ] {
+        assert!(errors.iter().any(|e| e.starts_with(expected)), "{expected}\n{errors:#?}");
+    }
+    // Without the catalogue, the events' citations are not reported again, one by one.
+    assert!(!errors.iter().any(|e| e.starts_with("events.geojson")), "{errors:#?}");
+
+    let mut catalogue: serde_json::Value = serde_json::from_slice(&committed("sources.json")).unwrap();
+    catalogue["works"]["nobody-cites-this"] =
+        serde_json::json!({"title": "Nobody", "language": "en", "kind": "book", "date": "2001"});
+    let bytes = serde_json::to_vec(&catalogue).unwrap();
+    let data = load_with(&[("sources.json", Some(&bytes))]).expect("an uncited work is only a warning");
+    let warnings: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
+    assert!(warnings.contains(&"sources.json: key `works.nobody-cites-this`: is cited by no event: cite it, or remove it from the catalogue".to_owned()), "{warnings:#?}");
 }

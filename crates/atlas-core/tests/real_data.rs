@@ -368,7 +368,7 @@ fn the_bases_treaties_of_1939_are_three_signed_in_moscow_each_drawn_moscow_to_on
             .unwrap_or_else(|| panic!("{state}'s annexed period"));
         assert_eq!(end.last_day().next(), annexed.first_day(), "{id} ends the eve of {}", annexed.id);
         assert!(
-            event.sources.iter().any(|s| s.contains("Occupation of the Baltic states")),
+            event.sources.iter().any(|s| s.work.as_str() == "enwiki-occupation-baltic-states"),
             "{id}: a source for the end"
         );
         assert_eq!(event.place.as_ref().map(PlaceId::as_str), Some("moscow"), "{id}");
@@ -376,7 +376,7 @@ fn the_bases_treaties_of_1939_are_three_signed_in_moscow_each_drawn_moscow_to_on
         assert_eq!(parties, ["ussr", state], "{id}");
         let capital = atlas.place(&place(capital)).expect("capital").location;
         assert_eq!(event.points, [moscow, capital], "{id}");
-        assert!(event.sources.iter().any(|s| s.contains("Mutual Assistance Treaty")), "{id}: a source for the day");
+        assert!(event.sources.iter().any(|s| s.work.as_str().ends_with("mutual-assistance")), "{id}: a source for the day");
         assert!(data.languages.offered().all(|l| event.title.exact(l).is_some() && event.summary.exact(l).is_some()));
     }
     let treaties_1939: Vec<&str> = atlas

@@ -296,8 +296,27 @@ pub fn parse_language_with(
         }
     }
 
+    let mut sites = fallback.map(|f| f.sites.clone()).unwrap_or_default();
+    let mut own_sites = std::collections::BTreeSet::new();
+    match value.get("sites") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(given)) => {
+            for (id, name) in given {
+                if let Some(name) = check.text(&format!("sites.{id}"), Some(name), &[]) {
+                    sites.insert(id.clone(), name);
+                    own_sites.insert(id.clone());
+                }
+            }
+        }
+        Some(other) => {
+            check.error("sites", format!("must be an object {{\"wikipedia-lv\": \"…\"}}, found {}", kind_of(other)))
+        }
+    }
+
     match (lang, name, check.errors.is_empty()) {
-        (Some(lang), Some(name), true) => Ok((UiText { lang, name, texts, plurals, dates }, check.warnings)),
+        (Some(lang), Some(name), true) => {
+            Ok((UiText { lang, name, texts, plurals, dates, sites, own_sites }, check.warnings))
+        }
         _ => Err(DataErrors { errors: check.errors }),
     }
 }

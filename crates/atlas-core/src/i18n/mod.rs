@@ -206,6 +206,14 @@ ui_texts! {
         /// with what the button shows.
         text_normal;
         text_large;
+        /// A citation of a work's introduction (a Wikipedia article's lead, which has no heading).
+        source_introduction;
+        /// The mark of an event whose sources give different dates, beside its dates.
+        date_disputed;
+        /// The heading of an event's dates in the sources, in its details.
+        dates_in_sources;
+        /// Beside the date the atlas uses (its map and time bar), among the dates in the sources.
+        date_chosen;
     }
     with_values {
         /// Heading of the list of active events.
@@ -246,6 +254,23 @@ ui_texts! {
         /// written on two, broken after its last ", ", or on three, broken also after its first
         /// " → ".
         region_transfer(region, state, date);
+        /// A work's own title in the reader's quotation marks: "«{title}»", "„{title}“".
+        source_title(title);
+        /// The section of a work a citation points to, its heading kept as the work writes it:
+        /// "section “{section}”".
+        source_section(section);
+        /// A photograph's caption in a work: "photo caption “{caption}”".
+        source_caption(caption);
+        /// Pages: "pp. {pages}".
+        source_pages(pages);
+        /// A work known through another's list of references: "reference [{number}] of {work}".
+        source_reference(number, work);
+        /// The work a translation translates: "translation; original: {work}".
+        source_translation(work);
+        /// The day a web page was read: "accessed {date}".
+        source_accessed(date);
+        /// The day of the archived copy of a page that was read: "archived {date}".
+        source_archived(date);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.
@@ -266,6 +291,11 @@ pub struct UiText {
     texts: BTreeMap<&'static str, String>,
     plurals: BTreeMap<&'static str, BTreeMap<PluralCategory, String>>,
     dates: DateStyle,
+    /// The names of the sites sources are on (`"wikipedia-lv"`: "Latvian Wikipedia"), English's
+    /// where this language's file has none.
+    sites: BTreeMap<String, String>,
+    /// The sites this language's own file names.
+    own_sites: std::collections::BTreeSet<String>,
 }
 
 impl UiText {
@@ -277,6 +307,21 @@ impl UiText {
     /// The language's name in itself ("Latviešu", "Русский"), for the switcher.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The name of a site sources are on, from the language file's `"sites"` (English's where
+    /// this file has none; the id itself where no file names it).
+    ///
+    /// ```
+    /// assert_eq!(atlas_core::i18n::UiText::builtin_english().site("wikipedia-lv"), "Latvian Wikipedia");
+    /// ```
+    pub fn site<'a>(&'a self, id: &'a str) -> &'a str {
+        self.sites.get(id).map_or(id, String::as_str)
+    }
+
+    /// The name of a site, only if this language's own file gives it.
+    pub fn site_exact(&self, id: &str) -> Option<&str> {
+        self.own_sites.contains(id).then(|| self.sites.get(id).map(String::as_str)).flatten()
     }
 
     /// How this language writes dates.
@@ -356,6 +401,8 @@ impl UiText {
                 texts: BTreeMap::new(),
                 plurals: BTreeMap::new(),
                 dates: DateStyle::english(),
+                sites: BTreeMap::new(),
+                own_sites: Default::default(),
             },
         }
     }
