@@ -311,3 +311,130 @@ async fn on_10_august_1940_the_list_names_the_annexation_as_context_and_can_hide
     })
     .await;
 }
+
+/// Opens an event's details in the list and waits until its sources are drawn.
+async fn open_sources(page: &support::AtlasPage, id: &str) {
+    let summary = format!(r#"[data-testid="active-events"] [data-event-id="{id}"] summary"#);
+    page.run_script(&format!("document.querySelector('{summary}').click(); return null;")).await;
+    page.wait_until("the event's sources", Duration::from_secs(5), || async {
+        page.text_of(&format!(r#"[data-testid="active-events"] [data-event-id="{id}"] .event-source"#))
+            .await
+            .filter(|t| !t.trim().is_empty())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_contested_date_is_marked_and_its_details_show_each_date_with_its_sources() {
+    with_page(PageOptions::default().size(1280, 800), |page| async move {
+        page.open("?year=1940&lang=en").await;
+        let id = "lithuanian-delegation-moscow-1940-06-08";
+        let card = format!(r#"[data-testid="active-events"] [data-event-id="{id}"]"#);
+        let mark = page.text_of(&format!("{card} .event-disputed")).await;
+        assert_eq!(mark.as_deref(), Some("date disputed"), "the list marks the contested date");
+        assert_eq!(
+            page.text_of(&format!("{card} .event-dates")).await.as_deref(),
+            Some("8 June 1940"),
+            "the chosen date"
+        );
+        open_sources(&page, id).await;
+        let claims = page
+            .run_script(&format!(
+                r#"return [...document.querySelectorAll('{card} .event-claim')].map(c => [c.dataset.chosen,
+                    c.querySelector('.claim-date').textContent, c.querySelector('.event-sources').textContent]);"#
+            ))
+            .await;
+        let claims = claims.as_array().cloned().unwrap_or_default();
+        assert_eq!(claims.len(), 2, "both dates: {claims:?}");
+        assert_eq!(claims[0][0], "true");
+        assert_eq!(claims[0][1], "8 June 1940");
+        assert!(
+            claims[0][2]
+                .as_str()
+                .unwrap_or("")
+                .contains("«Baltijas Antante», Latvian Wikipedia, section “Likvidēšana, 1940”"),
+            "{claims:?}"
+        );
+        assert_eq!(claims[1][0], "false");
+        assert_eq!(claims[1][1], "7–12 June 1940");
+        let memoirs = claims[1][2].as_str().unwrap_or("");
+        assert!(
+            memoirs.contains("Juozas Urbšys") && memoirs.contains("Merkys in Moscow from 7 to 12 June 1940"),
+            "{claims:?}"
+        );
+        let chosen = page.text_of(&format!("{card} .claim-chosen")).await;
+        assert_eq!(chosen.as_deref(), Some("used on the map"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_source_line_in_lithuanian_is_written_in_lithuanian_and_links_its_work() {
+    with_page(PageOptions::default().size(390, 844), |page| async move {
+        page.open("?year=1934&lang=lt").await;
+        let id = "treaty-1934-09-12-baltic-entente";
+        open_sources(&page, id).await;
+        let card = format!(r#"[data-testid="active-events"] [data-event-id="{id}"]"#);
+        let lines = page
+            .run_script(&format!(
+                r#"return [...document.querySelectorAll('{card} .event-details > .event-sources .event-source')].map(l => l.textContent);"#
+            ))
+            .await;
+        let lines: Vec<String> =
+            lines.as_array().into_iter().flatten().filter_map(|l| l.as_str().map(str::to_owned)).collect();
+        let first = lines.first().cloned().unwrap_or_default();
+        assert!(
+            first.starts_with("„Baltijas Antante“, Vikipedija latvių kalba, skyrius „Trešais posms, 1934-1939“, žiūrėta"),
+            "{lines:#?}"
+        );
+        for english in ["Latvian Wikipedia", "Russian Wikipedia", "section", "photo caption", "accessed", "«"] {
+            assert!(lines.iter().all(|l| !l.contains(english)), "`{english}` in {lines:#?}");
+        }
+        assert!(lines.iter().any(|l| l.contains("nuotraukos parašas „Latvijas, Lietuvas un Igaunijas")), "{lines:#?}");
+        let link = page
+            .run_script(&format!(
+                r#"const a = document.querySelector('{card} .event-source a');
+                   return a && [a.getAttribute('href'), a.target, a.rel, a.lang, a.textContent];"#
+            ))
+            .await;
+        assert_eq!(
+            link,
+            serde_json::json!([
+                "https://lv.wikipedia.org/wiki/Baltijas_Antante",
+                "_blank",
+                "noopener noreferrer",
+                "lv",
+                "Baltijas Antante"
+            ])
+        );
+        // The contested end: both dates, the Russian one to the month.
+        let dates = page.run_script(&format!(
+            r#"return [...document.querySelectorAll('{card} .claim-date')].map(d => d.textContent);"#
+        ))
+        .await;
+        assert_eq!(dates, serde_json::json!(["1934 m. rugsėjo 12 d. – 1940 m. liepos 1 d.", "1934 m. rugsėjo 12 d. – 1940 m. birželis"]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_a_kiosk_a_source_is_plain_text_with_its_address_written_out() {
+    with_page(PageOptions::default().size(1080, 1920), |page| async move {
+        page.open("?kiosk&year=1934&lang=ru").await;
+        let id = "treaty-1934-09-12-baltic-entente";
+        open_sources(&page, id).await;
+        let card = format!(r#"[data-testid="active-events"] [data-event-id="{id}"]"#);
+        let found = page
+            .run_script(&format!(
+                r#"return [document.querySelectorAll('{card} .event-sources a').length,
+                           document.querySelector('{card} .source-url')?.textContent,
+                           document.querySelector('{card} .event-source')?.textContent];"#
+            ))
+            .await;
+        assert_eq!(found[0], 0, "no link a visitor could leave the kiosk by: {found:?}");
+        assert_eq!(found[1], "https://lv.wikipedia.org/wiki/Baltijas_Antante");
+        let line = found[2].as_str().unwrap_or("");
+        assert!(line.starts_with("«Baltijas Antante», Википедия на латышском языке, раздел «Trešais posms"), "{line}");
+    })
+    .await;
+}

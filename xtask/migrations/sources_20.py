@@ -74,7 +74,7 @@ WORKS = {
     "urbsys-1989": {
         "title": "Lithuania and the Soviet Union 1939–1940: The Fateful Year", "language": "en",
         "kind": "journal-article", "author": "Juozas Urbšys",
-        "part_of": "memoirs, tr. Sigita Naujokaitis, Lituanus, vol. 34, no. 2", "date": "1989"},
+        "part_of": "Lituanus, vol. 34, no. 2", "date": "1989"},
     "roosevelt-churchill-baltic-question-2014": {
         "title": "The Soviet Annexation and the Estonian Diplomats-in-Exile, 1940", "language": "en",
         "kind": "book-chapter", "part_of": "«Roosevelt, Churchill, and the Baltic Question»",

@@ -376,7 +376,10 @@ fn the_bases_treaties_of_1939_are_three_signed_in_moscow_each_drawn_moscow_to_on
         assert_eq!(parties, ["ussr", state], "{id}");
         let capital = atlas.place(&place(capital)).expect("capital").location;
         assert_eq!(event.points, [moscow, capital], "{id}");
-        assert!(event.sources.iter().any(|s| s.work.as_str().ends_with("mutual-assistance")), "{id}: a source for the day");
+        assert!(
+            event.sources.iter().any(|s| s.work.as_str().ends_with("mutual-assistance")),
+            "{id}: a source for the day"
+        );
         assert!(data.languages.offered().all(|l| event.title.exact(l).is_some() && event.summary.exact(l).is_some()));
     }
     let treaties_1939: Vec<&str> = atlas
