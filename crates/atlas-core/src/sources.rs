@@ -739,33 +739,34 @@ mod tests {
                 "kind": "journal-article", "author": "Jānis Taurēns", "part_of": "Latvijas Vēsture, Nr. 5 (24)",
                 "date": "1996", "pages": "82–89", "via": {"work": "lvwiki-baltijas-antante", "reference": 2}}
         }}"#;
-        parse_catalogue(DataFile { name: "sources.json", text }).unwrap().0
+        parse_catalogue(DataFile { name: "sources.json", text }).expect("valid").0
     }
 
     #[test]
     fn a_work_known_through_another_names_it() {
-        let citation = Citation { work: WorkId::new("taurens-1996").unwrap(), locator: Locator::Whole, supports: None };
+        let citation =
+            Citation { work: WorkId::new("taurens-1996").expect("valid"), locator: Locator::Whole, supports: None };
         let line = citation.line(&catalogue(), &UiText::builtin_english());
         assert_eq!(
             line.text(),
             "Jānis Taurēns, «Latvija un Baltijas Antantes izveidošanās 1934. gadā», Latvijas Vēsture, Nr. 5 (24), 1996, \
              pp. 82–89, reference [2] of «Baltijas Antante», Latvian Wikipedia"
         );
-        assert_eq!(line.parts.iter().filter(|p| p.lang == Some(Lang::new("lv").unwrap())).count(), 2);
+        assert_eq!(line.parts.iter().filter(|p| p.lang == Some(Lang::new("lv").expect("valid"))).count(), 2);
     }
 
     #[test]
     fn a_bad_url_and_an_unknown_link_are_named() {
         let text = r#"{"works": {"x": {"title": "X", "language": "en", "kind": "web-page", "url": "www.x.org",
             "accessed": "2026-12-04", "via": {"work": "nowhere", "reference": 1}}}}"#;
-        let errors = parse_catalogue(DataFile { name: "sources.json", text }).unwrap_err().to_string();
+        let errors = parse_catalogue(DataFile { name: "sources.json", text }).expect_err("broken").to_string();
         assert!(errors.contains("sources.json: key `works.x.url`: `www.x.org` is not a web address"), "{errors}");
         assert!(errors.contains("sources.json: key `works.x.via.work`: `nowhere` is not a work"), "{errors}");
     }
 
     #[test]
     fn an_uncited_work_is_a_warning() {
-        let cited = [WorkId::new("taurens-1996").unwrap()];
+        let cited = [WorkId::new("taurens-1996").expect("valid")];
         assert!(uncited_works(&catalogue(), &cited).is_empty(), "the host is cited through the reference");
         let warnings = uncited_works(&catalogue(), &[]);
         assert_eq!(warnings.len(), 2);
@@ -779,7 +780,7 @@ mod tests {
     fn a_citation_is_written_in_each_language_with_the_works_own_words_kept() {
         let data = crate::dataset::committed_data();
         let citation = Citation {
-            work: WorkId::new("lvwiki-baltijas-antante").unwrap(),
+            work: WorkId::new("lvwiki-baltijas-antante").expect("valid"),
             locator: Locator::Section("Pirmais posms, 1919-1923".into()),
             supports: None,
         };
@@ -791,11 +792,11 @@ mod tests {
             ("ru", "«Baltijas Antante», Википедия на латышском языке, раздел «Pirmais posms, 1919-1923», дата обращения: 26 ноября 2026 г."),
         ];
         for (code, text) in expected {
-            let ui = data.languages.get(Lang::new(code).unwrap());
+            let ui = data.languages.get(Lang::new(code).expect("valid"));
             assert_eq!(citation.line(&data.catalogue, &ui).text(), text, "{code}");
         }
-        let lv = Lang::new("lv").unwrap();
-        let line = citation.line(&data.catalogue, &data.languages.get(Lang::new("lt").unwrap()));
+        let lv = Lang::new("lv").expect("valid");
+        let line = citation.line(&data.catalogue, &data.languages.get(Lang::new("lt").expect("valid")));
         let own: Vec<&str> = line.parts.iter().filter(|p| p.lang == Some(lv)).map(|p| p.text.as_str()).collect();
         assert_eq!(own, ["Baltijas Antante", "Pirmais posms, 1919-1923"], "the work's own words keep their language");
     }
@@ -804,11 +805,11 @@ mod tests {
     fn a_translation_known_through_a_reference_names_both_works_in_the_readers_language() {
         let data = crate::dataset::committed_data();
         let citation = Citation {
-            work: WorkId::new("psrs-ultimatum-latvija-1940-06-16").unwrap(),
+            work: WorkId::new("psrs-ultimatum-latvija-1940-06-16").expect("valid"),
             locator: Locator::Whole,
             supports: None,
         };
-        let ru = citation.line(&data.catalogue, &data.languages.get(Lang::new("ru").unwrap())).text();
+        let ru = citation.line(&data.catalogue, &data.languages.get(Lang::new("ru").expect("valid"))).text();
         assert!(ru.contains("(перевод; оригинал: «Полпреды сообщают…"), "{ru}");
         assert!(ru.contains("с. 386–387"), "{ru}");
         assert!(ru.contains("сноска [4] в статье «Baltijas Antante», Википедия на латышском языке"), "{ru}");

@@ -339,25 +339,41 @@ fn the_one_loader_refuses_names_by_period_that_overlap() {
 
 /// One committed event with its `properties` changed by `edit`, loaded through the one loader.
 fn load_with_event(id: &str, edit: impl Fn(&mut serde_json::Value)) -> Result<DataSet, Vec<String>> {
-    let mut events: serde_json::Value = serde_json::from_slice(&committed("events.geojson")).unwrap();
-    let feature = events["features"].as_array_mut().unwrap().iter_mut().find(|f| f["properties"]["id"] == id);
+    let mut events: serde_json::Value =
+        serde_json::from_slice(&committed("events.geojson")).expect("the committed data");
+    let feature =
+        events["features"].as_array_mut().expect("the committed data").iter_mut().find(|f| f["properties"]["id"] == id);
     edit(&mut feature.expect("the event")["properties"]);
-    let bytes = serde_json::to_vec(&events).unwrap();
+    let bytes = serde_json::to_vec(&events).expect("the committed data");
     load_with(&[("events.geojson", Some(&bytes))])
 }
 
 #[test]
 fn structured_sources_and_contested_dates_of_the_committed_data_load() {
     let data = load_with(&[]).expect("the committed data loads");
-    let treaty = data.atlas.events().iter().find(|e| e.id.as_str() == "treaty-1934-09-12-baltic-entente").unwrap();
+    let treaty = data
+        .atlas
+        .events()
+        .iter()
+        .find(|e| e.id.as_str() == "treaty-1934-09-12-baltic-entente")
+        .expect("the committed data");
     assert!(treaty.date_disputed());
     let chosen: Vec<_> = treaty.dates.iter().filter(|d| d.chosen).collect();
     assert_eq!(chosen.len(), 1);
     assert_eq!(chosen[0].span, treaty.span, "the map goes by the chosen date");
-    let other = treaty.dates.iter().find(|d| !d.chosen).unwrap();
-    assert_eq!(other.span.end.unwrap().to_string(), "1940-06", "Russian Wikipedia: June 1940, to the month");
+    let other = treaty.dates.iter().find(|d| !d.chosen).expect("the committed data");
+    assert_eq!(
+        other.span.end.expect("the committed data").to_string(),
+        "1940-06",
+        "Russian Wikipedia: June 1940, to the month"
+    );
     assert!(data.atlas.events().iter().all(|e| !e.sources.is_empty()));
-    let ninth = data.atlas.events().iter().find(|e| e.id.as_str() == "baltic-entente-conference-09").unwrap();
+    let ninth = data
+        .atlas
+        .events()
+        .iter()
+        .find(|e| e.id.as_str() == "baltic-entente-conference-09")
+        .expect("the committed data");
     assert!(ninth.note.is_none() && ninth.sources.iter().all(|c| c.work.as_str() != "ruwiki-baltiyskaya-antanta"));
 }
 
@@ -365,7 +381,7 @@ fn structured_sources_and_contested_dates_of_the_committed_data_load() {
 fn an_unknown_work_is_named_with_file_record_and_field() {
     let errors =
         load_with_event("conference-1919-09-tallinn", |p| p["sources"][0]["work"] = "lvwiki-baltijas-antant".into())
-            .unwrap_err();
+            .expect_err("the broken data should not load");
     assert!(
         errors.iter().any(|e| e.starts_with("events.geojson: feature 0 (id `conference-1919-09-tallinn`): field `sources[0].work`: `lvwiki-baltijas-antant` is not a work in sources.json")),
         "{errors:#?}"
@@ -374,7 +390,7 @@ fn an_unknown_work_is_named_with_file_record_and_field() {
         p["dates"][1]["sources"][0]["work"] = "urbsys".into();
         p["dates"][1]["start"] = "1940-06-31".into();
     })
-    .unwrap_err();
+    .expect_err("the broken data should not load");
     assert!(
         errors.iter().any(|e| e
             .contains("(id `lithuanian-delegation-moscow-1940-06-08`): field `dates[1].sources[0].work`: `urbsys`")),
@@ -389,7 +405,7 @@ fn a_contested_date_needs_one_chosen_date_that_is_the_events_own() {
         p["dates"][0]["start"] = "1940-07-02".into();
         p["dates"][1]["chosen"] = true.into();
     })
-    .unwrap_err();
+    .expect_err("the broken data should not load");
     assert!(
         errors.iter().any(|e| e.contains("field `dates[0].start`: the chosen date must be the event's own")),
         "{errors:#?}"
@@ -402,13 +418,14 @@ fn a_contested_date_needs_one_chosen_date_that_is_the_events_own() {
 
 #[test]
 fn the_catalogue_names_a_bad_accessed_date_a_missing_language_a_bad_url_and_an_uncited_work() {
-    let mut catalogue: serde_json::Value = serde_json::from_slice(&committed("sources.json")).unwrap();
+    let mut catalogue: serde_json::Value =
+        serde_json::from_slice(&committed("sources.json")).expect("the committed data");
     let work = &mut catalogue["works"]["lvwiki-baltijas-antante"];
     work["accessed"] = "26.11.2026".into();
     work["url"] = "lv.wikipedia.org/wiki/Baltijas_Antante".into();
-    work.as_object_mut().unwrap().remove("language");
-    let bytes = serde_json::to_vec(&catalogue).unwrap();
-    let errors = load_with(&[("sources.json", Some(&bytes))]).unwrap_err();
+    work.as_object_mut().expect("the committed data").remove("language");
+    let bytes = serde_json::to_vec(&catalogue).expect("the committed data");
+    let errors = load_with(&[("sources.json", Some(&bytes))]).expect_err("the broken data should not load");
     for expected in [
         "sources.json: key `works.lvwiki-baltijas-antante.accessed`: `26.11.2026` is not a date",
         "sources.json: key `works.lvwiki-baltijas-antante.language`: is missing",
@@ -419,10 +436,11 @@ fn the_catalogue_names_a_bad_accessed_date_a_missing_language_a_bad_url_and_an_u
     // Without the catalogue, the events' citations are not reported again, one by one.
     assert!(!errors.iter().any(|e| e.starts_with("events.geojson")), "{errors:#?}");
 
-    let mut catalogue: serde_json::Value = serde_json::from_slice(&committed("sources.json")).unwrap();
+    let mut catalogue: serde_json::Value =
+        serde_json::from_slice(&committed("sources.json")).expect("the committed data");
     catalogue["works"]["nobody-cites-this"] =
         serde_json::json!({"title": "Nobody", "language": "en", "kind": "book", "date": "2001"});
-    let bytes = serde_json::to_vec(&catalogue).unwrap();
+    let bytes = serde_json::to_vec(&catalogue).expect("the committed data");
     let data = load_with(&[("sources.json", Some(&bytes))]).expect("an uncited work is only a warning");
     let warnings: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
     assert!(warnings.contains(&"sources.json: key `works.nobody-cites-this`: is cited by no event: cite it, or remove it from the catalogue".to_owned()), "{warnings:#?}");
