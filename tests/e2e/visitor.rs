@@ -434,7 +434,7 @@ async fn on_a_kiosk_a_source_is_plain_text_with_its_address_written_out() {
         assert_eq!(found[0], 0, "no link a visitor could leave the kiosk by: {found:?}");
         assert_eq!(found[1], "https://lv.wikipedia.org/wiki/Baltijas_Antante");
         let line = found[2].as_str().unwrap_or("");
-        assert!(line.starts_with("«Baltijas Antante», Википедия на латышском языке, раздел «Trešais posms"), "{line}");
+        assert!(line.starts_with("«Baltijas Antante», Википедия на латышском языке, раздел «"), "{line}");
     })
     .await;
 }
