@@ -52,6 +52,31 @@
     return slots.length > 0 && done === slots.length && boot.querySelector(".boot-loading") !== null;
   }
 
+  // The app could not start (the loader refused a damaged wasm, or could not fetch it): say
+  // so in the reader's language instead of "Loading…" for ever; a kiosk tries again.
+  window.addEventListener("atlas-start-failed", function (event) {
+    var boot = document.getElementById("boot");
+    if (!boot) return;
+    if (chosen === null) choose(boot);
+    var kiosk = new URLSearchParams(window.location.search).has("kiosk");
+    var fallback = "The map could not load";
+    var message = kiosk
+      ? [chosen.kiosk_error_title, chosen.kiosk_error_body].filter(function (t) { return typeof t === "string"; }).join(" ")
+      : chosen.load_error_title;
+    boot.classList.add("boot-failed");
+    boot.setAttribute("data-failed", "");
+    var line = boot.querySelector(".boot-loading");
+    if (line) line.textContent = message || fallback;
+    if (!kiosk) {
+      var detail = document.createElement("p");
+      detail.className = "boot-detail";
+      detail.textContent = String(event.detail || "");
+      if (line && line.parentNode) line.parentNode.appendChild(detail);
+    } else {
+      window.setTimeout(function () { window.location.reload(); }, 30000);
+    }
+  });
+
   if (fill()) return;
   var watcher = new MutationObserver(function () {
     if (fill()) watcher.disconnect();

@@ -37,6 +37,8 @@ pub fn finish_dir(dir: &Path, public_url: &str) -> Result<()> {
     crate::boot::fill_dir(dir)?;
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
+    // The loader checks the wasm it runs, and carries the glue under its own SRI (loader.rs).
+    let html = crate::loader::check_what_runs(dir, &html)?;
     let finished = finish_html(&html, public_url)?;
     for script in &finished.scripts {
         let path = dir.join(&script.file_name);
