@@ -5,6 +5,25 @@
 // The language is the app's choice (src/browser.rs, `initial_lang`): `?lang=` if offered, else
 // the browser's first offered language, else English. The texts are those of the language
 // files, written into #boot's data-texts by `cargo xtask finish-html` (xtask/src/boot.rs).
+// Trusted Types (the policy's `require-trusted-types-for 'script'; trusted-types default`): the
+// one policy, "default", is what the browser asks when a string is assigned to an HTML sink. The
+// only such strings are Leptos's static templates (a `<template>`'s innerHTML built from the
+// app's own `view!` markup); markup that could run script is refused (null: blocked, reported).
+(function () {
+  "use strict";
+  if (!window.trustedTypes || !window.trustedTypes.createPolicy) return;
+  var risky = /<\s*(script|iframe|object|embed|frame|base|meta|link)\b|\son[a-z]+\s*=|javascript:/i;
+  window.trustedTypes.createPolicy("default", {
+    createHTML: function (html) {
+      if (risky.test(html)) {
+        console.error("entente-atlas: refused markup that could run script:", html.slice(0, 200));
+        return null;
+      }
+      return html;
+    }
+  });
+})();
+
 (function () {
   "use strict";
   var root = document.documentElement;
