@@ -5,6 +5,25 @@
 // The language is the app's choice (src/browser.rs, `initial_lang`): `?lang=` if offered, else
 // the browser's first offered language, else English. The texts are those of the language
 // files, written into #boot's data-texts by `cargo xtask finish-html` (xtask/src/boot.rs).
+// Trusted Types (the policy's `require-trusted-types-for 'script'; trusted-types default`): the
+// one policy, "default", is what the browser asks when a string is assigned to an HTML sink. The
+// only such strings are Leptos's static templates (a `<template>`'s innerHTML built from the
+// app's own `view!` markup); markup that could run script is refused (null: blocked, reported).
+(function () {
+  "use strict";
+  if (!window.trustedTypes || !window.trustedTypes.createPolicy) return;
+  var risky = /<\s*(script|iframe|object|embed|frame|base|meta|link)\b|\son[a-z]+\s*=|javascript:/i;
+  window.trustedTypes.createPolicy("default", {
+    createHTML: function (html) {
+      if (risky.test(html)) {
+        console.error("entente-atlas: refused markup that could run script:", html.slice(0, 200));
+        return null;
+      }
+      return html;
+    }
+  });
+})();
+
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -51,6 +70,31 @@
     }
     return slots.length > 0 && done === slots.length && boot.querySelector(".boot-loading") !== null;
   }
+
+  // The app could not start (the loader refused a damaged wasm, or could not fetch it): say
+  // so in the reader's language instead of "Loading…" for ever; a kiosk tries again.
+  window.addEventListener("atlas-start-failed", function (event) {
+    var boot = document.getElementById("boot");
+    if (!boot) return;
+    if (chosen === null) choose(boot);
+    var kiosk = new URLSearchParams(window.location.search).has("kiosk");
+    var fallback = "The map could not load";
+    var message = kiosk
+      ? [chosen.kiosk_error_title, chosen.kiosk_error_body].filter(function (t) { return typeof t === "string"; }).join(" ")
+      : chosen.load_error_title;
+    boot.classList.add("boot-failed");
+    boot.setAttribute("data-failed", "");
+    var line = boot.querySelector(".boot-loading");
+    if (line) line.textContent = message || fallback;
+    if (!kiosk) {
+      var detail = document.createElement("p");
+      detail.className = "boot-detail";
+      detail.textContent = String(event.detail || "");
+      if (line && line.parentNode) line.parentNode.appendChild(detail);
+    } else {
+      window.setTimeout(function () { window.location.reload(); }, 30000);
+    }
+  });
 
   if (fill()) return;
   var watcher = new MutationObserver(function () {

@@ -17,6 +17,7 @@ use crate::state::{
     provide_locale, provide_playback, provide_selection, provide_text_scale, ActiveEvents, Locale, MapViewState,
     Selection, StartLink, TextScale,
 };
+use crate::state::{use_data, use_locale};
 use atlas_core::DataSet;
 
 /// The address always links to what is on screen, written once the reader pauses (150 ms):
@@ -109,6 +110,7 @@ pub fn AtlasView(
                     <AtlasMap />
                 </div>
                 <div class="side">
+                    {(mode == Mode::Standard).then(|| view! { <DataNotice /> })}
                     <ActiveList />
                     <CityPanel />
                 </div>
@@ -118,4 +120,20 @@ pub fn AtlasView(
             <footer class="attribution">{move || locale.text().attribution_short().to_owned()}</footer>
         </div>
     }
+}
+
+/// On a curator's page (not the kiosk, not an embed): the data files the atlas runs without,
+/// with the loader's message for each. Nothing when every file was read.
+#[component]
+fn DataNotice() -> impl IntoView {
+    let left_out = use_data().files_left_out();
+    let locale = use_locale();
+    (!left_out.is_empty()).then(|| {
+        view! {
+            <aside class="data-notice" role="note" data-testid="data-notice">
+                <p>{move || locale.text().data_notice().to_owned()}</p>
+                <ul lang="en">{left_out.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}</ul>
+            </aside>
+        }
+    })
 }

@@ -250,3 +250,85 @@ async fn the_first_paint_follows_the_browser_s_language_and_gives_way_to_the_loa
     })
     .await;
 }
+
+/// The app's wasm with one byte changed, as a damaged download or a swapped file would be.
+fn damaged_wasm() -> Vec<u8> {
+    let dist = crate::support::dist_dir();
+    let wasm = std::fs::read_dir(&dist)
+        .expect("reading dist/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .expect("the app's wasm in dist/");
+    let mut bytes = std::fs::read(wasm).expect("reading the wasm");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    bytes
+}
+
+/// A text of `lang`'s language file, as the first paint shows it.
+fn lang_text(lang: &str, key: &str) -> String {
+    let path = format!("{}/public/data/lang/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("a language file")).expect("JSON");
+    file["texts"][key].as_str().expect("the text").to_owned()
+}
+
+#[tokio::test]
+async fn a_wasm_with_one_flipped_byte_is_refused_and_the_reader_is_told() {
+    let options = PageOptions::default()
+        .size(1280, 800)
+        .not_waiting_for_load()
+        .override_path("*.wasm", Override::ok("app_bg.wasm", damaged_wasm()));
+    with_page(options, |page| async move {
+        page.client().goto(&page.url("?lang=lv")).await.expect("navigating");
+        let line = poll(Duration::from_secs(20), || async {
+            let seen = page
+                .run_script(
+                    "const b = document.querySelector('#boot[data-failed] .boot-loading'); return b && b.textContent;",
+                )
+                .await;
+            seen.as_str().map(str::to_owned)
+        })
+        .await
+        .expect("the first paint says the map could not start");
+        assert_eq!(line, lang_text("lv", "load_error_title"));
+        let detail = page.run_script("return document.querySelector('.boot-detail').textContent;").await;
+        // Refused by the fetch's integrity check ("TypeError: Failed to fetch"), before the
+        // browser even tried to compile it (a flipped byte may leave a valid wasm).
+        assert!(
+            detail.as_str().is_some_and(|d| d.contains("Failed to fetch") && !d.contains("CompileError")),
+            "the detail for a curator: {detail}"
+        );
+        assert!(page.find_now(sel::YEAR_SLIDER).await.is_none(), "the damaged wasm ran");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_kiosk_whose_wasm_is_damaged_says_it_calmly_and_recovers_by_itself() {
+    // Damaged once (a bad copy during an update); the reload 30 s later gets the real file.
+    let options = PageOptions::default()
+        .size(1920, 1080)
+        .not_waiting_for_load()
+        .override_path("*.wasm", Override::ok("app_bg.wasm", damaged_wasm()).only_times(1));
+    with_page(options, |page| async move {
+        page.client().goto(&page.url("?kiosk&lang=lv")).await.expect("navigating");
+        let line = poll(Duration::from_secs(20), || async {
+            let seen = page
+                .run_script(
+                    "const b = document.querySelector('#boot[data-failed] .boot-loading'); return b && b.textContent;",
+                )
+                .await;
+            seen.as_str().map(str::to_owned)
+        })
+        .await
+        .expect("the kiosk's first paint says it is resting");
+        assert!(line.starts_with(&lang_text("lv", "kiosk_error_title")), "{line:?}");
+        assert!(page.find_now(".boot-detail").await.is_none(), "no technical detail on a kiosk");
+        page.wait_until("the map after the kiosk's reload", Duration::from_secs(50), || async {
+            page.find_now(sel::YEAR_SLIDER).await.map(|_| ())
+        })
+        .await;
+    })
+    .await;
+}

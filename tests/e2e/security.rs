@@ -71,6 +71,50 @@ async fn a_policy_violation_is_caught_by_the_suite() {
     .await;
 }
 
+/// A page under the policy with the atlas's own boot script (which sets the one Trusted Types
+/// policy) and a script that writes markup: harmless markup passes, markup that could run script
+/// is refused and reported.
+fn trusted_types_page(boot: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>tt</title><script src="./{boot}"></script></head>
+<body><div id="a"></div><div id="b"></div><script src="./tt.js"></script></body></html>"#
+    )
+}
+
+const TRUSTED_TYPES_SCRIPT: &str = r#"
+document.getElementById("a").innerHTML = "<b>fine</b>";
+try { document.getElementById("b").innerHTML = '<img src="x" onerror="window.ran = 1">'; } catch (e) { window.refused = String(e); }
+"#;
+
+#[tokio::test]
+async fn a_trusted_types_violation_is_caught_by_the_suite() {
+    let boot = std::fs::read_dir(crate::support::dist_dir())
+        .expect("reading dist/")
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .find(|name| name.starts_with("boot-") && name.ends_with(".js"))
+        .expect("the boot script in dist/");
+    let options = PageOptions::default()
+        .override_path("/tt.html", Override::ok("tt.html", trusted_types_page(&boot)))
+        .override_path("/tt.js", Override::ok("tt.js", TRUSTED_TYPES_SCRIPT))
+        .expecting_csp_violations();
+    with_page(options, |page| async move {
+        page.client().goto(&page.url("tt.html")).await.expect("opening the test page");
+        let violations = page
+            .wait_until("the browser's Trusted Types report", std::time::Duration::from_secs(5), || async {
+                let v = page.csp_violations();
+                (!v.is_empty()).then_some(v)
+            })
+            .await;
+        let all = violations.join("\n");
+        assert!(all.contains("require-trusted-types-for"), "the refused markup was not reported: {all}");
+        let seen = page
+            .run_script("return [document.getElementById('a').innerHTML, document.getElementById('b').innerHTML, !!window.refused];")
+            .await;
+        assert_eq!(seen, serde_json::json!(["<b>fine</b>", "", true]), "the policy let the handler in, or refused plain markup");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn zooming_under_the_policy_keeps_markers_their_size() {
     with_page(PageOptions::default(), |page| async move {

@@ -438,3 +438,40 @@ async fn on_a_kiosk_a_source_is_plain_text_with_its_address_written_out() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_truncated_language_file_leaves_only_that_language_out() {
+    let lithuanian =
+        std::fs::read(format!("{}/public/data/lang/lt.json", env!("CARGO_MANIFEST_DIR"))).expect("lt.json");
+    let truncated = lithuanian[..lithuanian.len() / 2].to_vec();
+    let options =
+        PageOptions::default().size(1280, 800).override_path("/data/lang/lt.json", Override::ok("lt.json", truncated));
+    with_page(options, |page| async move {
+        page.open("?lang=lv&year=1934").await;
+        assert!(page.find_now(sel::LOAD_ERROR).await.is_none(), "a Lithuanian slip took the map down");
+        let offered = page
+            .run_script(
+                r#"return [...document.querySelectorAll('.lang-switcher [lang]')].map(b => b.getAttribute('lang'));"#,
+            )
+            .await
+            .to_string();
+        assert!(
+            offered.contains("\"lv\"") && offered.contains("\"et\"") && !offered.contains("\"lt\""),
+            "offered: {offered}"
+        );
+        let notice = page.text_of(r#"[data-testid="data-notice"]"#).await.unwrap_or_default();
+        assert!(
+            notice.contains("lang/lt.json") && notice.contains("Kuratoram"),
+            "the curator's notice, in Latvian: {notice:?}"
+        );
+
+        // `?lang=lt` falls back as for a language not offered; the kiosk shows no notice.
+        page.open("?lang=lt").await;
+        let lang = page.run_script("return document.documentElement.lang;").await;
+        assert_ne!(lang, "lt", "Lithuanian is not offered");
+        page.open("?kiosk&lang=lv").await;
+        assert!(page.find_now(r#"[data-testid="data-notice"]"#).await.is_none(), "a notice on the kiosk");
+        assert!(page.find_now(sel::YEAR_SLIDER).await.is_some(), "the kiosk runs in Latvian");
+    })
+    .await;
+}

@@ -19,7 +19,8 @@ use tokio::net::{TcpListener, TcpStream};
 /// The Content-Security-Policy the atlas is built for (index.html's `<meta>`, Trunk.toml's
 /// `[serve.headers]`, the README and xtask/src/csp.rs say the same).
 pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+                          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+                          require-trusted-types-for 'script'; trusted-types default";
 
 /// Where the browser posts its CSP violation reports (`report-uri`).
 pub const REPORT_PATH: &str = "/__csp-report";

@@ -11,6 +11,9 @@ use anyhow::{bail, Context, Result};
 /// The keys of the language files' `texts` that the first paint shows, each in an element with
 /// `data-text="<key>"` inside `#boot`.
 pub const BOOT_KEYS: [&str; 2] = ["app_title", "loading"];
+/// The texts public/boot.js shows in `#boot` when the app cannot start (its wasm refused or
+/// missing): carried in `data-texts` only.
+pub const FAILURE_KEYS: [&str; 3] = ["load_error_title", "kiosk_error_title", "kiosk_error_body"];
 /// What `index.html`'s `#boot` carries for the texts to go in.
 const PLACEHOLDER: &str = r#"data-texts="""#;
 
@@ -28,9 +31,9 @@ pub fn boot_texts(data_dir: &Path) -> Result<serde_json::Map<String, serde_json:
     for code in codes.iter().filter_map(|c| c.as_str()) {
         let file = read(&format!("lang/{code}.json"))?;
         let mut texts = serde_json::Map::new();
-        for key in BOOT_KEYS {
+        for key in BOOT_KEYS.iter().chain(&FAILURE_KEYS) {
             if let Some(text) = file["texts"][key].as_str() {
-                texts.insert(key.to_owned(), text.into());
+                texts.insert((*key).to_owned(), text.into());
             }
         }
         all.insert(code.to_owned(), texts.into());

@@ -18,7 +18,8 @@ use sha2::{Digest, Sha384};
 /// The policy the app is built for and tested under (`index.html` carries it in a `<meta>`,
 /// `Trunk.toml` sends it from `trunk serve`, the README gives it for servers).
 pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+                          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+                          require-trusted-types-for 'script'; trusted-types default";
 
 /// `cargo xtask finish-html [DIR]`: DIR defaults to `$TRUNK_STAGING_DIR` (set by Trunk for hooks).
 pub fn run(dir: Option<String>) -> Result<()> {
@@ -37,6 +38,8 @@ pub fn finish_dir(dir: &Path, public_url: &str) -> Result<()> {
     crate::boot::fill_dir(dir)?;
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
+    // The loader checks the wasm it runs, and carries the glue under its own SRI (loader.rs).
+    let html = crate::loader::check_what_runs(dir, &html)?;
     let finished = finish_html(&html, public_url)?;
     for script in &finished.scripts {
         let path = dir.join(&script.file_name);

@@ -9,6 +9,7 @@ mod borders;
 mod compress;
 mod csp;
 mod geometry;
+mod loader;
 mod natural_earth;
 mod tools;
 mod water;

@@ -20,22 +20,25 @@ use crate::water::{parse_water, Water, WATER_FILE};
 /// The list of offered languages.
 pub const LANGUAGES_FILE: &str = "languages.json";
 /// The data files every atlas has, beside the language files.
-pub const DATA_FILES: [&str; 7] = [
-    "places.geojson",
-    "states.geojson",
-    SOURCES_FILE,
-    "events.geojson",
-    "stages.geojson",
-    "basemap.geojson",
-    "borders.topojson",
-];
+pub const DATA_FILES: [&str; 6] =
+    ["places.geojson", "states.geojson", SOURCES_FILE, "events.geojson", "basemap.geojson", "borders.topojson"];
+
+/// The stages of the story: optional (see [`OPTIONAL_FILES`]).
+pub const STAGES_FILE: &str = "stages.geojson";
 
 /// The data files the map can do without: when one is missing or broken, the map is drawn
-/// without it and its problems are warnings (the water: lakes, lagoons and rivers).
-pub const OPTIONAL_FILES: [&str; 1] = [WATER_FILE];
+/// without it and its problems are warnings (the water: lakes, lagoons and rivers; the stages:
+/// the time bar's bands). So is a language's file, other than English's.
+pub const OPTIONAL_FILES: [&str; 2] = [WATER_FILE, STAGES_FILE];
 
 /// What the map does without `water.geojson`, said in its warnings.
 const WITHOUT_WATER: &str = "the map is drawn without lakes and rivers until this is fixed";
+
+/// What the atlas does without a language's file (other than English), said in its warnings.
+pub const WITHOUT_LANGUAGE: &str = "this language is not offered until this is fixed";
+
+/// What the atlas does without `stages.geojson`, said in its warnings.
+pub const WITHOUT_STAGES: &str = "the time bar shows no stages until this is fixed";
 
 /// The file of one language's interface texts: `lang/lv.json`.
 ///
@@ -205,6 +208,8 @@ impl DataSet {
         for name in DATA_FILES {
             fetch(name, &mut bytes, &mut errors);
         }
+        let mut stage_problems: Vec<DataError> = Vec::new();
+        fetch(STAGES_FILE, &mut bytes, &mut stage_problems);
         // Reads one file's text; a problem goes into `errors` and gives `None`.
         fn text<'b>(bytes: &'b HashMap<String, Vec<u8>>, name: &str, errors: &mut Vec<DataError>) -> Option<&'b str> {
             let raw = bytes.get(name)?;
@@ -235,8 +240,13 @@ impl DataSet {
                 Err(e) => errors.extend(e.errors),
             }
         }
+        // A language other than English can be left out: its file's problems are warnings, and
+        // the atlas is offered in the other languages (a kiosk in Latvian does not go dark
+        // because of a translator's slip in the Lithuanian file).
+        let mut lang_problems: Vec<DataError> = Vec::new();
         for &lang in &langs {
-            fetch(&language_file(lang), &mut bytes, &mut errors);
+            let problems = if lang == Lang::EN { &mut errors } else { &mut lang_problems };
+            fetch(&language_file(lang), &mut bytes, problems);
         }
         let english_name = language_file(Lang::EN);
         let english = text(&bytes, &english_name, &mut errors).and_then(|t| {
@@ -254,19 +264,21 @@ impl DataSet {
                 continue;
             }
             let name = language_file(lang);
-            let Some(t) = text(&bytes, &name, &mut errors) else { continue };
+            let Some(t) = text(&bytes, &name, &mut lang_problems) else { continue };
             if let Some(ui) = keep(
                 parse_language_with(DataFile { name: &name, text: t }, Some(&fallback), checks.plural_categories),
-                &mut errors,
+                &mut lang_problems,
                 &mut warnings,
             ) {
                 if ui.lang() != lang {
                     let problem = format!("is `{}`, but the file is named for `{lang}`", ui.lang());
-                    errors.push(DataError::Key { file: name.clone(), key: "language.code".into(), problem });
+                    lang_problems.push(DataError::Key { file: name.clone(), key: "language.code".into(), problem });
+                    continue;
                 }
                 interfaces.push(ui);
             }
         }
+        warnings.extend(lang_problems.into_iter().map(|e| Warning::instead_of(e, WITHOUT_LANGUAGE)));
 
         let file = |name: &'static str, errors: &mut Vec<DataError>| {
             text(&bytes, name, errors).map(|t| DataFile { name, text: t })
@@ -311,8 +323,11 @@ impl DataSet {
             }
             keep(result, &mut errors, &mut warnings)
         });
-        let stages =
-            file("stages.geojson", &mut errors).and_then(|f| keep(parse_stages(f, &langs), &mut errors, &mut warnings));
+        // The stages can be left out too: the time bar then has no bands.
+        let stages = file(STAGES_FILE, &mut stage_problems)
+            .and_then(|f| keep(parse_stages(f, &langs), &mut stage_problems, &mut warnings));
+        warnings.extend(stage_problems.into_iter().map(|e| Warning::instead_of(e, WITHOUT_STAGES)));
+        let stages = Some(stages.unwrap_or_default());
         let basemap = file("basemap.geojson", &mut errors).and_then(|f| match parse_basemap(f) {
             Ok(b) => Some(b),
             Err(e) => {
@@ -372,6 +387,16 @@ impl DataSet {
             }
             _ => Err(DataErrors { errors }),
         }
+    }
+
+    /// The warnings that say a file is left out (a language's, the stages, the water): the
+    /// atlas runs without it, and a curator's page lists them.
+    pub fn files_left_out(&self) -> Vec<String> {
+        self.warnings
+            .iter()
+            .filter(|w| [WITHOUT_LANGUAGE, WITHOUT_STAGES, WITHOUT_WATER].iter().any(|end| w.message.ends_with(end)))
+            .map(ToString::to_string)
+            .collect()
     }
 
     /// Reads every data file from a folder on disk (what the validator and the tests do).

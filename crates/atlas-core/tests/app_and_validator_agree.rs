@@ -99,10 +99,12 @@ fn fixture(name: &str) -> Vec<u8> {
 /// A file that cannot be read at all is named by both; only the reason differs, being the
 /// transport's (an HTTP status in the browser, the file system's error in the validator).
 fn without_transport_reason(mut verdict: Verdict) -> Verdict {
-    for error in &mut verdict.errors {
-        if let Some((file, reason)) = error.split_once(": ") {
+    for line in verdict.errors.iter_mut().chain(verdict.warnings.iter_mut()) {
+        if let Some((file, reason)) = line.split_once(": ") {
             if reason.starts_with("the server answered") || reason.starts_with("cannot be read from") {
-                *error = format!("{file}: (cannot be read)");
+                // What follows the reason (a warning's "; this language is not offered …") stays.
+                let rest = reason.split_once("; ").map(|(_, rest)| format!("; {rest}")).unwrap_or_default();
+                *line = format!("{file}: (cannot be read){rest}");
             }
         }
     }
@@ -213,8 +215,17 @@ fn warnings_missing_files_and_the_committed_data_agree_too() {
     let translation =
         agree("missing-translation", &[("events.geojson", Some(fixture("event-missing-translation.geojson")))]);
     assert!(!translation.refused && !translation.warnings.is_empty(), "{translation:?}");
+    // A language's file missing leaves that language out, and the atlas runs in the others.
     let missing = agree("no-estonian", &[("lang/et.json", None)]);
-    assert!(missing.refused && missing.errors.iter().any(|e| e.contains("lang/et.json")), "{missing:?}");
+    assert!(!missing.refused, "{missing:?}");
+    assert!(missing.warnings.iter().any(|w| w.contains("lang/et.json") && w.contains("not offered")), "{missing:?}");
+    let broken = agree("broken-lithuanian", &[("lang/lt.json", Some(b"{\"language\": {\"code\": \"lt\"".to_vec()))]);
+    assert!(!broken.refused && broken.warnings.iter().any(|w| w.starts_with("lang/lt.json")), "{broken:?}");
+    let stages = agree("broken-stages", &[("stages.geojson", Some(b"{ oops".to_vec()))]);
+    assert!(!stages.refused && stages.warnings.iter().any(|w| w.contains("no stages")), "{stages:?}");
+    // English is every other language's fallback: it stays essential.
+    let english = agree("no-english", &[("lang/en.json", None)]);
+    assert!(english.refused && english.errors.iter().any(|e| e.contains("lang/en.json")), "{english:?}");
 }
 
 #[test]

@@ -200,6 +200,9 @@ ui_texts! {
         /// The map's button that opens the list of the border changes in force and their
         /// sources, and that list's heading.
         about_borders;
+        /// Over the list of the data files the atlas runs without (a broken language file, the
+        /// stages, the water), on a curator's page, never in the kiosk or an embed.
+        data_notice;
         /// The text-size control's label (the group of its two buttons).
         text_size;
         /// The accessible names of the text-size buttons, which show "A" and "A+": each begins
