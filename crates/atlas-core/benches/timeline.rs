@@ -52,6 +52,7 @@ fn synthetic(n: usize) -> Atlas {
                 note: None,
                 points: vec![],
                 role: Default::default(),
+                media: vec![],
             }
         })
         .collect();

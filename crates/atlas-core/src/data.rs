@@ -697,6 +697,7 @@ pub fn parse_events(
         let title = fields.localized("title", offered, false);
         let summary = fields.localized("summary", offered, false);
         let note = fields.localized("note", offered, true);
+        let media = crate::media::parse_media(fields, offered);
         let sources = fields.strings("sources", "«Baltijas Antante», Latvian Wikipedia").inspect(|sources| {
             if sources.is_empty() {
                 fields.error("sources", "is empty: name at least one source");
@@ -768,7 +769,8 @@ pub fn parse_events(
             Some(sources),
             Some(points),
             Some(role),
-        ) = (event_id, kind, span, parties, title, summary, sources, points, role)
+            Some(media),
+        ) = (event_id, kind, span, parties, title, summary, sources, points, role, media)
         else {
             return None;
         };
@@ -784,6 +786,7 @@ pub fn parse_events(
             note,
             points,
             role,
+            media,
         })
     })?;
     require_some(

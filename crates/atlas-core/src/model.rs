@@ -281,6 +281,8 @@ pub struct Event {
     pub points: Vec<LonLat>,
     /// The Entente's own story, or the context it happened in.
     pub role: EventRole,
+    /// Its photographs (`media` in events.geojson), shown in its details; most events have none.
+    pub media: Vec<crate::media::Media>,
 }
 
 /// Whether an event is part of the Baltic Entente's own story (its conferences and treaties, the

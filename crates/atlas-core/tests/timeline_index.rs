@@ -23,6 +23,7 @@ fn event(i: usize, start: HistoricDate, end: Option<HistoricDate>, conference: b
         note: None,
         points: vec![],
         role: Default::default(),
+        media: vec![],
     }
 }
 

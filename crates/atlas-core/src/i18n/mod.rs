@@ -209,6 +209,9 @@ ui_texts! {
         /// with what the button shows.
         text_normal;
         text_large;
+        /// The licence of a photograph free of copyright (`"name": "Public domain"`), after its
+        /// credit.
+        public_domain;
     }
     with_values {
         /// Heading of the list of active events.
@@ -249,6 +252,8 @@ ui_texts! {
         /// written on two, broken after its last ", ", or on three, broken also after its first
         /// " → ".
         region_transfer(region, state, date);
+        /// Who made a photograph and the archive that holds it, under its caption: "Photo: {credit}".
+        photo_credit(credit);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.
