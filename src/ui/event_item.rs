@@ -1,5 +1,5 @@
 //! One event as a list item: its dates at their precision, kind, title and place, and a
-//! "Details" disclosure with its summary, photographs, parties, note and sources, in every mode. A tap
+//! "Details" disclosure with its photographs, summary, parties, note and sources, in every mode. A tap
 //! anywhere on the card opens (or closes) its details, as "Details" does, and an opened card
 //! scrolls fully into view in its column (or its top, if it is taller than the column).
 //!
@@ -124,8 +124,8 @@ fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
         event.parties.iter().filter_map(|p| data.state(p)).map(|s| s.name.text(lang)).collect::<Vec<_>>().join(", ");
     let note = event.note.as_ref().map(|n| text_in(n, lang));
     view! {
-        <p class="event-summary" lang=summary_lang>{summary}</p>
         <EventMedia index=index lang=lang />
+        <p class="event-summary" lang=summary_lang>{summary}</p>
         <p class="event-parties">{text.parties().to_owned()}": "{parties}</p>
         {note.map(|(n, note_lang)| view! { <p class="event-note">{text.note().to_owned()}": "<span lang=note_lang>{n}</span></p> })}
         <p class="event-sources-heading">{text.sources().to_owned()}":"</p>

@@ -45,19 +45,29 @@ fn Figure(media: Media, lang: Lang) -> impl IntoView {
     let licence_name =
         if media.licence.is_public_domain() { text.public_domain().to_owned() } else { media.licence.name.clone() };
     let licence = match media.licence.url.clone().filter(|_| linked) {
-        Some(url) => view! { <a href=url rel="license noopener noreferrer" target="_blank">{licence_name}</a> }.into_any(),
+        Some(url) => {
+            view! { <a href=url rel="license noopener noreferrer" target="_blank">{licence_name}</a> }.into_any()
+        }
         None => view! { <span>{licence_name}</span> }.into_any(),
     };
     let src = src_of(&media);
     let file = media.file.clone();
     let on_error = move |_| {
         if !failed.get_untracked() {
-            web_sys::console::warn_1(&format!("entente-atlas: the image {file} could not be loaded; it is hidden").into());
+            web_sys::console::warn_1(
+                &format!("entente-atlas: the image {file} could not be loaded; it is hidden").into(),
+            );
             failed.set(true);
         }
     };
     view! {
-        <figure class="event-media" data-testid="event-media" hidden=move || failed.get()>
+        <figure
+            class="event-media"
+            data-testid="event-media"
+            hidden=move || failed.get()
+            style:--media-w=media.width.to_string()
+            style:--media-h=media.height.to_string()
+        >
             <img
                 loading="lazy"
                 decoding="async"

@@ -135,7 +135,8 @@ async fn an_events_photograph_shows_lazily_with_its_caption_credit_and_licence_i
             }
             assert!(shown["fetched"] == true, "{lang}: the photograph was not fetched from data/media/");
             // Never taller than a third of the screen (the map and time bar stay in sight).
-            let (height, screen) = (shown["box"][3].as_f64().unwrap_or(0.0), shown["viewport"][1].as_f64().unwrap_or(0.0));
+            let (height, screen) =
+                (shown["box"][3].as_f64().unwrap_or(0.0), shown["viewport"][1].as_f64().unwrap_or(0.0));
             assert!(height > 50.0 && height <= 0.34 * screen + 1.0, "{lang}: image {height} px high on {screen}");
         }
     })
@@ -202,7 +203,10 @@ async fn screenshots_of_an_event_with_its_photograph() {
                 if let (Some([_, top, _, bottom]), false) = (map, name.starts_with("phone")) {
                     let visible = bottom.min(f64::from(height)) - top.max(0.0);
                     let whole = bottom - top;
-                    assert!(visible > 0.6 * whole, "{name} {lang}: only {visible} px of the map's {whole} are on screen");
+                    assert!(
+                        visible > 0.6 * whole,
+                        "{name} {lang}: only {visible} px of the map's {whole} are on screen"
+                    );
                 }
             }
         })
