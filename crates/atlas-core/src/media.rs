@@ -519,6 +519,7 @@ pub fn check_media_files<'e>(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::data::{parse_events, test_langs, DataFile};

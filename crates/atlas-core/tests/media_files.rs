@@ -147,9 +147,10 @@ fn a_caption_or_alt_text_missing_a_language_is_named_and_refused_by_the_app_too(
     let _ = std::fs::remove_dir_all(&dir);
     assert!(!ok, "{stdout}");
     let index = {
-        let events: Value =
-            serde_json::from_str(&std::fs::read_to_string(format!("{DATA}/events.geojson")).unwrap()).expect("JSON");
-        events["features"].as_array().unwrap().iter().position(|f| f["properties"]["id"] == BULDURI).unwrap()
+        let text = std::fs::read_to_string(format!("{DATA}/events.geojson")).expect("events.geojson");
+        let events: Value = serde_json::from_str(&text).expect("JSON");
+        let features = events["features"].as_array().expect("features");
+        features.iter().position(|f| f["properties"]["id"] == BULDURI).expect("the Bulduri conference")
     };
     let at = |field: &str| format!("events.geojson: feature {index} (id `{BULDURI}`): field `{field}`: is missing");
     assert!(errors.iter().any(|e| e.starts_with(&at("media[0].caption.lt"))), "{stdout}");
