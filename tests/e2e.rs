@@ -14,6 +14,8 @@ mod attract;
 mod layout;
 #[path = "e2e/map.rs"]
 mod map;
+#[path = "e2e/media.rs"]
+mod media;
 #[path = "e2e/security.rs"]
 mod security;
 #[path = "e2e/targets.rs"]

@@ -1,5 +1,5 @@
 //! One event as a list item: its dates at their precision, kind, title and place, and a
-//! "Details" disclosure with its summary, parties, note and sources, in every mode. A tap
+//! "Details" disclosure with its photographs, summary, parties, note and sources, in every mode. A tap
 //! anywhere on the card opens (or closes) its details, as "Details" does, and an opened card
 //! scrolls fully into view in its column (or its top, if it is taller than the column).
 //!
@@ -12,6 +12,7 @@ use atlas_core::{EventIndex, EventRole};
 use atlas_core::{Lang, Localized};
 use leptos::prelude::*;
 
+use super::EventMedia;
 use crate::state::{use_data, use_locale, use_mode, use_selection_setter};
 
 /// Scrolls `card` just enough to show it whole within its scrolling column and the window (the
@@ -153,6 +154,7 @@ fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
         }
     });
     view! {
+        <EventMedia index=index lang=lang />
         <p class="event-summary" lang=summary_lang>{summary}</p>
         <p class="event-parties">{text.parties().to_owned()}": "{parties}</p>
         {note.map(|(n, note_lang)| view! { <p class="event-note">{text.note().to_owned()}": "<span lang=note_lang>{n}</span></p> })}

@@ -278,6 +278,8 @@ pub fn content_type(path: &Path) -> &'static str {
         "geojson" => "application/geo+json",
         "json" => "application/json",
         "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
         "svg" => "image/svg+xml",
         "ico" => "image/x-icon",
         "txt" => "text/plain; charset=utf-8",

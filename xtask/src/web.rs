@@ -261,8 +261,12 @@ fn report_dist(dist: &Path) -> Result<()> {
     collect_files(dist, &mut files)?;
     files.retain(|f| !crate::compress::is_precompressed(f));
     files.sort();
-    // Every file of dist/ is fetched by a first visit (the page, its scripts, the wasm, the
-    // stylesheets, the icon and every data file), so the total is the first load's download.
+    // Every file of dist/ but the events' photographs is fetched by a first visit (the page, its
+    // scripts, the wasm, the stylesheets, the icon and every data file), so their total is the
+    // first load's download. A photograph (data/media/) is fetched only when a reader opens its
+    // event's details: listed apart.
+    let media = dist.join("data").join("media");
+    let (photographs, files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| f.starts_with(&media));
     // A server sends the .br copy beside a file where there is one (the browsers all accept
     // brotli over https), else the .gz, else the file.
     let sent = |file: &Path, ext: &str| -> Result<u64> {
@@ -291,6 +295,22 @@ fn report_dist(dist: &Path) -> Result<()> {
         human(total_br),
         files.len()
     );
+    if !photographs.is_empty() {
+        let mut bytes = 0u64;
+        for file in &photographs {
+            let size = std::fs::metadata(file).with_context(|| format!("reading {}", file.display()))?.len();
+            bytes += size;
+            let rel = file.strip_prefix(dist).unwrap_or(file);
+            println!("  {:>10}  {:>10}  {:>10}  {}", human(size), "", "", rel.display());
+        }
+        println!(
+            "  {:>10}  {:>10}  {:>10}  photographs ({} files): each fetched only when its event's details are opened",
+            human(bytes),
+            "",
+            "",
+            photographs.len()
+        );
+    }
     Ok(())
 }
 

@@ -53,6 +53,7 @@ fn synthetic(n: usize) -> Atlas {
                 points: vec![],
                 role: Default::default(),
                 dates: vec![],
+                media: vec![],
             }
         })
         .collect();

@@ -52,7 +52,7 @@ impl ChangeDays {
     /// #     id: EventId::new(id).expect("slug"), kind,
     /// #     span: Span::new(start.parse().unwrap(), end.map(|e| e.parse().unwrap())),
     /// #     place: None, parties: vec![], title: Default::default(), summary: Default::default(),
-    /// #     sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![],
+    /// #     sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let atlas = Atlas::new(vec![], vec![
     ///     event("bases", EventKind::Treaty, "1939-09-28", Some("1940-08-05")),
@@ -111,7 +111,7 @@ impl ChangeDays {
     /// #     id: EventId::new("revue").expect("slug"), kind: EventKind::Other,
     /// #     span: Span::new("1940-02".parse().unwrap(), None),
     /// #     place: None, parties: vec![], title: Default::default(), summary: Default::default(),
-    /// #     sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![],
+    /// #     sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let changes = ChangeDays::new(&Atlas::new(vec![], vec![revue]), &Borders::new("b", vec![]));
     /// let day = |month, day| CalendarDay { year: 1940, month, day };

@@ -701,6 +701,7 @@ pub fn parse_events(
         let note = fields.localized("note", offered, true);
         let sources = crate::sources::citations(fields, "sources", catalogue, offered);
         let dates = span.as_ref().map_or_else(Vec::new, |span| date_claims(fields, span, catalogue, offered));
+        let media = crate::media::parse_media(fields, offered);
         let points = match feature.geometry.as_ref().map(|g| &g.value) {
             None => Some(Vec::new()),
             Some(Geometry::Point(position)) => lon_lat(position).map(|p| vec![p]),
@@ -759,7 +760,8 @@ pub fn parse_events(
             Some(sources),
             Some(points),
             Some(role),
-        ) = (event_id, kind, span, parties, title, summary, sources, points, role)
+            Some(media),
+        ) = (event_id, kind, span, parties, title, summary, sources, points, role, media)
         else {
             return None;
         };
@@ -776,6 +778,7 @@ pub fn parse_events(
             points,
             role,
             dates,
+            media,
         })
     })?;
     require_some(

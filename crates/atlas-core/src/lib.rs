@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod lang;
 pub mod link;
+pub mod media;
 pub mod model;
 pub mod sources;
 pub mod stages;

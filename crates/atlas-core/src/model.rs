@@ -285,6 +285,8 @@ pub struct Event {
     /// Where the sources disagree on its dates: each date with its sources, one of them
     /// [`DateClaim::chosen`] (its [`Event::span`]); empty when they agree.
     pub dates: Vec<DateClaim>,
+    /// Its photographs (`media` in events.geojson), shown in its details; most events have none.
+    pub media: Vec<crate::media::Media>,
 }
 
 /// One date an event is given in its sources, where they disagree.

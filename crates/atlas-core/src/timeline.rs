@@ -63,7 +63,7 @@ impl PlaceEvents<'_> {
 /// #     kind,
 /// #     span: Span::new(start.parse().expect("date"), end.map(|e| e.parse().expect("date"))),
 /// #     place: None, parties: vec![], title: Default::default(), summary: Default::default(),
-/// #     sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![],
+/// #     sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![], media: vec![],
 /// # };
 /// let alliance = event(EventKind::Treaty, "1923-11-01", Some("1940-06-29"));
 /// assert!(marks_its_place_in(&alliance, 1923) && !marks_its_place_in(&alliance, 1930));
@@ -153,7 +153,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![], role: Default::default(), dates: vec![],
+    /// #     points: vec![], role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let atlas = Atlas::new(vec![], vec![event("later", 1936), event("earlier", 1935)]);
     /// for (index, event) in atlas.indexed_events() {
@@ -182,7 +182,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![], role: Default::default(), dates: vec![],
+    /// #     points: vec![], role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let atlas = Atlas::new(vec![], vec![treaty]);
     /// let index = atlas.active_indices(1930)[0];
@@ -211,7 +211,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![], role: Default::default(), dates: vec![],
+    /// #     points: vec![], role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let atlas = Atlas::new(vec![], vec![event("later", 1934, 1940), event("earlier", 1923, 1940)]);
     /// let ids: Vec<&str> = atlas.active_indices(1935).iter().map(|&i| atlas.event(i).id.as_str()).collect();
@@ -242,7 +242,7 @@ impl Atlas {
     /// #     summary: Default::default(),
     /// #     sources: vec![],
     /// #     note: None,
-    /// #     points: vec![], role: Default::default(), dates: vec![],
+    /// #     points: vec![], role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let atlas = Atlas::new(
     ///     vec![],
@@ -277,7 +277,7 @@ impl Atlas {
     /// #     kind,
     /// #     span: Span::new(HistoricDate::year_only(year), None),
     /// #     place: PlaceId::new("riga"), parties: vec![], title: Default::default(),
-    /// #     summary: Default::default(), sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![],
+    /// #     summary: Default::default(), sources: vec![], note: None, points: vec![], role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let atlas = Atlas::new(vec![], vec![
     ///     event("treaty", EventKind::Treaty, 1934),
@@ -354,6 +354,7 @@ pub(crate) mod tests {
             points: vec![],
             role: Default::default(),
             dates: vec![],
+            media: vec![],
         }
     }
 

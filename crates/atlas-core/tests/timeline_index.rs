@@ -24,6 +24,7 @@ fn event(i: usize, start: HistoricDate, end: Option<HistoricDate>, conference: b
         points: vec![],
         role: Default::default(),
         dates: vec![],
+        media: vec![],
     }
 }
 

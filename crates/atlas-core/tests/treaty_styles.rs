@@ -130,6 +130,7 @@ fn many_treaties(n: usize) -> Atlas {
                 points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }],
                 role: Default::default(),
                 dates: vec![],
+                media: vec![],
             }
         })
         .collect();

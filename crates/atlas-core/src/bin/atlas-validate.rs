@@ -3,15 +3,19 @@
 //! loader the app runs ([`DataSet::load`]) and lists every problem with its file, feature or
 //! key, and field. Exit status 1 when the map could not load them.
 //!
-//! It checks two things more than the app does: the borders' topology
-//! ([`check_borders`]: errors) and, through [`Checks::validator`], that every plural message
-//! has exactly the plural categories CLDR gives its language (warnings: the app shows the
-//! `other` form where one is missing). Built only with the feature `validator` (on by default).
+//! It checks three things more than the app does: the borders' topology
+//! ([`check_borders`]: errors); the events' image files ([`check_media_files`]: errors; each
+//! must be in the folder, be the JPEG, PNG or WebP its name says, have the size the data gives
+//! and be at most 250 KB; the app cannot look into its folder, and hides an image that does not
+//! load); and, through [`Checks::validator`], that every plural message has exactly the plural
+//! categories CLDR gives its language (warnings: the app shows the `other` form where one is
+//! missing). Built only with the feature `validator` (on by default).
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use atlas_core::borders::check_borders;
 use atlas_core::dataset::Checks;
+use atlas_core::media::check_media_files;
 use atlas_core::DataSet;
 
 fn main() -> ExitCode {
@@ -19,11 +23,18 @@ fn main() -> ExitCode {
     let loaded = DataSet::load_dir_with(&dir, Checks::validator());
     let (errors, warnings, summary): (Vec<String>, Vec<String>, String) = match loaded {
         Ok(data) => {
-            let errors = check_borders(&data.borders).iter().map(ToString::to_string).collect();
+            let read = |file: &str| {
+                let path = dir.join(file);
+                std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+            };
+            let media = check_media_files(data.atlas.events(), read);
+            let borders = check_borders(&data.borders);
+            let errors = borders.iter().map(ToString::to_string).chain(media.iter().map(ToString::to_string)).collect();
+            let images: usize = data.atlas.events().iter().map(|e| e.media.len()).sum();
             let years = data.atlas.years().map(|y| format!(", {}–{}", y.start(), y.end())).unwrap_or_default();
             let langs: Vec<String> = data.languages.offered().map(|l| l.to_string()).collect();
             let summary = format!(
-                "{} places, {} states, {} events{years}, {} land polygons, {} border periods, languages {}",
+                "{} places, {} states, {} events{years}, {images} images, {} land polygons, {} border periods, languages {}",
                 data.atlas.places().len(),
                 data.states.len(),
                 data.atlas.events().len(),

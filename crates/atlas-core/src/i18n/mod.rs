@@ -217,6 +217,9 @@ ui_texts! {
         dates_in_sources;
         /// Beside the date the atlas uses (its map and time bar), among the dates in the sources.
         date_chosen;
+        /// The licence of a photograph free of copyright (`"name": "Public domain"`), after its
+        /// credit.
+        public_domain;
     }
     with_values {
         /// Heading of the list of active events.
@@ -274,6 +277,8 @@ ui_texts! {
         source_accessed(date);
         /// The day of the archived copy of a page that was read: "archived {date}".
         source_archived(date);
+        /// Who made a photograph and the archive that holds it, under its caption: "Photo: {credit}".
+        photo_credit(credit);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.

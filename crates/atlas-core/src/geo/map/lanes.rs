@@ -38,7 +38,7 @@ impl TreatyLine {
     /// #     sources: vec![],
     /// #     note: None,
     /// #     points,
-    /// #     role: Default::default(), dates: vec![],
+    /// #     role: Default::default(), dates: vec![], media: vec![],
     /// # };
     /// let (riga, tallinn, kaunas) =
     ///     (LonLat { lon: 24.11, lat: 56.95 }, LonLat { lon: 24.75, lat: 59.44 }, LonLat { lon: 23.91, lat: 54.9 });
@@ -115,7 +115,7 @@ fn years(atlas: &Atlas, event: EventIndex) -> (i32, i32) {
 /// #     sources: vec![],
 /// #     note: None,
 /// #     points,
-/// #     role: Default::default(), dates: vec![],
+/// #     role: Default::default(), dates: vec![], media: vec![],
 /// # };
 /// let (riga, tallinn, moscow) =
 ///     (LonLat { lon: 24.11, lat: 56.95 }, LonLat { lon: 24.75, lat: 59.44 }, LonLat { lon: 37.62, lat: 55.75 });

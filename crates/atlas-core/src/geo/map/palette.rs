@@ -158,7 +158,7 @@ pub fn assign_styles<T: Ord + Copy>(intervals: &[(T, T)], styles: usize) -> Vec<
 /// #     summary: Default::default(),
 /// #     sources: vec![],
 /// #     note: None,
-/// #     points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }], role: Default::default(), dates: vec![],
+/// #     points: vec![LonLat { lon: 24.1, lat: 56.9 }, LonLat { lon: 24.7, lat: 59.4 }], role: Default::default(), dates: vec![], media: vec![],
 /// # };
 /// let atlas = Atlas::new(vec![], vec![treaty("alliance", 1923, 1940), treaty("entente", 1934, 1940)]);
 /// let styles = treaty_styles(&atlas);
