@@ -8,8 +8,8 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, TextSizeSwitch,
-    TimeBar, YearAnnouncer,
+    provide_what_changed, use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle,
+    LangSwitcher, TextSizeSwitch, TimeBar, YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -69,6 +69,7 @@ pub fn AtlasView(
     provide_context(active);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
     use_playback_timers();
+    provide_what_changed();
     if mode == Mode::Kiosk {
         use_attract_loop();
     }

@@ -12,6 +12,7 @@ mod map;
 mod playback;
 mod text_size;
 mod time_bar;
+mod what_changed;
 mod year_slider;
 
 pub use active_list::ActiveList;
@@ -26,4 +27,5 @@ pub use map::AtlasMap;
 pub use playback::{use_playback_timers, PlaybackControls};
 pub use text_size::TextSizeSwitch;
 pub use time_bar::TimeBar;
+pub use what_changed::{provide_what_changed, WhatChangedLine, WhatChangedText};
 pub use year_slider::YearSlider;

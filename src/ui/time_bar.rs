@@ -7,7 +7,7 @@ use atlas_core::timebar::{band_labels, TimeBar as Bar};
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
-use super::{PlaybackControls, TextSizeSwitch, YearSlider};
+use super::{PlaybackControls, TextSizeSwitch, WhatChangedLine, YearSlider};
 use crate::state::{use_data, use_locale, use_mode, use_selection, use_selection_setter};
 
 /// How much room a year's label needs along the bar, in ems of its font: four digits of
@@ -165,6 +165,8 @@ pub fn TimeBar() -> impl IntoView {
                 <YearSlider />
                 <ol class="stages" aria-hidden="true">{band_view}</ol>
             </div>
+            // What changed since the previous step, on a line of its own under the bar.
+            <WhatChangedLine />
         </section>
     }
 }

@@ -20,6 +20,7 @@ pub mod time;
 pub mod timebar;
 pub mod timeline;
 pub mod water;
+pub mod what_changed;
 
 pub use data::{parse_basemap, Basemap, DataError, DataErrors, DataFile, Warning};
 pub use dataset::DataSet;
