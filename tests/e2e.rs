@@ -16,6 +16,8 @@ mod layout;
 mod map;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/story.rs"]
+mod story;
 #[path = "e2e/targets.rs"]
 mod targets;
 #[path = "e2e/visitor.rs"]

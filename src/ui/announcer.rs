@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser::plural_category;
 use atlas_core::changes::year_view_day;
 
-use super::WhatChangedText;
+use super::{use_tour, WhatChangedText};
 use crate::state::{use_active_events, use_locale, use_selection, ActiveEvents};
 
 /// A visually hidden polite live region with what changed and the year's number of events.
@@ -17,9 +17,15 @@ pub fn YearAnnouncer() -> impl IntoView {
     let locale = use_locale();
     let ActiveEvents(active) = use_active_events();
     let WhatChangedText(sentence) = expect_context::<WhatChangedText>();
+    let tour = use_tour();
     let message = move || {
         let (text, lang, day) = (locale.text(), locale.lang(), selection.day());
         let sentence = sentence.get();
+        // On a tour, the stop's line first: "Stop 3 of 12: …".
+        let sentence = match tour.spoken(&text) {
+            Some(stop) => format!("{stop} {sentence}"),
+            None => sentence,
+        };
         if day != year_view_day(day.year) {
             // A step within the year: the sentence names the day and what begins on it.
             return sentence;

@@ -12,6 +12,7 @@ mod map;
 mod playback;
 mod text_size;
 mod time_bar;
+mod tour;
 mod what_changed;
 mod year_slider;
 
@@ -27,5 +28,6 @@ pub use map::AtlasMap;
 pub use playback::{use_playback_timers, PlaybackControls};
 pub use text_size::TextSizeSwitch;
 pub use time_bar::TimeBar;
+pub use tour::{provide_tour, use_tour, TourButton, TourRow, TourState};
 pub use what_changed::{provide_what_changed, WhatChangedLine, WhatChangedText};
 pub use year_slider::YearSlider;

@@ -14,13 +14,14 @@ use crate::lang::Lang;
 use crate::model::State;
 use crate::stages::{parse_stages, Stages};
 use crate::timeline::Atlas;
+use crate::tours::{parse_tours, Tours, TOURS_FILE};
 use crate::water::{parse_water, Water, WATER_FILE};
 
 /// The list of offered languages.
 pub const LANGUAGES_FILE: &str = "languages.json";
 /// The data files every atlas has, beside the language files.
-pub const DATA_FILES: [&str; 5] =
-    ["places.geojson", "states.geojson", "events.geojson", "basemap.geojson", "borders.topojson"];
+pub const DATA_FILES: [&str; 6] =
+    ["places.geojson", "states.geojson", "events.geojson", "basemap.geojson", "borders.topojson", TOURS_FILE];
 
 /// The stages of the story: optional (see [`OPTIONAL_FILES`]).
 pub const STAGES_FILE: &str = "stages.geojson";
@@ -142,6 +143,8 @@ pub struct DataSet {
     pub water: Water,
     /// The named stages of the story, for the time bar.
     pub stages: Stages,
+    /// The guided tours (`tours.json`).
+    pub tours: Tours,
     pub languages: Languages,
     /// What a curator or translator should fix, though the map can be shown.
     pub warnings: Vec<Warning>,
@@ -317,6 +320,11 @@ impl DataSet {
         });
         let borders = file("borders.topojson", &mut errors)
             .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
+        // The tours' stops name places and dates within the events' years.
+        let tours = file(TOURS_FILE, &mut errors).and_then(|f| {
+            let years = events.as_ref().and_then(|events| Atlas::new(vec![], events.clone()).years());
+            parse_tours(f, &place_list, years, &langs).map_err(|e| errors.extend(e.errors)).ok()
+        });
         // The water last: the map can do without it, so its problems are warnings.
         let water = match read(WATER_FILE).map_err(|message| DataError::Read { file: WATER_FILE.to_owned(), message }) {
             Ok(raw) => decode_text(WATER_FILE, &raw)
@@ -335,8 +343,17 @@ impl DataSet {
             }
         };
 
-        match (places, states, events, stages, basemap, borders, errors.is_empty()) {
-            (Some(places), Some(states), Some(events), Some(stages), Some(basemap), Some(borders), true) => {
+        match (places, states, events, stages, basemap, borders, tours, errors.is_empty()) {
+            (
+                Some(places),
+                Some(states),
+                Some(events),
+                Some(stages),
+                Some(basemap),
+                Some(borders),
+                Some(tours),
+                true,
+            ) => {
                 let atlas = Atlas::new(places, events);
                 let changes = ChangeDays::new(&atlas, &borders);
                 Ok(DataSet {
@@ -347,6 +364,7 @@ impl DataSet {
                     borders,
                     water,
                     stages,
+                    tours,
                     languages: Languages::new(interfaces),
                     warnings,
                 })

@@ -19,6 +19,7 @@ pub mod synthetic;
 pub mod time;
 pub mod timebar;
 pub mod timeline;
+pub mod tours;
 pub mod water;
 pub mod what_changed;
 

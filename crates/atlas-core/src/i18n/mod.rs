@@ -209,6 +209,12 @@ ui_texts! {
         /// with what the button shows.
         text_normal;
         text_large;
+        /// The time bar's button that starts the guided tour, and ends it while it runs.
+        tour_start;
+        tour_end;
+        /// The tour's previous and next stop.
+        tour_previous;
+        tour_next;
         /// In the "what changed" sentence: no border moved between the two steps.
         borders_unchanged;
         /// In the "what changed" sentence: no treaty came into force or lapsed and no event
@@ -254,6 +260,8 @@ ui_texts! {
         /// written on two, broken after its last ", ", or on three, broken also after its first
         /// " → ".
         region_transfer(region, state, date);
+        /// The tour's stop counter in words, for screen readers (shown as "3 / 12").
+        tour_stop_of(stop, stops);
         /// What changed since the previous step of the time bar, under the year: "1933 → 1934:
         /// {changes}." (`{changes}`: the `change_…` parts, joined by "; ").
         what_changed(from, to, changes);
