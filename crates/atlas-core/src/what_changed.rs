@@ -35,12 +35,26 @@ pub fn steps(data: &DataSet) -> Vec<CalendarDay> {
     days.into_iter().collect()
 }
 
-/// The step of the time bar before `day` (whether or not `day` is a step itself); `None` before
-/// the first.
+/// The step before `day` that the sentence tells the change from: for a year on the slider (its
+/// last day, [`year_view_day`]) the year before, so that a year says what changed in it ("1933 →
+/// 1934"); for another day the step of the time bar just before it (a change day, or the end of
+/// the year before). `None` before the first.
+///
+/// ```
+/// use atlas_core::changes::year_view_day;
+/// use atlas_core::what_changed::previous_step;
+/// let data = atlas_core::DataSet::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"))).unwrap();
+/// assert_eq!(previous_step(&data, year_view_day(1934)), Some(year_view_day(1933)));
+/// let day = atlas_core::time::CalendarDay { year: 1934, month: 2, day: 17 };
+/// assert_eq!(previous_step(&data, day).map(|d| d.to_string()).as_deref(), Some("1934-01-26"));
+/// ```
 pub fn previous_step(data: &DataSet, day: CalendarDay) -> Option<CalendarDay> {
-    let before_year = (day.year > i32::MIN).then(|| year_view_day(day.year - 1));
-    let before_year = before_year.filter(|d| data.atlas.years().is_some_and(|years| years.contains(&d.year)));
-    data.changes.before(day).into_iter().chain(before_year).max()
+    let in_atlas = |d: &CalendarDay| data.atlas.years().is_some_and(|years| years.contains(&d.year));
+    let year_before = Some(year_view_day(day.year.saturating_sub(1))).filter(in_atlas);
+    if day == year_view_day(day.year) && year_before.is_some() {
+        return year_before;
+    }
+    data.changes.before(day).into_iter().chain(year_before).max()
 }
 
 /// Whether a state was free, occupied or annexed on a day (in this order).
@@ -278,10 +292,13 @@ mod tests {
         let data = crate::dataset::committed_data();
         let steps = steps(&data);
         assert!(steps.len() > 60, "{} steps", steps.len());
-        let pairs = std::iter::once((None, steps[0])).chain(steps.windows(2).map(|w| (Some(w[0]), w[1])));
+        // Every consecutive pair of steps, and every step from the step its sentence starts at.
+        let consecutive = steps.windows(2).map(|w| (Some(w[0]), w[1]));
+        let told = steps.iter().map(|&day| (previous_step(&data, day), day));
+        let pairs: Vec<(Option<CalendarDay>, CalendarDay)> = consecutive.chain(told).collect();
+        assert_eq!(pairs.iter().filter(|(from, _)| from.is_none()).count(), 1, "only the first step has none before");
         let mut longest = (0, String::new());
         for (from, to) in pairs {
-            assert_eq!(from, previous_step(&data, to), "the step before {to}");
             let changed = WhatChanged::between(&data, from, to);
             for text in data.languages.all() {
                 let lang = text.lang();
