@@ -19,6 +19,9 @@ use crate::DataSet;
 /// At most this many things of one kind are named; more are counted ("3 treaties came into
 /// force") or cut ("… and 4 more").
 pub const NAMED: usize = 2;
+/// At most this many states are named (the three Baltic states occupied or annexed are named
+/// all; short names).
+pub const NAMED_STATES: usize = 3;
 
 /// Every step of the time bar, in order: the day each year shows (its last, see
 /// [`year_view_day`]) and every day on which the map changes (⏮/⏭).
@@ -207,16 +210,17 @@ impl<'a> WhatChanged<'a> {
             }
         };
         // At most NAMED named, then "and N more".
-        let named = |items: Vec<String>| {
+        let named = |items: Vec<String>, limit: usize| {
             let total = items.len();
-            if total <= NAMED {
+            if total <= limit {
                 return items.join(", ");
             }
             let rest = count(total - 1);
             format!("{} {}", items[0], text.and_more(rest, plural(rest)))
         };
-        let events = |list: &[&Event], lapsed: bool| named(list.iter().map(|e| item(e, lapsed)).collect());
-        let names = |list: &[&StatePeriod]| named(list.iter().map(|p| p.name.get(lang).0.to_owned()).collect());
+        let events = |list: &[&Event], lapsed: bool| named(list.iter().map(|e| item(e, lapsed)).collect(), NAMED);
+        let names =
+            |list: &[&StatePeriod]| named(list.iter().map(|p| p.name.get(lang).0.to_owned()).collect(), NAMED_STATES);
         let mut parts: Vec<String> = Vec::new();
         let n = |list_len: usize| count(list_len);
         match self.in_force.len() {
