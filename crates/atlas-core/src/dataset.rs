@@ -323,7 +323,7 @@ impl DataSet {
         // The tours' stops name places and dates within the events' years.
         let tours = file(TOURS_FILE, &mut errors).and_then(|f| {
             let years = events.as_ref().and_then(|events| Atlas::new(vec![], events.clone()).years());
-            parse_tours(f, &place_list, years, &langs).map_err(|e| errors.extend(e.errors)).ok()
+            keep(parse_tours(f, &place_list, years, &langs), &mut errors, &mut warnings)
         });
         // The water last: the map can do without it, so its problems are warnings.
         let water = match read(WATER_FILE).map_err(|message| DataError::Read { file: WATER_FILE.to_owned(), message }) {

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::changes::year_view_day;
-use crate::data::{json_value, kind_of, DataError, DataErrors, DataFile, Location};
+use crate::data::{json_value, kind_of, DataError, DataErrors, DataFile, Location, Warning};
 use crate::lang::{Lang, Localized};
 use crate::model::{is_slug, Place, PlaceId};
 use crate::time::{CalendarDay, HistoricDate, Precision};
@@ -147,15 +147,17 @@ impl TourPosition {
 }
 
 /// Reads `tours.json`: every tour needs a unique slug, a title and at least one stop; every stop
-/// a date within `years`, a city of `places` if it names one, and its text in every language of
-/// `offered`. Every problem is an error naming the file, the tour and stop, and the field.
+/// a date, a city of `places` if it names one, and its text in every language of `offered`.
+/// Every such problem is an error naming the file, the tour and stop, and the field; a date
+/// outside `years` (the events') is a warning (the time bar cannot show it).
 pub fn parse_tours(
     file: DataFile<'_>,
     places: &[Place],
     years: Option<std::ops::RangeInclusive<i32>>,
     offered: &[Lang],
-) -> Result<Tours, DataErrors> {
+) -> Result<(Tours, Vec<Warning>), DataErrors> {
     let value = json_value(file)?;
+    let mut warnings: Vec<Warning> = Vec::new();
     let mut errors: Vec<DataError> = Vec::new();
     let mut error = |field: String, problem: String| {
         let location = Location { file: file.name.to_owned(), index: None, id: None };
@@ -198,18 +200,25 @@ pub fn parse_tours(
         for (s, stop) in stops.iter().enumerate() {
             let at = format!("{at}.stops[{s}]");
             let date = match stop.get("date") {
-                Some(Value::String(text)) => match text.parse::<HistoricDate>() {
-                    Ok(date) if years.as_ref().is_none_or(|y| y.contains(&date.year())) => Some(date),
-                    Ok(date) => {
-                        let (first, last) = years.as_ref().map_or((0, 0), |y| (*y.start(), *y.end()));
-                        error(format!("{at}.date"), format!("{date} is outside the atlas's years ({first}–{last})"));
-                        None
+                Some(Value::String(text)) => {
+                    match text.parse::<HistoricDate>() {
+                        Ok(date) => {
+                            if let Some(years) = years.as_ref().filter(|y| !y.contains(&date.year())) {
+                                let (first, last) = (years.start(), years.end());
+                                warnings.push(Warning {
+                                location: Location { file: file.name.to_owned(), index: None, id: None },
+                                field: format!("{at}.date"),
+                                message: format!("{date} is outside the atlas's years ({first}–{last}): the time bar cannot show it"),
+                            });
+                            }
+                            Some(date)
+                        }
+                        Err(e) => {
+                            error(format!("{at}.date"), format!("`{text}`: {e}"));
+                            None
+                        }
                     }
-                    Err(e) => {
-                        error(format!("{at}.date"), format!("`{text}`: {e}"));
-                        None
-                    }
-                },
+                }
                 other => {
                     let found = other.map_or("nothing", kind_of);
                     error(format!("{at}.date"), format!("must be a date such as \"1934-09-12\", found {found}"));
@@ -243,7 +252,7 @@ pub fn parse_tours(
         }
     }
     if errors.is_empty() {
-        Ok(Tours { tours })
+        Ok((Tours { tours }, warnings))
     } else {
         Err(DataErrors { errors })
     }
@@ -288,6 +297,10 @@ mod tests {
         let data = crate::dataset::committed_data();
         let offered: Vec<Lang> = data.languages.offered().collect();
         parse_tours(DataFile { name: TOURS_FILE, text }, data.atlas.places(), data.atlas.years(), &offered)
+            .map(|(tours, warnings)| {
+                assert!(warnings.is_empty(), "{warnings:?}");
+                tours
+            })
             .map_err(|e| e.errors.iter().map(ToString::to_string).collect())
     }
 
@@ -305,8 +318,12 @@ mod tests {
             bad_date[0].starts_with("tours.json: field `tours[0] (`t`).stops[0].date`: `1934-13-01`"),
             "{bad_date:?}"
         );
-        let outside = read(&one_stop(&format!(r#"{{"date": "1850", "text": {TEXT}}}"#))).unwrap_err();
-        assert!(outside[0].contains("outside the atlas's years"), "{outside:?}");
+        let data = crate::dataset::committed_data();
+        let offered: Vec<Lang> = data.languages.offered().collect();
+        let text = one_stop(&format!(r#"{{"date": "1850", "text": {TEXT}}}"#));
+        let file = DataFile { name: TOURS_FILE, text: &text };
+        let (_, warnings) = parse_tours(file, data.atlas.places(), data.atlas.years(), &offered).expect("a warning");
+        assert!(warnings[0].to_string().contains("outside the atlas's years"), "{warnings:?}");
         let city = read(&one_stop(&format!(r#"{{"date": "1934", "city": "atlantis", "text": {TEXT}}}"#))).unwrap_err();
         assert_eq!(
             city,
