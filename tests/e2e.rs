@@ -18,6 +18,8 @@ mod map;
 mod media;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/story.rs"]
+mod story;
 #[path = "e2e/targets.rs"]
 mod targets;
 #[path = "e2e/visitor.rs"]

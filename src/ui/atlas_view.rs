@@ -8,8 +8,8 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel, KioskIdle, LangSwitcher, TextSizeSwitch,
-    TimeBar, YearAnnouncer,
+    provide_tour, provide_what_changed, use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel,
+    KioskIdle, LangSwitcher, TextSizeSwitch, TimeBar, TourState, YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -23,13 +23,20 @@ use atlas_core::DataSet;
 /// The address always links to what is on screen, written once the reader pauses (150 ms):
 /// a drag over the slider is dozens of steps a second, and Chromium throttles (and warns
 /// about) more than a hundred history updates in ten seconds.
-fn use_address_sync(start: StartLink, selection: Selection, locale: Locale, text: TextScale) {
+fn use_address_sync(start: StartLink, selection: Selection, locale: Locale, text: TextScale, tour: TourState) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let query =
-            LinkState { city: selection.city(), lang: Some(locale.lang()), text: Some(text.get()), ..start.link() }
-                .at_day(selection.day())
-                .to_query();
+        let (tour, stop) = tour.link();
+        let query = LinkState {
+            city: selection.city(),
+            lang: Some(locale.lang()),
+            text: Some(text.get()),
+            tour,
+            stop,
+            ..start.link()
+        }
+        .at_day(selection.day())
+        .to_query();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -60,15 +67,18 @@ pub fn AtlasView(
     }
     let mode = start.mode();
     let text_scale = provide_text_scale(link.text.unwrap_or_default());
-    use_address_sync(start, selection, locale, text_scale);
     let atlas_data = data.clone();
     let active = ActiveEvents(Memo::new(move |_| atlas_data.atlas.active_indices(selection.year()).to_vec()));
     provide_playback();
     let start_lang = locale.lang_untracked();
     provide_context(data.clone());
     provide_context(active);
+    // `?tour=ID&stop=N` starts a tour at that stop (its day and city win over the address's).
+    let tour = provide_tour(link.tour.as_deref(), link.stop);
+    use_address_sync(start, selection, locale, text_scale, tour);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
     use_playback_timers();
+    provide_what_changed();
     if mode == Mode::Kiosk {
         use_attract_loop();
     }

@@ -116,6 +116,7 @@ pub fn use_kiosk_idle(idle_seconds: u32, start_lang: Lang) -> UseKioskIdleReturn
     let locale = use_locale_setter();
     let playback = use_playback_setter();
     let map_view = use_map_view().0;
+    let tour = use_context::<super::TourState>();
     let machine = RwSignal::new(IdleMachine::new());
     let apply = move |input: IdleInput| {
         let mut effect = None;
@@ -126,6 +127,10 @@ pub fn use_kiosk_idle(idle_seconds: u32, start_lang: Lang) -> UseKioskIdleReturn
         });
         match effect {
             Some(IdleEffect::ReturnToStart) => {
+                // A tour a visitor left running ends with the rest.
+                if let Some(tour) = tour {
+                    tour.end();
+                }
                 select.set_year(select.years().0);
                 select.close_city();
                 locale.set_lang(start_lang);

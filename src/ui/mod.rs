@@ -13,6 +13,8 @@ mod map;
 mod playback;
 mod text_size;
 mod time_bar;
+mod tour;
+mod what_changed;
 mod year_slider;
 
 pub use active_list::ActiveList;
@@ -28,4 +30,6 @@ pub use map::AtlasMap;
 pub use playback::{use_playback_timers, PlaybackControls};
 pub use text_size::TextSizeSwitch;
 pub use time_bar::TimeBar;
+pub use tour::{provide_tour, use_tour, TourButton, TourRow, TourState};
+pub use what_changed::{provide_what_changed, WhatChangedLine, WhatChangedText};
 pub use year_slider::YearSlider;

@@ -7,7 +7,7 @@ use atlas_core::timebar::{band_labels, TimeBar as Bar};
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
-use super::{PlaybackControls, TextSizeSwitch, YearSlider};
+use super::{use_tour, PlaybackControls, TextSizeSwitch, TourButton, TourRow, WhatChangedLine, YearSlider};
 use crate::state::{use_data, use_locale, use_mode, use_selection, use_selection_setter};
 
 /// How much room a year's label needs along the bar, in ems of its font: four digits of
@@ -118,6 +118,7 @@ pub fn TimeBar() -> impl IntoView {
         (before.to_owned(), after.to_owned())
     };
     let embedded = use_mode() == Mode::Embed;
+    let tour = use_tour();
     view! {
         <section class="time-bar" data-testid="time-bar" aria-labelledby="year-label" node_ref=section>
             <div class="time-bar-now">
@@ -133,6 +134,7 @@ pub fn TimeBar() -> impl IntoView {
                     <p class="time-bar-stage" data-testid="current-stage">{current_stage}</p>
                 </div>
                 <PlaybackControls />
+                <TourButton />
                 // Embedded, the page has no header: the text size is set here.
                 {embedded.then(|| view! { <TextSizeSwitch /> })}
             </div>
@@ -165,6 +167,11 @@ pub fn TimeBar() -> impl IntoView {
                 <YearSlider />
                 <ol class="stages" aria-hidden="true">{band_view}</ol>
             </div>
+            // What changed since the previous step, on a line of its own under the bar; a running
+            // tour's stop in its place.
+            <Show when=move || tour.position().is_some() fallback=|| view! { <WhatChangedLine /> }>
+                <TourRow />
+            </Show>
         </section>
     }
 }

@@ -372,15 +372,17 @@ async fn the_year_is_announced_politely_with_its_number_of_events() {
         assert_eq!(page.attr(r#"[data-testid="year-label"]"#, "aria-live").await.as_deref(), Some("off"));
         page.set_year(1935).await;
         let n = page.active_event_ids().await.len();
-        let expected = format!("1935: {n} events");
+        // What changed since 1934 (the sentence under the year), then the number of events.
+        let ending = format!(" {n} events.");
         let text = page
-            .wait_until(&expected, std::time::Duration::from_secs(5), || async {
+            .wait_until(&ending, std::time::Duration::from_secs(5), || async {
                 let text =
                     page.run_script(&format!("return document.querySelector('{region}').textContent.trim();")).await;
-                (text == expected.as_str()).then_some(text)
+                text.as_str().filter(|t| t.starts_with("1934 → 1935: ") && t.ends_with(&ending)).map(str::to_owned)
             })
             .await;
-        assert_eq!(text, expected.as_str());
+        let line = page.text_of(r#"[data-testid="what-changed"]"#).await.unwrap_or_default();
+        assert_eq!(text, format!("{line}{ending}"), "the sentence under the year, then the count");
         // The list itself is not a live region: only the short sentence is read.
         assert_eq!(page.attr(r#"[data-testid="active-events"]"#, "aria-live").await, None);
         page.click(r#"[data-testid="lang-ru"]"#).await;
@@ -391,7 +393,7 @@ async fn the_year_is_announced_politely_with_its_number_of_events() {
                 text.as_str().filter(|t| t.contains("событи")).map(str::to_owned)
             })
             .await;
-        assert!(russian.starts_with("1935: "), "{russian}");
+        assert!(russian.starts_with("1934 → 1935: "), "{russian}");
     })
     .await;
 }

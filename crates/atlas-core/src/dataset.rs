@@ -15,6 +15,7 @@ use crate::model::State;
 use crate::sources::{check_sites, parse_catalogue, uncited_works, Catalogue, SOURCES_FILE};
 use crate::stages::{parse_stages, Stages};
 use crate::timeline::Atlas;
+use crate::tours::{parse_tours, Tours, TOURS_FILE};
 use crate::water::{parse_water, Water, WATER_FILE};
 
 /// The list of offered languages.
@@ -28,14 +29,17 @@ pub const STAGES_FILE: &str = "stages.geojson";
 
 /// The data files the map can do without: when one is missing or broken, the map is drawn
 /// without it and its problems are warnings (the water: lakes, lagoons and rivers; the stages:
-/// the time bar's bands). So is a language's file, other than English's.
-pub const OPTIONAL_FILES: [&str; 2] = [WATER_FILE, STAGES_FILE];
+/// the time bar's bands; the tours). So is a language's file, other than English's.
+pub const OPTIONAL_FILES: [&str; 3] = [WATER_FILE, STAGES_FILE, TOURS_FILE];
 
 /// What the map does without `water.geojson`, said in its warnings.
 const WITHOUT_WATER: &str = "the map is drawn without lakes and rivers until this is fixed";
 
 /// What the atlas does without a language's file (other than English), said in its warnings.
 pub const WITHOUT_LANGUAGE: &str = "this language is not offered until this is fixed";
+
+/// What the atlas does without `tours.json`, said in its warnings.
+pub const WITHOUT_TOURS: &str = "the atlas offers no guided tour until this is fixed";
 
 /// What the atlas does without `stages.geojson`, said in its warnings.
 pub const WITHOUT_STAGES: &str = "the time bar shows no stages until this is fixed";
@@ -145,6 +149,8 @@ pub struct DataSet {
     pub stages: Stages,
     /// The works the events cite (`sources.json`).
     pub catalogue: Catalogue,
+    /// The guided tours (`tours.json`).
+    pub tours: Tours,
     pub languages: Languages,
     /// What a curator or translator should fix, though the map can be shown.
     pub warnings: Vec<Warning>,
@@ -210,6 +216,8 @@ impl DataSet {
         }
         let mut stage_problems: Vec<DataError> = Vec::new();
         fetch(STAGES_FILE, &mut bytes, &mut stage_problems);
+        let mut tour_problems: Vec<DataError> = Vec::new();
+        fetch(TOURS_FILE, &mut bytes, &mut tour_problems);
         // Reads one file's text; a problem goes into `errors` and gives `None`.
         fn text<'b>(bytes: &'b HashMap<String, Vec<u8>>, name: &str, errors: &mut Vec<DataError>) -> Option<&'b str> {
             let raw = bytes.get(name)?;
@@ -337,6 +345,14 @@ impl DataSet {
         });
         let borders = file("borders.topojson", &mut errors)
             .and_then(|f| keep(parse_borders(f, &langs), &mut errors, &mut warnings));
+        // The tours' stops name places and dates within the events' years.
+        // They are optional: a broken tours.json leaves the atlas without tours.
+        let tours = file(TOURS_FILE, &mut tour_problems).and_then(|f| {
+            let years = events.as_ref().and_then(|events| Atlas::new(vec![], events.clone()).years());
+            keep(parse_tours(f, &place_list, years, &langs), &mut tour_problems, &mut warnings)
+        });
+        warnings.extend(tour_problems.into_iter().map(|e| Warning::instead_of(e, WITHOUT_TOURS)));
+        let tours = Some(tours.unwrap_or_default());
         // The water last: the map can do without it, so its problems are warnings.
         let water = match read(WATER_FILE).map_err(|message| DataError::Read { file: WATER_FILE.to_owned(), message }) {
             Ok(raw) => decode_text(WATER_FILE, &raw)
@@ -359,7 +375,7 @@ impl DataSet {
             let cited = events.iter().flat_map(|e| e.sources.iter().chain(e.dates.iter().flat_map(|d| &d.sources)));
             warnings.extend(uncited_works(catalogue, cited.map(|c| &c.work)));
         }
-        match (places, states, catalogue, events, stages, basemap, borders, errors.is_empty()) {
+        match (places, states, catalogue, events, stages, basemap, borders, tours, errors.is_empty()) {
             (
                 Some(places),
                 Some(states),
@@ -368,6 +384,7 @@ impl DataSet {
                 Some(stages),
                 Some(basemap),
                 Some(borders),
+                Some(tours),
                 true,
             ) => {
                 let atlas = Atlas::new(places, events);
@@ -381,6 +398,7 @@ impl DataSet {
                     water,
                     stages,
                     catalogue,
+                    tours,
                     languages: Languages::new(interfaces),
                     warnings,
                 })
@@ -394,7 +412,11 @@ impl DataSet {
     pub fn files_left_out(&self) -> Vec<String> {
         self.warnings
             .iter()
-            .filter(|w| [WITHOUT_LANGUAGE, WITHOUT_STAGES, WITHOUT_WATER].iter().any(|end| w.message.ends_with(end)))
+            .filter(|w| {
+                [WITHOUT_LANGUAGE, WITHOUT_STAGES, WITHOUT_TOURS, WITHOUT_WATER]
+                    .iter()
+                    .any(|end| w.message.ends_with(end))
+            })
             .map(ToString::to_string)
             .collect()
     }

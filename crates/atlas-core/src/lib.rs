@@ -21,7 +21,9 @@ pub mod synthetic;
 pub mod time;
 pub mod timebar;
 pub mod timeline;
+pub mod tours;
 pub mod water;
+pub mod what_changed;
 
 pub use data::{parse_basemap, Basemap, DataError, DataErrors, DataFile, Warning};
 pub use dataset::DataSet;

@@ -77,6 +77,12 @@ pub struct LinkState {
     pub parent: Option<ParentOrigin>,
     /// `?text=large`: the larger type scale.
     pub text: Option<TextSize>,
+    /// `?tour=baltic-entente`: a guided tour of `tours.json` (whether there is one of that id is
+    /// for the data to say: [`crate::tours::Tours::resolve`]).
+    pub tour: Option<String>,
+    /// `?stop=3`: the tour's stop, counted from 1; a value that is not a number reads as 0, which
+    /// the tour answers with its first stop and a message.
+    pub stop: Option<u32>,
 }
 
 /// Who may receive an embedded map's state (`postMessage`'s target origin), from `?parent=`.
@@ -202,6 +208,8 @@ impl LinkState {
                 }
                 "parent" => state.parent = ParentOrigin::parse(&value),
                 "text" => state.text = TextSize::parse(&value),
+                "tour" => state.tour = Some(value.trim().chars().take(64).collect()).filter(|t: &String| !t.is_empty()),
+                "stop" => state.stop = Some(value.trim().parse::<u32>().unwrap_or(0)),
                 _ => {}
             }
         }
@@ -250,6 +258,12 @@ impl LinkState {
         }
         if let Some(size) = self.text.filter(|size| *size != TextSize::Normal) {
             query.append_pair("text", size.as_str());
+        }
+        if let Some(tour) = &self.tour {
+            query.append_pair("tour", tour);
+            if let Some(stop) = self.stop {
+                query.append_pair("stop", &stop.to_string());
+            }
         }
         let mut text = query.finish();
         let mut flag = |name: &str| {
@@ -325,6 +339,18 @@ mod tests {
     use super::*;
 
     const YEARS: std::ops::RangeInclusive<i32> = 1919..=1940;
+
+    #[test]
+    fn a_tour_and_its_stop_go_both_ways() {
+        let state = LinkState::parse("?year=1934&tour=baltic-entente&stop=3", YEARS);
+        assert_eq!((state.tour.as_deref(), state.stop), (Some("baltic-entente"), Some(3)));
+        assert_eq!(state.to_query(), "?year=1934&tour=baltic-entente&stop=3");
+        assert_eq!(LinkState::parse("?tour=baltic-entente", YEARS).stop, None, "the first stop");
+        assert_eq!(LinkState::parse("?tour=x&stop=abc", YEARS).stop, Some(0), "answered by the tour");
+        assert_eq!(LinkState::parse("?tour=", YEARS).tour, None);
+        let stop_alone = LinkState { stop: Some(2), ..LinkState::default() };
+        assert_eq!(stop_alone.to_query(), "", "a stop without a tour says nothing");
+    }
 
     #[test]
     fn reads_year_city_and_language() {

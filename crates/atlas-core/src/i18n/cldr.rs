@@ -31,6 +31,20 @@ pub fn cldr_cardinal_categories(lang: Lang) -> Vec<PluralCategory> {
     categories
 }
 
+/// The CLDR plural category of the cardinal `n` in `lang` (as the browser's `Intl.PluralRules`
+/// chooses it in the app): for the tests and the validator.
+///
+/// ```
+/// use atlas_core::i18n::{cldr_cardinal_category, PluralCategory};
+/// assert_eq!(cldr_cardinal_category(atlas_core::Lang::new("ru").unwrap(), 3), PluralCategory::Few);
+/// ```
+pub fn cldr_cardinal_category(lang: Lang, n: u32) -> PluralCategory {
+    icu_locale_core::LanguageIdentifier::try_from_str(lang.code())
+        .ok()
+        .and_then(|id| PluralRules::try_new_cardinal(PluralRulesPreferences::from(&id)).ok())
+        .map_or(PluralCategory::Other, |rules| from_icu(rules.category_for(n)))
+}
+
 fn from_icu(category: icu_plurals::PluralCategory) -> PluralCategory {
     match category {
         icu_plurals::PluralCategory::Zero => PluralCategory::Zero,

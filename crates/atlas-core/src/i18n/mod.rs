@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[cfg(feature = "validator")]
-pub use cldr::cldr_cardinal_categories;
+pub use cldr::{cldr_cardinal_categories, cldr_cardinal_category};
 pub use dates::{DateStyle, DATE_PATTERNS};
 pub use language_file::{parse_language, parse_language_list, parse_language_with};
 pub use plural::PluralCategory;
@@ -220,6 +220,17 @@ ui_texts! {
         /// The licence of a photograph free of copyright (`"name": "Public domain"`), after its
         /// credit.
         public_domain;
+        /// The time bar's button that starts the guided tour, and ends it while it runs.
+        tour_start;
+        tour_end;
+        /// The tour's previous and next stop.
+        tour_previous;
+        tour_next;
+        /// In the "what changed" sentence: no border moved between the two steps.
+        borders_unchanged;
+        /// In the "what changed" sentence: no treaty came into force or lapsed and no event
+        /// began between the two steps.
+        nothing_new;
     }
     with_values {
         /// Heading of the list of active events.
@@ -279,6 +290,25 @@ ui_texts! {
         source_archived(date);
         /// Who made a photograph and the archive that holds it, under its caption: "Photo: {credit}".
         photo_credit(credit);
+        /// The tour's stop counter in words, for screen readers (shown as "3 / 12").
+        tour_stop_of(stop, stops);
+        /// What changed since the previous step of the time bar, under the year: "1933 → 1934:
+        /// {changes}." (`{changes}`: the `change_…` parts, joined by "; ").
+        what_changed(from, to, changes);
+        /// The same for the first step, which has none before it: "14 September 1919: {changes}."
+        what_changed_start(to, changes);
+        /// A thing named in the sentence with its date: "Treaty establishing the Baltic Entente
+        /// (12 September 1934)".
+        change_item(title, date);
+        /// The parts of the sentence, each with a list of one or two things (`change_item`s or
+        /// states' names, joined by ", "): treaties that came into force, that lapsed,
+        /// conferences held, states occupied, states annexed, states whose borders changed.
+        change_in_force(items);
+        change_lapsed(items);
+        change_met(items);
+        change_occupied(items);
+        change_annexed(items);
+        change_borders(items);
     }
     plurals {
         /// The kiosk's warning, with the seconds left.
@@ -288,6 +318,13 @@ ui_texts! {
         events_in_year;
         /// The legend's line for the treaties in force that the map draws no line for.
         more_treaties;
+        /// The parts of the "what changed" sentence when more than two things of a kind changed:
+        /// "3 treaties came into force", "3 treaties lapsed", "3 conferences met".
+        treaties_in_force;
+        treaties_lapsed;
+        conferences_held;
+        /// After the first of a longer list: "… and 4 more".
+        and_more;
     }
 }
 
