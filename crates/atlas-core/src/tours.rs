@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn a_bad_date_an_unknown_city_and_a_missing_language_are_named() {
-        let bad_date = read(&one_stop(&format!(r#"{{"date": "1934-13-01", "text": {TEXT}}}"#))).unwrap_err();
+        let bad_date = read(&one_stop(&format!(r#"{{"date": "1934-13-01", "text": {TEXT}}}"#))).expect_err("refused");
         assert_eq!(bad_date.len(), 1, "{bad_date:?}");
         assert!(
             bad_date[0].starts_with("tours.json: field `tours[0] (`t`).stops[0].date`: `1934-13-01`"),
@@ -324,17 +324,19 @@ mod tests {
         let file = DataFile { name: TOURS_FILE, text: &text };
         let (_, warnings) = parse_tours(file, data.atlas.places(), data.atlas.years(), &offered).expect("a warning");
         assert!(warnings[0].to_string().contains("outside the atlas's years"), "{warnings:?}");
-        let city = read(&one_stop(&format!(r#"{{"date": "1934", "city": "atlantis", "text": {TEXT}}}"#))).unwrap_err();
+        let city = read(&one_stop(&format!(r#"{{"date": "1934", "city": "atlantis", "text": {TEXT}}}"#)))
+            .expect_err("refused");
         assert_eq!(
             city,
             ["tours.json: field `tours[0] (`t`).stops[0].city`: `atlantis` is not a place of places.geojson"]
         );
-        let lang =
-            read(&one_stop(r#"{"date": "1934", "text": {"en": "a", "lv": "a", "lt": "", "et": "a"}}"#)).unwrap_err();
+        let lang = read(&one_stop(r#"{"date": "1934", "text": {"en": "a", "lv": "a", "lt": "", "et": "a"}}"#))
+            .expect_err("refused");
         assert_eq!(lang.len(), 2, "{lang:?}");
         assert!(lang[0].contains("stops[0].text.lt`: is missing"), "{lang:?}");
         assert!(lang[1].contains("stops[0].text.ru`: is missing"), "{lang:?}");
-        let ok = read(&one_stop(&format!(r#"{{"date": "1934-09-12", "city": "geneva", "text": {TEXT}}}"#))).unwrap();
+        let ok =
+            read(&one_stop(&format!(r#"{{"date": "1934-09-12", "city": "geneva", "text": {TEXT}}}"#))).expect("read");
         assert_eq!(ok.all()[0].stops[0].city.as_ref().map(PlaceId::as_str), Some("geneva"));
     }
 
