@@ -124,7 +124,9 @@ async fn tapping_a_stage_band_goes_to_the_stages_first_year() {
         .iter()
         .map(|f| {
             let p = &f["properties"];
-            let start = p["start"].as_str().and_then(|s| s.parse().ok()).or(p["start"].as_i64().map(|y| y as i32));
+            // A year ("1919") or the day of the turn ("1939-08-23"): the band goes to its year.
+            let start =
+                p["start"].as_str().and_then(|s| s.get(..4)?.parse().ok()).or(p["start"].as_i64().map(|y| y as i32));
             (p["id"].as_str().expect("an id").to_owned(), start.expect("a start year"))
         })
         .collect();
