@@ -273,6 +273,15 @@ fn lang_text(lang: &str, key: &str) -> String {
     file["texts"][key].as_str().expect("the text").to_owned()
 }
 
+/// The first paint's line once the loader has said the app could not start (within 20 s).
+async fn failed_first_paint(page: &AtlasPage) -> Option<String> {
+    poll(Duration::from_secs(20), || async {
+        let script = "const b = document.querySelector('#boot[data-failed] .boot-loading'); return b && b.textContent;";
+        page.run_script(script).await.as_str().map(str::to_owned)
+    })
+    .await
+}
+
 #[tokio::test]
 async fn a_wasm_with_one_flipped_byte_is_refused_and_the_reader_is_told() {
     let options = PageOptions::default()
@@ -281,16 +290,7 @@ async fn a_wasm_with_one_flipped_byte_is_refused_and_the_reader_is_told() {
         .override_path("*.wasm", Override::ok("app_bg.wasm", damaged_wasm()));
     with_page(options, |page| async move {
         page.client().goto(&page.url("?lang=lv")).await.expect("navigating");
-        let line = poll(Duration::from_secs(20), || async {
-            let seen = page
-                .run_script(
-                    "const b = document.querySelector('#boot[data-failed] .boot-loading'); return b && b.textContent;",
-                )
-                .await;
-            seen.as_str().map(str::to_owned)
-        })
-        .await
-        .expect("the first paint says the map could not start");
+        let line = failed_first_paint(&page).await.expect("the first paint says the map could not start");
         assert_eq!(line, lang_text("lv", "load_error_title"));
         let detail = page.run_script("return document.querySelector('.boot-detail').textContent;").await;
         // Refused by the fetch's integrity check ("TypeError: Failed to fetch"), before the
@@ -313,16 +313,7 @@ async fn a_kiosk_whose_wasm_is_damaged_says_it_calmly_and_recovers_by_itself() {
         .override_path("*.wasm", Override::ok("app_bg.wasm", damaged_wasm()).only_times(1));
     with_page(options, |page| async move {
         page.client().goto(&page.url("?kiosk&lang=lv")).await.expect("navigating");
-        let line = poll(Duration::from_secs(20), || async {
-            let seen = page
-                .run_script(
-                    "const b = document.querySelector('#boot[data-failed] .boot-loading'); return b && b.textContent;",
-                )
-                .await;
-            seen.as_str().map(str::to_owned)
-        })
-        .await
-        .expect("the kiosk's first paint says it is resting");
+        let line = failed_first_paint(&page).await.expect("the kiosk's first paint says it is resting");
         assert!(line.starts_with(&lang_text("lv", "kiosk_error_title")), "{line:?}");
         assert!(page.find_now(".boot-detail").await.is_none(), "no technical detail on a kiosk");
         page.wait_until("the map after the kiosk's reload", Duration::from_secs(50), || async {

@@ -42,7 +42,7 @@ pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
 /// and removes copies whose original is gone. Returns how many files were compressed.
 pub fn precompress_dir(dir: &Path) -> Result<usize> {
     let mut files = Vec::new();
-    collect(dir, &mut files)?;
+    crate::web::collect_files(dir, &mut files)?;
     let mut count = 0;
     for file in &files {
         if is_precompressed(file) {
@@ -66,18 +66,6 @@ pub fn precompress_dir(dir: &Path) -> Result<usize> {
         count += 1;
     }
     Ok(count)
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@
 //! tables; it shows the `other` form where one is missing). Those warnings are the validator's
 //! alone; every other warning and every error is the same.
 use std::collections::HashMap;
+mod common;
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -77,19 +79,6 @@ fn data_with(case: &str, replace: &[(&str, Option<Vec<u8>>)]) -> PathBuf {
         }
     }
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("creating a data folder");
-    for entry in std::fs::read_dir(from).expect("reading the committed data") {
-        let path = entry.expect("a folder entry").path();
-        let target = to.join(path.file_name().expect("a file name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copying a data file");
-        }
-    }
 }
 
 fn fixture(name: &str) -> Vec<u8> {

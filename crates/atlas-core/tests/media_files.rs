@@ -4,6 +4,8 @@
 //! What the validator checks beyond the app, by design: the image files themselves (the app
 //! cannot look into its folder; it hides an image that does not load). A text missing from a
 //! caption or an alt text is refused by both alike, as any other field.
+mod common;
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -67,19 +69,6 @@ fn data_with(case: &str, id: &str, media: Value, files: &[(&str, Vec<u8>)]) -> P
         std::fs::write(file, bytes).expect("writing an image");
     }
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("creating a data folder");
-    for entry in std::fs::read_dir(from).expect("reading the committed data") {
-        let path = entry.expect("a folder entry").path();
-        let target = to.join(path.file_name().expect("a file name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copying a data file");
-        }
-    }
 }
 
 /// The validator's exit status and its `error:` lines.
