@@ -78,13 +78,15 @@ impl PageOptions {
 
     /// The benchmark's synthetic atlas (`atlas_core::synthetic`: 10,000 events over 500 places
     /// spread over Europe, every language the app offers, seed 1934) in place of the real places,
-    /// states and events; the borders, base map and stages stay the real ones.
+    /// states, events, sources and tours; the borders, base map and stages stay the real ones.
     pub fn synthetic_atlas(self) -> Self {
         let langs = offered_languages();
         let files = atlas_core::synthetic::generate(10_000, 500, &langs, 1934);
         self.override_path("/data/places.geojson", Override::ok("places.geojson", files.places))
             .override_path("/data/states.geojson", Override::ok("states.geojson", files.states))
             .override_path("/data/events.geojson", Override::ok("events.geojson", files.events))
+            .override_path("/data/sources.json", Override::ok("sources.json", files.sources))
+            .override_path("/data/tours.json", Override::ok("tours.json", files.tours))
     }
 
     /// Navigation returns at once, before the page has loaded (`pageLoadStrategy: none`).

@@ -15,6 +15,8 @@ fn main() -> std::io::Result<()> {
     std::fs::write(dir.join("places.geojson"), files.places)?;
     std::fs::write(dir.join("states.geojson"), files.states)?;
     std::fs::write(dir.join("events.geojson"), files.events)?;
-    println!("wrote places, states and events.geojson to {}", dir.display());
+    std::fs::write(dir.join("sources.json"), files.sources)?;
+    std::fs::write(dir.join("tours.json"), files.tours)?;
+    println!("wrote places, states, events.geojson, sources.json and tours.json to {}", dir.display());
     Ok(())
 }

@@ -8,12 +8,16 @@ use serde_json::{json, Value};
 
 use crate::lang::Lang;
 
-/// The text of the three data files that the synthetic atlas replaces.
+/// The text of the data files that the synthetic atlas replaces: its places, states and
+/// events, the one work they cite (`sources.json`) and no tour (`tours.json`: the committed
+/// tour visits real cities).
 #[derive(Debug, Clone)]
 pub struct SyntheticFiles {
     pub places: String,
     pub states: String,
     pub events: String,
+    pub sources: String,
+    pub tours: String,
 }
 
 /// A small, deterministic pseudo-random sequence (SplitMix64), so every run benchmarks the
@@ -105,7 +109,7 @@ pub fn generate(events: usize, places: usize, langs: &[Lang], seed: u64) -> Synt
                 "start": start_text,
                 "title": localized(langs, &format!("Synthetic event {i}")),
                 "summary": localized(langs, "An event of the benchmark's synthetic atlas."),
-                "sources": ["synthetic"],
+                "sources": [{"work": "synthetic"}],
             });
             let geometry = if i % 2 == 0 {
                 // A treaty between two states, drawn between their capitals, with an end.
@@ -134,6 +138,9 @@ pub fn generate(events: usize, places: usize, langs: &[Lang], seed: u64) -> Synt
         places: collection(place_features),
         states: collection(state_features),
         events: collection(event_features),
+        sources: json!({"works": {"synthetic": {"title": "The benchmark's synthetic atlas", "language": "en", "kind": "other"}}})
+            .to_string(),
+        tours: json!({"tours": []}).to_string(),
     }
 }
 
@@ -154,6 +161,8 @@ mod tests {
             "places.geojson" => Ok(files.places.clone().into_bytes()),
             "states.geojson" => Ok(files.states.clone().into_bytes()),
             "events.geojson" => Ok(files.events.clone().into_bytes()),
+            "sources.json" => Ok(files.sources.clone().into_bytes()),
+            "tours.json" => Ok(files.tours.clone().into_bytes()),
             other => std::fs::read(dir.join(other)).map_err(|e| e.to_string()),
         })
         .unwrap_or_else(|e| panic!("the synthetic atlas does not load:\n{e}"));
