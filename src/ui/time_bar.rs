@@ -12,7 +12,7 @@ use crate::state::{use_data, use_locale, use_mode, use_selection, use_selection_
 
 /// How much room a year's label needs along the bar, in ems of its font: four digits of
 /// about 0.6 em and a gap.
-const LABEL_EM: f64 = 3.3;
+const LABEL_EM: f64 = 3.0;
 
 /// A position along the bar as a CSS length: the slider's thumb runs from half its width
 /// from the left end to half its width from the right, and so do the ticks (`--thumb`).
