@@ -41,7 +41,8 @@ pub fn steps(data: &DataSet) -> Vec<CalendarDay> {
 /// The step before `day` that the sentence tells the change from: for a year on the slider (its
 /// last day, [`year_view_day`]) the year before, so that a year says what changed in it ("1933 →
 /// 1934"); for another day the step of the time bar just before it (a change day, or the end of
-/// the year before). `None` before the first.
+/// the year before). `None` for the first year (it tells what the atlas shows by its end) and
+/// before the first step.
 ///
 /// ```
 /// use atlas_core::changes::year_view_day;
@@ -50,11 +51,12 @@ pub fn steps(data: &DataSet) -> Vec<CalendarDay> {
 /// assert_eq!(previous_step(&data, year_view_day(1934)), Some(year_view_day(1933)));
 /// let day = atlas_core::time::CalendarDay { year: 1934, month: 2, day: 17 };
 /// assert_eq!(previous_step(&data, day).map(|d| d.to_string()).as_deref(), Some("1934-01-26"));
+/// assert_eq!(previous_step(&data, year_view_day(1919)), None);
 /// ```
 pub fn previous_step(data: &DataSet, day: CalendarDay) -> Option<CalendarDay> {
     let in_atlas = |d: &CalendarDay| data.atlas.years().is_some_and(|years| years.contains(&d.year));
     let year_before = Some(year_view_day(day.year.saturating_sub(1))).filter(in_atlas);
-    if day == year_view_day(day.year) && year_before.is_some() {
+    if day == year_view_day(day.year) {
         return year_before;
     }
     data.changes.before(day).into_iter().chain(year_before).max()
@@ -300,7 +302,13 @@ mod tests {
         let consecutive = steps.windows(2).map(|w| (Some(w[0]), w[1]));
         let told = steps.iter().map(|&day| (previous_step(&data, day), day));
         let pairs: Vec<(Option<CalendarDay>, CalendarDay)> = consecutive.chain(told).collect();
-        assert_eq!(pairs.iter().filter(|(from, _)| from.is_none()).count(), 1, "only the first step has none before");
+        let first_year = steps[0].year;
+        let from_start: Vec<CalendarDay> = pairs.iter().filter(|(from, _)| from.is_none()).map(|&(_, to)| to).collect();
+        assert_eq!(
+            from_start,
+            [steps[0], year_view_day(first_year)],
+            "only the first step and the first year tell from the start"
+        );
         let mut longest = (0, String::new());
         for (from, to) in pairs {
             let changed = WhatChanged::between(&data, from, to);
