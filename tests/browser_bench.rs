@@ -10,7 +10,11 @@
 //! - both at normal speed and with the CPU slowed 4× (Chrome DevTools Protocol
 //!   `Emulation.setCPUThrottlingRate`, as for a kiosk mini-PC);
 //! - DOM elements and wasm + JS memory after 2,000 steps;
-//! - the first load's bytes per file, raw and gzip.
+//! - the first load's bytes per file, raw and gzip, and the first paint and ready time on a slow
+//!   phone link (1.6 Mb/s, 150 ms latency) with the CPU slowed 4×;
+//! - with `ATLAS_PEER_DIST` (set by `ATLAS_PEER=<folder> cargo xtask bench`), the same figures for
+//!   the peer page in that folder (the Leaflet one, `?data=10k` for its 10,000 events), then both
+//!   side by side with their ratio.
 //!
 //! It prints figures and writes them to `target/bench/report.md`; it asserts nothing about time
 //! (targets are in docs/PERFORMANCE.md). `ATLAS_BENCH=memory` runs the kiosk memory soak alone,
@@ -24,6 +28,7 @@ mod support;
 mod bench {
     use std::fmt::Write as _;
     use std::io::Write as _;
+    use std::path::{Path, PathBuf};
     use std::time::Duration;
 
     use super::support::cdp::cdp;
@@ -249,12 +254,27 @@ mod bench {
         panic!("the page never marked `atlas-ready`");
     }
 
+    /// The figures of one page kept for the side-by-side table (figure → value).
+    type Summary = std::collections::BTreeMap<String, f64>;
+
+    /// What is measured: the atlas or the peer page, on one data set.
+    #[derive(Debug, Clone, Copy)]
+    struct Subject {
+        /// The data set ("real data" or "10,000 events / 500 places").
+        what: &'static str,
+        /// The address's query that loads it (the peer loads its 10,000 events with `?data=10k`).
+        query: &'static str,
+        /// Whether it is the atlas (memory figures come from its counting allocator).
+        atlas: bool,
+    }
+
     /// Ready, and both step patterns, at one CPU rate.
-    async fn at_rate(page: &AtlasPage, report: &mut Report, what: &str, rate: f64) {
+    async fn at_rate(page: &AtlasPage, report: &mut Report, summary: &mut Summary, subject: Subject, rate: f64) {
+        let what = subject.what;
         throttle(page, rate).await;
         let mut ready = Vec::new();
         for _ in 0..6 {
-            ready.push(ready_ms(page, "?lang=en").await);
+            ready.push(ready_ms(page, subject.query).await);
         }
         let first = ready[0];
         let (median, _, max) = percentiles(ready.clone());
@@ -263,22 +283,70 @@ mod bench {
             "| {what} | CPU {rate}× | ready | median {median:.0} ms, range {min:.0}–{max:.0} ms over {} loads (first {first:.0} ms) |",
             ready.len()
         ));
-        let n = steps_per_pattern();
+        summary.insert(format!("{what}, CPU {rate}×: ready, median ms"), median);
         for (kind, name) in [("drag", "step, one year at a time"), ("jump", "step, jumps of 7 years")] {
-            // A few steps first, so that the first step's one-off work (the JIT, the fonts) is
-            // not a slider step's.
-            run_steps(page, &pattern(kind, 1919, 1940, 10)).await;
-            let steps = run_steps(page, &pattern(kind, 1919, 1940, n)).await;
-            let (p50, p95, max) = percentiles(steps.iter().map(|s| s.total).collect());
-            let (s50, s95, _) = percentiles(steps.iter().map(|s| s.script).collect());
-            let (m50, _, mmax) = percentiles(steps.iter().map(|s| s.mutations).collect());
-            let (a50, _, amax) = percentiles(steps.iter().map(|s| s.added).collect());
-            report.line(format!(
-                "| {what} | CPU {rate}× | {name} | p50 {p50:.1} / p95 {p95:.1} / max {max:.1} ms (script p50 {s50:.1} / p95 {s95:.1}); \
-                 DOM mutation records p50 {m50:.0} (max {mmax:.0}), nodes added p50 {a50:.0} (max {amax:.0}); n = {} |",
-                steps.len()
-            ));
+            step_pattern(page, report, summary, subject.what, rate, (kind, name)).await;
         }
+    }
+
+    /// One step pattern at one CPU rate: `pattern` is its kind for [`pattern`] and its name.
+    async fn step_pattern(
+        page: &AtlasPage,
+        report: &mut Report,
+        summary: &mut Summary,
+        what: &str,
+        rate: f64,
+        (kind, name): (&str, &str),
+    ) {
+        // A few steps first, so that the first step's one-off work (the JIT, the fonts) is not a
+        // slider step's.
+        run_steps(page, &pattern(kind, 1919, 1940, 10)).await;
+        let steps = run_steps(page, &pattern(kind, 1919, 1940, steps_per_pattern())).await;
+        let (p50, p95, max) = percentiles(steps.iter().map(|s| s.total).collect());
+        let (s50, s95, _) = percentiles(steps.iter().map(|s| s.script).collect());
+        let (m50, _, mmax) = percentiles(steps.iter().map(|s| s.mutations).collect());
+        let (a50, _, amax) = percentiles(steps.iter().map(|s| s.added).collect());
+        report.line(format!(
+            "| {what} | CPU {rate}× | {name} | p50 {p50:.1} / p95 {p95:.1} / max {max:.1} ms (script p50 {s50:.1} / p95 {s95:.1}); \
+             DOM mutation records p50 {m50:.0} (max {mmax:.0}), nodes added p50 {a50:.0} (max {amax:.0}); n = {} |",
+            steps.len()
+        ));
+        summary.insert(format!("{what}, CPU {rate}×: {name}, p50 ms"), p50);
+        summary.insert(format!("{what}, CPU {rate}×: {name}, p95 ms"), p95);
+        summary.insert(format!("{what}, CPU {rate}×: {name}, max ms"), max);
+    }
+
+    /// Ready on a slow phone link: 1.6 Mb/s down, 150 ms latency (Chrome DevTools Protocol
+    /// `Network.emulateNetworkConditions`) with the CPU slowed 4×, every file fetched anew (the
+    /// server sends `no-store`); with the first contentful paint (the title, before the wasm).
+    async fn slow_link(page: &AtlasPage, report: &mut Report, summary: &mut Summary, subject: Subject) {
+        let what = subject.what;
+        throttle(page, 4.0).await;
+        cdp(page, "Network.enable", serde_json::json!({})).await;
+        let conditions = |latency: f64, bytes_per_s: f64| {
+            serde_json::json!({ "offline": false, "latency": latency,
+                                "downloadThroughput": bytes_per_s, "uploadThroughput": bytes_per_s / 2.0 })
+        };
+        cdp(page, "Network.emulateNetworkConditions", conditions(150.0, 1_600_000.0 / 8.0)).await;
+        let (mut ready, mut painted) = (Vec::new(), Vec::new());
+        for _ in 0..3 {
+            ready.push(ready_ms(page, subject.query).await);
+            let paint = page
+                .run_script(
+                    "const p = performance.getEntriesByName('first-contentful-paint'); return p.length ? p[0].startTime : null;",
+                )
+                .await;
+            painted.push(paint.as_f64().unwrap_or(f64::NAN));
+        }
+        cdp(page, "Network.emulateNetworkConditions", conditions(0.0, -1.0)).await;
+        throttle(page, 1.0).await;
+        let (ready, _, _) = percentiles(ready);
+        let (painted, _, _) = percentiles(painted);
+        report.line(format!(
+            "| {what} | CPU 4×, slow 4G (1.6 Mb/s, 150 ms) | first paint / ready | {painted:.0} ms / **{ready:.0} ms** (median of 3 loads) |"
+        ));
+        summary.insert(format!("{what}, CPU 4×, slow 4G: first paint, ms"), painted);
+        summary.insert(format!("{what}, CPU 4×, slow 4G: ready, ms"), ready);
     }
 
     /// Elements and memory after 2,000 jump steps.
@@ -308,9 +376,10 @@ mod bench {
     }
 
     /// The files fetched until the map is on screen, with their raw and gzip sizes in `dist/`.
-    async fn first_load(page: &AtlasPage, report: &mut Report, what: &str) {
+    async fn first_load(page: &AtlasPage, report: &mut Report, summary: &mut Summary, subject: Subject, root: &Path) {
+        let what = subject.what;
         throttle(page, 1.0).await;
-        ready_ms(page, "?lang=en").await;
+        ready_ms(page, subject.query).await;
         let names = page
             .run_script(
                 "const ready = performance.getEntriesByName('atlas-ready')[0].startTime;
@@ -318,7 +387,7 @@ mod bench {
                    .filter((r) => r.startTime <= ready).map((r) => new URL(r.name).pathname));",
             )
             .await;
-        let dist = dist_dir();
+        let dist = root;
         let (mut raw_total, mut gzip_total) = (0usize, 0usize);
         let mut rows = Vec::new();
         for name in names.as_array().into_iter().flatten().filter_map(|n| n.as_str()) {
@@ -337,6 +406,7 @@ mod bench {
             "| {what} | first load | total | {raw_total} B raw, **{gzip_total} B gzip** ({} files) |",
             rows.len()
         ));
+        summary.insert(format!("{what}: first load, KB gzip"), gzip_total as f64 / 1000.0);
         for (name, raw, gzip) in rows {
             let name = if name.is_empty() { "index.html".to_owned() } else { name };
             report.line(format!("| {what} | first load | {name} | {raw} B raw, {gzip} B gzip |"));
@@ -376,20 +446,44 @@ mod bench {
         PageOptions::default().size(WIDTH, HEIGHT).timeout(timeout).synthetic_atlas()
     }
 
-    async fn measure(page: AtlasPage, what: &'static str, report: std::sync::Arc<std::sync::Mutex<Report>>) {
+    /// The report and each page's figures, shared by the measuring tasks.
+    type Shared = std::sync::Arc<std::sync::Mutex<(Report, Summary)>>;
+
+    async fn measure(page: AtlasPage, subject: Subject, root: PathBuf, shared: Shared) {
         // A batch of slow steps (the synthetic atlas on a slowed CPU) may take minutes.
         let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(600)), None, None);
         page.client().update_timeouts(timeouts).await.expect("setting the script time-out");
         let mut local = Report(String::new());
+        let mut summary = Summary::new();
         for rate in [1.0, 4.0] {
-            at_rate(&page, &mut local, what, rate).await;
+            at_rate(&page, &mut local, &mut summary, subject, rate).await;
         }
-        after_steps(&page, &mut local, what).await;
+        if subject.atlas {
+            after_steps(&page, &mut local, subject.what).await;
+        }
         // The synthetic files are served from memory: the first load is the real atlas's.
-        if what == "real data" {
-            first_load(&page, &mut local, what).await;
+        if subject.what == REAL {
+            first_load(&page, &mut local, &mut summary, subject, &root).await;
+            slow_link(&page, &mut local, &mut summary, subject).await;
         }
-        report.lock().expect("the report").0.push_str(&local.0);
+        let mut shared = shared.lock().expect("the report");
+        shared.0 .0.push_str(&local.0);
+        shared.1.extend(summary);
+    }
+
+    const REAL: &str = "real data";
+    const SYNTHETIC: &str = "10,000 events / 500 places";
+
+    /// The atlas's figures beside the peer page's, from the same run: each figure, both values and
+    /// their ratio (atlas ÷ peer: below 1 the atlas is faster or smaller).
+    fn side_by_side(atlas: &Summary, peer: &Summary) -> String {
+        let mut out = String::from("| figure | atlas | peer page | atlas ÷ peer |\n|---|---|---|---|\n");
+        for (figure, ours) in atlas {
+            if let Some(theirs) = peer.get(figure) {
+                let _ = writeln!(out, "| {figure} | {ours:.1} | {theirs:.1} | {:.2}× |", ours / theirs);
+            }
+        }
+        out
     }
 
     pub async fn run() {
@@ -405,20 +499,44 @@ mod bench {
             with_page(synthetic_options(long), |page| profile(page, "10,000 events / 500 places")).await;
             return;
         }
-        let report = std::sync::Arc::new(std::sync::Mutex::new(Report(String::new())));
+        let report: Shared = std::sync::Arc::new(std::sync::Mutex::new((Report(String::new()), Summary::new())));
         println!("browser benchmark: headless Chromium, window {WIDTH}×{HEIGHT}, dist/ served on 127.0.0.1");
         println!("| data | CPU | figure | value |\n|---|---|---|---|");
+        let atlas = |what, query| Subject { what, query, atlas: true };
         let real = report.clone();
         with_page(PageOptions::default().size(WIDTH, HEIGHT).timeout(long), move |page| {
-            measure(page, "real data", real)
+            measure(page, atlas(REAL, "?lang=en"), dist_dir(), real)
         })
         .await;
         let synthetic = report.clone();
         if !quick() {
-            with_page(synthetic_options(long), move |page| measure(page, "10,000 events / 500 places", synthetic))
-                .await;
+            with_page(synthetic_options(long), move |page| {
+                measure(page, atlas(SYNTHETIC, "?lang=en"), dist_dir(), synthetic)
+            })
+            .await;
         }
-        let text = std::mem::take(&mut report.lock().expect("the report").0);
+        // The peer page (`ATLAS_PEER=<folder> cargo xtask bench` builds it and sets this).
+        let ours = std::mem::take(&mut report.lock().expect("the report").1);
+        let peer_dist = std::env::var_os("ATLAS_PEER_DIST").map(PathBuf::from);
+        if let Some(peer_dist) = &peer_dist {
+            println!("the peer page, {}, same harness and throttles:", peer_dist.display());
+            for (what, query) in [(REAL, ""), (SYNTHETIC, "?data=10k")] {
+                if quick() && what == SYNTHETIC {
+                    continue;
+                }
+                let (shared, root) = (report.clone(), peer_dist.clone());
+                let subject = Subject { what, query, atlas: false };
+                let options = PageOptions::default().size(WIDTH, HEIGHT).timeout(long).peer(peer_dist.clone());
+                with_page(options, move |page| measure(page, subject, root, shared)).await;
+            }
+        }
+        let theirs = std::mem::take(&mut report.lock().expect("the report").1);
+        let mut text = std::mem::take(&mut report.lock().expect("the report").0 .0);
+        if peer_dist.is_some() {
+            let table = side_by_side(&ours, &theirs);
+            println!("\nthe atlas beside the peer page, same run:\n{table}");
+            text.push_str(&format!("\n{table}"));
+        }
         let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench");
         let _ = std::fs::create_dir_all(&out);
         let _ = std::fs::write(

@@ -191,7 +191,7 @@ async fn the_embed_bridge_obeys_only_its_parent_and_reports_only_to_its_origin()
         let sibling_url = format!("{}sibling.html", atlas_url.replace("127.0.0.1", "localhost"));
         let mut overrides = HashMap::new();
         overrides.insert("/museum.html".to_owned(), Override::foreign_page(museum_page(&atlas_url, &sibling_url)));
-        let museum = StaticServer::start(dist_dir(), overrides).await.expect("the museum's server");
+        let museum = StaticServer::start(dist_dir(), overrides, true).await.expect("the museum's server");
         let museum_url = format!("{}museum.html", museum.url_as_localhost());
         page.client().goto(&museum_url).await.expect("opening the museum's page");
 

@@ -32,6 +32,9 @@ pub struct PageOptions {
     /// WebDriver's `pageLoadStrategy` (`None`: `normal`, navigation waits for the load event);
     /// `"none"` returns at once, to look at the page while it loads.
     pub page_load_strategy: Option<&'static str>,
+    /// Another site served instead of `dist/`, without the atlas's policy header: the peer page
+    /// the benchmark measures the atlas against (`PageOptions::peer`).
+    pub site: Option<PathBuf>,
 }
 
 impl Default for PageOptions {
@@ -43,6 +46,7 @@ impl Default for PageOptions {
             expect_csp_violations: false,
             timeout: TEST_TIMEOUT,
             page_load_strategy: None,
+            site: None,
         }
     }
 }
@@ -96,6 +100,13 @@ impl PageOptions {
     }
 
     /// Serve `response` for URL path `path` (e.g. `"/data/events.geojson"`) instead of the file.
+    /// Serves the page in `site` (a built peer page, e.g. the Leaflet one) instead of `dist/`,
+    /// without the atlas's Content-Security-Policy, which is not that page's.
+    pub fn peer(mut self, site: PathBuf) -> Self {
+        self.site = Some(site);
+        self
+    }
+
     pub fn override_path(mut self, path: &str, response: Override) -> Self {
         self.overrides.insert(path.to_owned(), response);
         self
@@ -162,8 +173,9 @@ where
     F: FnOnce(AtlasPage) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let dist = dist_dir();
-    let server = StaticServer::start(dist, options.overrides.clone())
+    let policy = options.site.is_none();
+    let root = options.site.clone().unwrap_or_else(dist_dir);
+    let server = StaticServer::start(root, options.overrides.clone(), policy)
         .await
         .expect("starting the static file server on 127.0.0.1");
     let mut driver = ChromeDriver::start().await.unwrap_or_else(|e| panic!("{e}"));

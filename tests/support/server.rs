@@ -94,14 +94,19 @@ pub struct StaticServer {
 
 impl StaticServer {
     /// Serves `root` on a free port of 127.0.0.1, with `overrides` keyed by URL path
-    /// (e.g. `"/data/events.geojson"`).
-    pub async fn start(root: PathBuf, overrides: HashMap<String, Override>) -> std::io::Result<Self> {
+    /// (e.g. `"/data/events.geojson"`); `policy`: whether its files carry the atlas's policy.
+    pub async fn start(root: PathBuf, overrides: HashMap<String, Override>, policy: bool) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let requests = Arc::new(Mutex::new(Vec::new()));
         let violations = Arc::new(Mutex::new(Vec::new()));
-        let shared =
-            Arc::new(Shared { root, overrides, requests: Arc::clone(&requests), violations: Arc::clone(&violations) });
+        let shared = Arc::new(Shared {
+            root,
+            overrides,
+            policy,
+            requests: Arc::clone(&requests),
+            violations: Arc::clone(&violations),
+        });
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -153,6 +158,7 @@ impl Drop for StaticServer {
 struct Shared {
     root: PathBuf,
     overrides: HashMap<String, Override>,
+    policy: bool,
     requests: Arc<Mutex<Vec<String>>>,
     violations: Arc<Mutex<Vec<String>>>,
 }
@@ -242,7 +248,7 @@ async fn resolve(shared: &Shared, target: &str) -> Override {
             status: 200,
             content_type: content_type(&file).to_owned(),
             body,
-            policy: true,
+            policy: shared.policy,
             times: None,
             delay: None,
         },

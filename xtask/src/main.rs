@@ -11,6 +11,7 @@ mod csp;
 mod geometry;
 mod loader;
 mod natural_earth;
+mod peer;
 mod tools;
 mod water;
 mod web;
@@ -24,7 +25,9 @@ commands:
             wasm target), then install missing tools (incl. chromium) and run every test: native,
             in-browser (wasm-bindgen-test), release build into dist/, end-to-end (tests/e2e.rs)
   dist      install missing tools, build the release into dist/ and print its sizes
-  bench     print benchmark figures: core (criterion) and browser (ready time, slider step)
+  bench     print benchmark figures: core (criterion) and browser (ready time, slider step);
+            with ATLAS_PEER=<folder> (e.g. ../shared/peers/leaflet-td) it builds that page too
+            and measures it in the same run, printing both side by side
   screenshot
             refresh docs/screenshot.png (the README's picture) through the end-to-end suite,
             building dist/ first unless it is current (the tests write theirs under target/)

@@ -51,9 +51,17 @@ pub fn bench(root: &Path) -> Result<()> {
     })?;
     let dist = step("release build (trunk build --release)", || trunk_build(&tb))?;
     report_dist(&dist)?;
+    let peer = match std::env::var_os("ATLAS_PEER") {
+        Some(peer) => Some(step("the peer page (ATLAS_PEER)", || crate::peer::build(root, Path::new(&peer)))?),
+        None => None,
+    };
     step("browser benchmark (tests/browser_bench.rs)", || {
+        let mut suite = browser_suite(&tb, &dist, "browser_bench");
+        if let Some(peer) = &peer {
+            suite.env("ATLAS_PEER_DIST", peer);
+        }
         tools::run(
-            browser_suite(&tb, &dist, "browser_bench").arg("--release"),
+            suite.arg("--release"),
             "browser benchmark: cargo test --release -p entente-atlas --features browser-tests --test browser_bench",
         )
     })
