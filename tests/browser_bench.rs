@@ -443,7 +443,7 @@ mod bench {
 
     /// The synthetic atlas the issue describes (`PageOptions::synthetic_atlas`).
     fn synthetic_options(timeout: Duration) -> PageOptions {
-        PageOptions::default().size(WIDTH, HEIGHT).timeout(timeout).synthetic_atlas()
+        PageOptions::default().size(WIDTH, HEIGHT).timeout(timeout).gzip().synthetic_atlas()
     }
 
     /// The report and each page's figures, shared by the measuring tasks.
@@ -494,17 +494,21 @@ mod bench {
             return;
         }
         if std::env::var("ATLAS_BENCH").as_deref() == Ok("profile") {
-            with_page(PageOptions::default().size(WIDTH, HEIGHT).timeout(long), |page| profile(page, "real data"))
-                .await;
+            with_page(PageOptions::default().size(WIDTH, HEIGHT).timeout(long).gzip(), |page| {
+                profile(page, "real data")
+            })
+            .await;
             with_page(synthetic_options(long), |page| profile(page, "10,000 events / 500 places")).await;
             return;
         }
         let report: Shared = std::sync::Arc::new(std::sync::Mutex::new((Report(String::new()), Summary::new())));
-        println!("browser benchmark: headless Chromium, window {WIDTH}×{HEIGHT}, dist/ served on 127.0.0.1");
+        println!(
+            "browser benchmark: headless Chromium, window {WIDTH}×{HEIGHT}, dist/ served gzip-compressed on 127.0.0.1"
+        );
         println!("| data | CPU | figure | value |\n|---|---|---|---|");
         let atlas = |what, query| Subject { what, query, atlas: true };
         let real = report.clone();
-        with_page(PageOptions::default().size(WIDTH, HEIGHT).timeout(long), move |page| {
+        with_page(PageOptions::default().size(WIDTH, HEIGHT).timeout(long).gzip(), move |page| {
             measure(page, atlas(REAL, "?lang=en"), dist_dir(), real)
         })
         .await;
@@ -526,7 +530,7 @@ mod bench {
                 }
                 let (shared, root) = (report.clone(), peer_dist.clone());
                 let subject = Subject { what, query, atlas: false };
-                let options = PageOptions::default().size(WIDTH, HEIGHT).timeout(long).peer(peer_dist.clone());
+                let options = PageOptions::default().size(WIDTH, HEIGHT).timeout(long).gzip().peer(peer_dist.clone());
                 with_page(options, move |page| measure(page, subject, root, shared)).await;
             }
         }

@@ -35,6 +35,8 @@ pub struct PageOptions {
     /// Another site served instead of `dist/`, without the atlas's policy header: the peer page
     /// the benchmark measures the atlas against (`PageOptions::peer`).
     pub site: Option<PathBuf>,
+    /// Whether files go out gzip-compressed, as from a museum's server (the benchmark).
+    pub gzip: bool,
 }
 
 impl Default for PageOptions {
@@ -47,6 +49,7 @@ impl Default for PageOptions {
             timeout: TEST_TIMEOUT,
             page_load_strategy: None,
             site: None,
+            gzip: false,
         }
     }
 }
@@ -104,6 +107,12 @@ impl PageOptions {
     /// without the atlas's Content-Security-Policy, which is not that page's.
     pub fn peer(mut self, site: PathBuf) -> Self {
         self.site = Some(site);
+        self
+    }
+
+    /// Sends text and wasm files gzip-compressed to the browser, as a museum's server does.
+    pub fn gzip(mut self) -> Self {
+        self.gzip = true;
         self
     }
 
@@ -175,7 +184,7 @@ where
 {
     let policy = options.site.is_none();
     let root = options.site.clone().unwrap_or_else(dist_dir);
-    let server = StaticServer::start(root, options.overrides.clone(), policy)
+    let server = StaticServer::start_with(root, options.overrides.clone(), policy, options.gzip)
         .await
         .expect("starting the static file server on 127.0.0.1");
     let mut driver = ChromeDriver::start().await.unwrap_or_else(|e| panic!("{e}"));

@@ -96,6 +96,17 @@ impl StaticServer {
     /// Serves `root` on a free port of 127.0.0.1, with `overrides` keyed by URL path
     /// (e.g. `"/data/events.geojson"`); `policy`: whether its files carry the atlas's policy.
     pub async fn start(root: PathBuf, overrides: HashMap<String, Override>, policy: bool) -> std::io::Result<Self> {
+        Self::start_with(root, overrides, policy, false).await
+    }
+
+    /// The same; with `gzip`, text and wasm files go out gzip-compressed to a browser that
+    /// accepts it, as a museum's web server sends them (the benchmark's slow link).
+    pub async fn start_with(
+        root: PathBuf,
+        overrides: HashMap<String, Override>,
+        policy: bool,
+        gzip: bool,
+    ) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -104,6 +115,8 @@ impl StaticServer {
             root,
             overrides,
             policy,
+            gzip,
+            gzipped: Mutex::default(),
             requests: Arc::clone(&requests),
             violations: Arc::clone(&violations),
         });
@@ -159,6 +172,9 @@ struct Shared {
     root: PathBuf,
     overrides: HashMap<String, Override>,
     policy: bool,
+    /// Whether files go out gzip-compressed when the browser accepts it, and those made so far.
+    gzip: bool,
+    gzipped: Mutex<HashMap<String, Vec<u8>>>,
     requests: Arc<Mutex<Vec<String>>>,
     violations: Arc<Mutex<Vec<String>>>,
 }
@@ -195,6 +211,26 @@ async fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     };
     if let Ok(mut log) = shared.requests.lock() {
         log.push(format!("{method} {target} -> {}", response.status));
+    }
+    let accepts_gzip = head.lines().any(|line| {
+        line.split_once(':').is_some_and(|(name, value)| {
+            name.trim().eq_ignore_ascii_case("accept-encoding") && value.to_ascii_lowercase().contains("gzip")
+        })
+    });
+    let compressible = !response.content_type.starts_with("image/") || response.content_type.starts_with("image/svg");
+    if shared.gzip && accepts_gzip && response.status == 200 && compressible {
+        let key = target.split(['?', '#']).next().unwrap_or("/").to_owned();
+        let body = shared.gzipped.lock().ok().and_then(|made| made.get(&key).cloned()).unwrap_or_else(|| {
+            use std::io::Write as _;
+            let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            let _ = encoder.write_all(&response.body);
+            let body = encoder.finish().unwrap_or_default();
+            if let Ok(mut made) = shared.gzipped.lock() {
+                made.insert(key, body.clone());
+            }
+            body
+        });
+        return respond_encoded(&mut stream, method == "HEAD", &Override { body, ..response }, "gzip").await;
     }
     respond(&mut stream, method == "HEAD", &response).await
 }
@@ -308,13 +344,19 @@ fn reason(status: u16) -> &'static str {
 }
 
 async fn respond(stream: &mut TcpStream, head_only: bool, r: &Override) -> std::io::Result<()> {
+    respond_encoded(stream, head_only, r, "").await
+}
+
+/// The response with a `Content-Encoding` (`encoding`; none when empty).
+async fn respond_encoded(stream: &mut TcpStream, head_only: bool, r: &Override, encoding: &str) -> std::io::Result<()> {
+    let encoding = if encoding.is_empty() { String::new() } else { format!("Content-Encoding: {encoding}\r\n") };
     let policy = if r.policy {
         format!("Content-Security-Policy: {POLICY}; report-uri {REPORT_PATH}\r\n")
     } else {
         String::new()
     };
     let header = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{policy}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{policy}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         r.status,
         reason(r.status),
         r.content_type,
