@@ -83,7 +83,7 @@ impl ChangeDays {
             days.push(ChangeDay { day: first, date: date_of(first, period.span.start.precision()) });
         }
         days.retain(|change| years.contains(&change.day.year));
-        days.sort_by_key(|change| (change.day, std::cmp::Reverse(change.date.precision())));
+        crate::order::sort_by_key(&mut days, |change| (change.day, std::cmp::Reverse(change.date.precision())));
         // The first of each day is the most precise.
         days.dedup_by_key(|change| change.day);
         ChangeDays { days }

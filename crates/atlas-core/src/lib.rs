@@ -14,6 +14,7 @@ pub mod lang;
 pub mod link;
 pub mod media;
 pub mod model;
+pub mod order;
 pub mod sources;
 pub mod stages;
 #[cfg(feature = "synthetic")]

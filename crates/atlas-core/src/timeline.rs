@@ -90,7 +90,7 @@ impl Atlas {
     /// `events` (the data file's), which a curator sets.
     pub fn new(places: Vec<Place>, mut events: Vec<Event>) -> Self {
         // A stable sort: ties keep the file's order.
-        events.sort_by_key(|e| (e.span.first_day(), e.span.last_day()));
+        crate::order::sort_by_key(&mut events, |e| (e.span.first_day(), e.span.last_day()));
         // The atlas's years are those of the Entente's own story: an event told for the context
         // (the Molotov–Ribbentrop Pact, broken in 1941) is listed within them, never widens them.
         let has_story = events.iter().any(|e| e.role == crate::EventRole::Story);
@@ -299,7 +299,7 @@ impl Atlas {
     pub fn places_with_event_in(&self, year: i32) -> Vec<&PlaceId> {
         let mut places: Vec<&PlaceId> =
             self.active_in(year).filter(|e| marks_its_place_in(e, year)).filter_map(|e| e.place.as_ref()).collect();
-        places.sort();
+        crate::order::sort(&mut places);
         places.dedup();
         places
     }

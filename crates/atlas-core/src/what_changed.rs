@@ -117,7 +117,9 @@ impl<'a> WhatChanged<'a> {
             e.kind == EventKind::Treaty && day.is_some_and(|day| e.span.contains_day(day))
         };
         let begun = |e: &Event| e.span.first_day() <= to && from.is_none_or(|from| e.span.first_day() > from);
-        let order = |list: &mut Vec<&'a Event>| list.sort_by_key(|e| (e.role != EventRole::Story, e.span.first_day()));
+        let order = |list: &mut Vec<&'a Event>| {
+            crate::order::sort_by_key(list, |e| (e.role != EventRole::Story, e.span.first_day()))
+        };
         let events = data.atlas.events();
         let pick = |keep: &dyn Fn(&Event) -> bool| {
             let mut list: Vec<&'a Event> = events.iter().filter(|e| keep(e)).collect();

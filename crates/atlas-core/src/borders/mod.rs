@@ -159,7 +159,7 @@ impl Borders {
                 period.stands_on(day) && (changed || period.note.is_some())
             })
             .collect();
-        changes.sort_by_key(|&i| std::cmp::Reverse(self.periods[i].first_day()));
+        crate::order::sort_by_key(&mut changes, |&i| std::cmp::Reverse(self.periods[i].first_day()));
         changes
     }
 

@@ -88,7 +88,7 @@ pub fn region_callouts(
     // The smallest region first: it needs its callout most (the Klaipėda Region before the
     // Vilnius Region at the end of 1939, where a small map has room for one).
     let mut shown: Vec<(usize, &Transfer)> = transfers.iter().enumerate().filter(|(_, t)| t.shown_on(day)).collect();
-    shown.sort_by(|a, b| a.1.area.total_cmp(&b.1.area));
+    crate::order::sort_by(&mut shown, |a, b| a.1.area.total_cmp(&b.1.area));
     let mut out = Vec::new();
     for (index, transfer) in shown {
         let Some(anchor) = transfer.anchor.and_then(|a| main.projection.project(a)) else { continue };

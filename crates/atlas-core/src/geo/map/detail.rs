@@ -147,7 +147,7 @@ impl ZoomItems {
             .chain(self.names.iter().map(|n| n.label_zoom))
             .filter(|&z| z > 1.0)
             .collect();
-        steps.sort_by(f64::total_cmp);
+        crate::order::sort_by(&mut steps, f64::total_cmp);
         steps.dedup();
         steps
     }
@@ -273,7 +273,7 @@ impl ZoomDetail {
                 queue.push((name.label_zoom, rank, i, Item::Water(i, feature)));
             }
         }
-        queue.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        crate::order::sort_by(&mut queue, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         // Where a box shrunk about `anchor` is drawn on screen in `view` (at its own size).
         let on_screen = |b: &ScreenRect, anchor: (f64, f64)| {
             let (ax, ay) = view.to_screen(anchor);

@@ -175,7 +175,7 @@ impl MapLayout {
         let centre = ((bounds.west + bounds.east) / 2.0, (bounds.south + bounds.north) / 2.0);
         let away = |p: &LonLat| (p.lon - centre.0).hypot(p.lat - centre.1);
         let mut beyond: Vec<(&str, LonLat)> = far_places.into_iter().filter(|(_, p)| !inner.contains(*p)).collect();
-        beyond.sort_by(|a, b| away(&b.1).total_cmp(&away(&a.1)));
+        crate::order::sort_by(&mut beyond, |a, b| away(&b.1).total_cmp(&away(&a.1)));
         let room = if width.min(height) < 450.0 { MAX_INSETS - 1 } else { MAX_INSETS };
         let (insets, edges) = beyond.split_at(room.min(beyond.len()));
         // The nearest few only: hundreds of far places (a large atlas) would line the edges.
@@ -400,7 +400,10 @@ impl PlaceMarker {
 pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
     // A town comes only with zoom (`geo::map::detail`): it moves no marker at the whole map.
     let mut places: Vec<_> = atlas.places().iter().filter(|p| !p.is_town()).collect();
-    places.sort_by_key(|p| (std::cmp::Reverse(atlas.conference_indices_at(&p.id).len()), p.id.clone()));
+    crate::order::sort_by(&mut places, |a, b| {
+        let count = |p: &Place| std::cmp::Reverse(atlas.conference_indices_at(&p.id).len());
+        count(a).cmp(&count(b)).then_with(|| a.id.cmp(&b.id))
+    });
     let at_edge = |p: &Place| layout.edge.iter().any(|e| e.id == p.id.as_str());
     // The edge markers first: their arrows stay on the line towards their place, and the
     // cities give way to them.
@@ -410,7 +413,7 @@ pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
         .filter(|(_, p)| layout.shows(p.location) || at_edge(p))
         .filter_map(|(i, p)| layout.marker_at(p.id.as_str(), p.location).map(|xy| (i, xy)))
         .collect();
-    anchors.sort_by_key(|&(i, _)| !at_edge(places[i]));
+    crate::order::sort_by_key(&mut anchors, |&(i, _)| !at_edge(places[i]));
     // Wide enough for a label between two markers on a desktop, less on a phone.
     let spacing = (layout.width / 22.0).clamp(30.0, MARKER_SPACING);
     let main = layout.frames[0].rect;
@@ -424,7 +427,7 @@ pub fn city_markers(atlas: &Atlas, layout: &MapLayout) -> Vec<PlaceMarker> {
         inside && off_insets
     };
     let mut markers = declutter(anchors, spacing, allowed);
-    markers.sort_by_key(|m| m.id);
+    crate::order::sort_by_key(&mut markers, |m| m.id);
     markers
         .into_iter()
         .map(|Marker { id, anchor, position }| {

@@ -414,7 +414,7 @@ impl MapStates {
                 Some(VisibleState { period, outline, candidates, events })
             })
             .collect();
-        visible.sort_by(|a, b| {
+        crate::order::sort_by(&mut visible, |a, b| {
             let x = |s: &VisibleState| s.candidates.first().map_or(f64::INFINITY, |c| c.0);
             b.events.cmp(&a.events).then(x(a).total_cmp(&x(b)))
         });
@@ -837,7 +837,7 @@ impl MapLabels {
             })
             .collect();
         // The insets' places first: in a small inset they have the fewest places to go.
-        cities.sort_by_key(|c| {
+        crate::order::sort_by_key(&mut cities, |c| {
             let marker = c.id.parse::<usize>().ok().and_then(|i| frames.markers.get(i));
             marker.is_none_or(|m| m.frame == 0)
         });

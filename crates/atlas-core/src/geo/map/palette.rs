@@ -114,7 +114,7 @@ impl TreatyStyle {
 pub fn assign_styles<T: Ord + Copy>(intervals: &[(T, T)], styles: usize) -> Vec<usize> {
     let styles = styles.max(1);
     let mut order: Vec<usize> = (0..intervals.len()).collect();
-    order.sort_by_key(|&i| (intervals[i].0, i));
+    crate::order::sort_by_key(&mut order, |&i| (intervals[i].0, i));
     let mut assigned = vec![0; intervals.len()];
     // When each style was last given, as a count of the intervals taken so far.
     let mut given: Vec<Option<usize>> = vec![None; styles];

@@ -435,7 +435,7 @@ pub fn place_labels(
     let mut items: Vec<(Priority, u8, usize, Item)> = Vec::new();
     items.extend(cities.iter().enumerate().map(|(i, c)| (c.priority, 0, i, Item::City(i))));
     items.extend(states.iter().enumerate().map(|(i, s)| (s.priority, 1, i, Item::State(s))));
-    items.sort_by_key(|(priority, kind, i, _)| (*priority, *kind, *i));
+    crate::order::sort_by_key(&mut items, |(priority, kind, i, _)| (*priority, *kind, *i));
     for (_, _, _, item) in items {
         match item {
             Item::City(index) => match find_city(index, &taken, &leaders) {
@@ -587,7 +587,7 @@ pub fn state_candidates(
         y += step;
     }
     let distance = |p: &(f64, f64)| (p.0 - centre.0).powi(2) + (p.1 - centre.1).powi(2);
-    points.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    crate::order::sort_by(&mut points, |a, b| distance(a).total_cmp(&distance(b)));
     (outline, points)
 }
 
