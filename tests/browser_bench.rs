@@ -17,10 +17,13 @@
 //!   side by side with their ratio.
 //!
 //! It prints figures and writes them to `target/bench/report.md`; it asserts nothing about time
-//! (targets are in docs/PERFORMANCE.md). `ATLAS_BENCH=memory` runs the kiosk memory soak alone,
+//! (targets are in docs/PERFORMANCE.md). `ATLAS_BENCH=memory` runs the memory figures alone: the
+//! bytes each kind of interaction leaves allocated (slider, language, zoom, pinch, drag, a city,
+//! details, play, change days, a pass of the kiosk's attract loop; real data and 10,000 events)
+//! and the kiosk's soak of 50,000 mixed interactions (`memory-quick`: fewer of each),
 //! `ATLAS_BENCH=quick` runs 60 steps a pattern on the real data only (a look while working, not
 //! the figures), `ATLAS_BENCH=profile` a CPU profile (docs/PERFORMANCE.md), `ATLAS_BENCH=figures` all but
-//! the kiosk memory soak.
+//! the memory figures.
 #[cfg(not(target_arch = "wasm32"))]
 mod support;
 
@@ -32,6 +35,7 @@ mod bench {
     use std::time::Duration;
 
     use super::support::cdp::cdp;
+    use super::support::memory::{Memory, ACTIONS};
     use super::support::{dist_dir, with_page, AtlasPage, PageOptions};
 
     /// The window every figure is taken in (a laptop; the kiosk's portrait screen has the same
@@ -226,7 +230,7 @@ mod bench {
 
     /// How many steps a pattern runs.
     fn quick() -> bool {
-        std::env::var("ATLAS_BENCH").as_deref() == Ok("quick")
+        matches!(std::env::var("ATLAS_BENCH").as_deref(), Ok("quick" | "memory-quick"))
     }
 
     fn steps_per_pattern() -> usize {
@@ -413,32 +417,126 @@ mod bench {
         }
     }
 
-    /// What a kiosk keeps after a long day: memory at the start, after 10,000 mixed interactions
-    /// (panels, their sources, languages, slider, zoom, the idle reset and attract loop) and after
-    /// 5,000 more open/close cycles of a panel. Flat means no leak (issue 11).
-    async fn memory_soak(page: AtlasPage) {
-        page.open("?kiosk&idle=2&lang=en").await;
-        let start = page.memory().await;
-        let started = std::time::Instant::now();
-        page.mixed_interactions(10_000).await;
-        let mixed = page.memory().await;
-        let mixed_secs = started.elapsed().as_secs_f64();
-        page.panel_cycles("riga", 5_000, true).await;
-        let panels = page.memory().await;
-        println!("memory, kiosk page (wasm linear memory, bytes allocated in it, JS heap, DOM):");
-        println!("  {:<44} {}", "at the start", start.describe());
-        println!("  {:<44} {}   ({mixed_secs:.0} s)", "after 10,000 mixed interactions", mixed.describe());
-        println!("  {:<44} {}", "after 5,000 more panel open/close cycles", panels.describe());
-        println!(
-            "  growth: wasm {:+.0} KiB, allocated {:+.1} KiB, JS heap {:+.0} KiB",
-            (panels.wasm - start.wasm) / 1024.0,
-            (panels.heap - start.heap) / 1024.0,
-            (panels.js_heap - start.js_heap) / 1024.0
-        );
-        println!("  bytes left allocated per interaction (1,000 of each after a warm-up; 0 is flat):");
-        for (kind, bytes) in page.memory_by_kind(1_000).await {
-            println!("    {kind:<20} {bytes:+7.1} B");
+    /// The bytes each kind of interaction leaves allocated in the wasm (the counting allocator,
+    /// after garbage collection), `n` of each after as many to warm up; 0 is flat. Each kind
+    /// starts on a freshly opened page.
+    async fn bytes_kept(page: &AtlasPage, report: &mut Report, what: &str, n: u32) {
+        for (kind, name) in ACTIONS {
+            page.open("?lang=en&year=1934").await;
+            if *kind == "drag" {
+                // A drag pans a zoomed-in map.
+                page.repeat_action("zoom", 0, 1).await;
+                page.repeat_action("zoom", 0, 1).await;
+            }
+            let kept = page.bytes_kept_per(kind, n).await;
+            report.line(format!("| {what} | bytes kept per action | {name} | {kept:+.1} B (n = {n}) |"));
         }
+    }
+
+    /// The kiosk left alone, with its timers 20× faster (`warp_timers`): the bytes a pass of the
+    /// attract loop (idle, countdown, return to the start, every step of the loop, a touch) leaves
+    /// allocated, after a first pass.
+    async fn attract_kept(page: &AtlasPage, report: &mut Report, passes: u32) {
+        page.warp_timers(WARP).await;
+        page.open("?kiosk&idle=2&lang=en").await;
+        page.attract_pass().await;
+        let before = page.memory().await;
+        let mut steps = 0;
+        for _ in 0..passes {
+            steps = page.attract_pass().await;
+        }
+        let after = page.memory().await;
+        let per_pass = (after.heap - before.heap) / f64::from(passes);
+        report.line(format!(
+            "| real data | bytes kept per action | a pass of the kiosk's attract loop ({steps} steps) | {per_pass:+.0} B a pass, {:+.1} B a step (n = {passes} passes) |",
+            per_pass / steps as f64
+        ));
+    }
+
+    /// Which memory figures to take: the bytes kept per action, the kiosk's soak, or both.
+    #[derive(Debug, Clone, Copy)]
+    struct MemoryParts {
+        actions: bool,
+        soak: bool,
+    }
+
+    /// Timers in the kiosk's soak and attract figures run this many times faster (a quiet year's
+    /// half second is then 25 ms, more than a frame: every step of the loop is drawn).
+    const WARP: f64 = 20.0;
+
+    /// What a kiosk keeps after a long day: memory at the start, after 1,000 and after 50,000
+    /// mixed interactions (slider steps, cities, languages, zoom, pinch, drag, details, play, the
+    /// change days), with a pass of the attract loop after every 2,500 (its timers 20× faster).
+    /// Flat after the first thousand means no leak.
+    async fn memory_soak(page: AtlasPage, parts: MemoryParts) {
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(600)), None, None);
+        page.client().update_timeouts(timeouts).await.expect("setting the script time-out");
+        let mut report = Report(String::new());
+        let quick = quick();
+        // A multiple of every pattern's period (22 years, 5 languages, 4 zoom steps), so that
+        // the page ends where it started.
+        let n = if quick { 220 } else { 440 };
+        if parts.actions {
+            bytes_kept(&page, &mut report, "real data", n).await;
+            attract_kept(&page, &mut report, if quick { 1 } else { 3 }).await;
+        } else {
+            page.warp_timers(WARP).await;
+        }
+        if !parts.soak {
+            save_report("memory.md", &report.0);
+            return;
+        }
+        // The kiosk's long day, on a fresh page (its timers warped).
+        page.open("?kiosk&idle=2&lang=en").await;
+        let total: u32 = if quick { 5_000 } else { 50_000 };
+        let marks = [1_000, 5_000, 10_000, 25_000, 50_000];
+        println!("memory, the kiosk's soak (mixed interactions, an attract-loop pass every 2,500):");
+        let mut rows = vec![(0, page.memory().await, 0.0)];
+        let soak_row = |report: &mut Report, (count, memory, secs): &(u32, Memory, f64)| {
+            report.line(format!(
+                "| real data, kiosk | soak | after {count} interactions | {} ({secs:.0} s) |",
+                memory.describe()
+            ));
+        };
+        soak_row(&mut report, &rows[0]);
+        let started = std::time::Instant::now();
+        let mut done = 0;
+        for mark in marks.into_iter().filter(|m| *m <= total) {
+            page.mixed_interactions(done, mark - done, 2_500).await;
+            done = mark;
+            rows.push((mark, page.memory().await, started.elapsed().as_secs_f64()));
+            soak_row(&mut report, &rows[rows.len() - 1]);
+            save_report("memory.md", &report.0);
+        }
+        if let (Some(first), Some(last)) = (rows.iter().find(|r| r.0 == 1_000), rows.last()) {
+            let span = f64::from(last.0 - first.0);
+            report.line(format!(
+                "| real data, kiosk | soak | growth from 1,000 to {} | wasm {:+.0} KiB, allocated {:+.1} KiB ({:+.2} B an interaction), JS heap {:+.0} KiB |",
+                last.0,
+                (last.1.wasm - first.1.wasm) / 1024.0,
+                (last.1.heap - first.1.heap) / 1024.0,
+                (last.1.heap - first.1.heap) / span,
+                (last.1.js_heap - first.1.js_heap) / 1024.0
+            ));
+        }
+        save_report("memory.md", &report.0);
+    }
+
+    /// The same bytes-kept figures on the synthetic atlas (10,000 events / 500 places).
+    async fn memory_synthetic(page: AtlasPage) {
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(600)), None, None);
+        page.client().update_timeouts(timeouts).await.expect("setting the script time-out");
+        let mut report = Report(String::new());
+        bytes_kept(&page, &mut report, "10,000 events / 500 places", 220).await;
+        save_report("memory-synthetic.md", &report.0);
+    }
+
+    /// Writes `text` (table rows) to `target/bench/<name>` under the table's head.
+    fn save_report(name: &str, text: &str) {
+        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench");
+        let _ = std::fs::create_dir_all(&out);
+        let _ = std::fs::write(out.join(name), format!("| data | figure | what | value |\n|---|---|---|---|\n{text}"));
+        println!("(written to target/bench/{name})");
     }
 
     /// The synthetic atlas the issue describes (`PageOptions::synthetic_atlas`).
@@ -488,9 +586,17 @@ mod bench {
 
     pub async fn run() {
         let long = Duration::from_secs(3600);
-        // `ATLAS_BENCH=memory` runs the memory soak alone.
-        if std::env::var("ATLAS_BENCH").as_deref() == Ok("memory") {
-            with_page(PageOptions::default().timeout(long), memory_soak).await;
+        // `ATLAS_BENCH=memory`: the bytes kept per action (real data, then the synthetic atlas)
+        // and the kiosk's soak alone; `ATLAS_BENCH=memory-quick` a short look at them.
+        // `memory-actions` and `memory-soak` run each half alone.
+        let mode = std::env::var("ATLAS_BENCH").unwrap_or_default();
+        if matches!(mode.as_str(), "memory" | "memory-quick" | "memory-actions" | "memory-soak") {
+            let parts = MemoryParts { actions: mode != "memory-soak", soak: mode != "memory-actions" };
+            with_page(PageOptions::default().size(WIDTH, HEIGHT).timeout(long), move |page| memory_soak(page, parts))
+                .await;
+            if !quick() && parts.actions {
+                with_page(synthetic_options(long), memory_synthetic).await;
+            }
             return;
         }
         if std::env::var("ATLAS_BENCH").as_deref() == Ok("profile") {
@@ -550,7 +656,10 @@ mod bench {
         println!("(written to target/bench/report.md)");
         // `ATLAS_BENCH=figures`: the figures above without the long kiosk soak.
         if !quick() && std::env::var("ATLAS_BENCH").as_deref() != Ok("figures") {
-            with_page(PageOptions::default().timeout(long), memory_soak).await;
+            let parts = MemoryParts { actions: true, soak: true };
+            with_page(PageOptions::default().size(WIDTH, HEIGHT).timeout(long), move |page| memory_soak(page, parts))
+                .await;
+            with_page(synthetic_options(long), memory_synthetic).await;
         }
     }
 }

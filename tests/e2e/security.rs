@@ -4,6 +4,8 @@
 //! and fails on any violation the browser reports (tests/support/browser.rs); the tests here check
 //! that this net holds, and what the policy alone would not show.
 use crate::support::server::POLICY;
+use std::time::Duration;
+
 use crate::support::{with_page, Override, PageOptions};
 
 /// The page as Trunk 0.21 writes it without `cargo xtask finish-html`: its loader inline.
@@ -176,7 +178,6 @@ const SIBLING_PAGE: &str =
 #[tokio::test]
 async fn the_embed_bridge_obeys_only_its_parent_and_reports_only_to_its_origin() {
     use std::collections::HashMap;
-    use std::time::Duration;
 
     use fantoccini::Locator;
 
@@ -293,6 +294,37 @@ async fn opening_and_closing_a_panel_2000_times_leaves_no_memory_behind() {
             after.describe()
         );
         assert!(after.nodes <= warm.nodes + 10, "DOM elements left behind: {} -> {}", warm.nodes, after.nodes);
+    })
+    .await;
+}
+
+/// What 2,000 mixed interactions may leave allocated in the wasm after 400 to warm up: a
+/// generous bound for caches and the slack of vectors, far below what the leaks fixed in issue 22
+/// left (0.1–2.7 KB an interaction: ~1.5 MiB here).
+const MIXED_HEAP_KEPT: f64 = 256.0 * 1024.0;
+
+#[tokio::test]
+async fn two_thousand_mixed_interactions_leave_no_memory_behind() {
+    // Slider steps, cities, languages, zoom, pinch, drag, details, play and change days, each
+    // as a visitor makes it (tests/support/memory_actions.js).
+    with_page(PageOptions::default().timeout(Duration::from_secs(300)), |page| async move {
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(120)), None, None);
+        page.client().update_timeouts(timeouts).await.expect("setting the script time-out");
+        page.open("?lang=en&year=1934").await;
+        page.mixed_interactions(0, 400, 0).await;
+        let warm = page.memory().await;
+        page.mixed_interactions(400, 2_000, 0).await;
+        let after = page.memory().await;
+        println!("2,000 mixed interactions: {} -> {}", warm.describe(), after.describe());
+        let kept = after.heap - warm.heap;
+        assert!(
+            kept < MIXED_HEAP_KEPT,
+            "2,000 mixed interactions kept {:.0} KiB allocated in the wasm ({:.0} B each; {} -> {})",
+            kept / 1024.0,
+            kept / 2_000.0,
+            warm.describe(),
+            after.describe()
+        );
     })
     .await;
 }

@@ -28,18 +28,6 @@ impl Memory {
     }
 }
 
-const MEMORY: &str = r#"
-    const done = arguments[arguments.length - 1];
-    const settle = () => new Promise((r) => setTimeout(r, 50));
-    (async () => {
-        for (let i = 0; i < 3; i++) { if (window.gc) window.gc(); await settle(); }
-        done({ wasm: window.wasmBindings ? window.wasmBindings.wasm_memory_bytes() : null,
-               allocated: window.wasmBindings ? window.wasmBindings.wasm_heap_bytes() : null,
-               heap: performance.memory ? performance.memory.usedJSHeapSize : null,
-               nodes: document.getElementsByTagName('*').length });
-    })();
-"#;
-
 /// Opens and closes a city's panel `arguments[1]` times like a reader (a click on its marker,
 /// every other time a look at an event's sources, then Escape), waiting for the DOM each time.
 const PANEL_CYCLES: &str = r#"
@@ -63,57 +51,10 @@ const PANEL_CYCLES: &str = r#"
     })();
 "#;
 
-/// A mixed reader's and kiosk's session, `arguments[0]` steps: panels of several cities opened
-/// and closed, the languages switched, the slider moved, the map zoomed in, out and home, an
-/// event's details opened; every 2,500 steps the idle reset and a few attract-loop years, when the
-/// page is a kiosk (`?kiosk&idle=2`).
-const MIXED: &str = r#"
-    const [n, done] = [arguments[0], arguments[arguments.length - 1]];
-    const frame = () => new Promise((r) => setTimeout(r, 0));
-    const q = (css) => document.querySelector(css);
-    const cities = ['riga', 'kaunas', 'tallinn', 'helsinki', 'tartu'];
-    const langs = [...document.querySelectorAll('[data-testid^="lang-"]')].map((b) => b.dataset.testid);
-    const slider = q('[data-testid="year-slider"]');
-    const kiosk = location.search.includes('kiosk');
-    (async () => {
-        for (let i = 0; i < n; i++) {
-            const step = i % 8;
-            if (step === 0 || step === 4) {
-                const city = q(`[data-testid="city-${cities[(i / 4 | 0) % cities.length]}"]`);
-                if (city) city.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-            } else if (step === 1) {
-                const summary = q('[data-testid="city-panel"] summary');
-                if (summary) summary.click();
-            } else if (step === 2 || step === 5) {
-                window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-            } else if (step === 3) {
-                const lang = q(`[data-testid="${langs[(i / 8 | 0) % langs.length]}"]`);
-                if (lang) lang.click();
-            } else if (step === 6) {
-                slider.value = String(Number(slider.min) + (i * 7) % (Number(slider.max) - Number(slider.min) + 1));
-                slider.dispatchEvent(new Event('input', { bubbles: true }));
-            } else {
-                const zoom = ['zoom-in', 'zoom-out', 'zoom-in', 'reset-view'][(i / 8 | 0) % 4];
-                const button = q(`[data-testid="${zoom}"]`);
-                if (button && !button.disabled) button.click();
-            }
-            await frame();
-            if (kiosk && i % 2500 === 2499) {
-                // Let the kiosk go idle (2 s), count down (20 s) and start its attract loop, then touch.
-                await new Promise((r) => setTimeout(r, 25000));
-                document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-                document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-                await frame();
-            }
-        }
-        done(null);
-    })();
-"#;
-
 impl AtlasPage {
     /// The app's memory now, after garbage collection.
     pub async fn memory(&self) -> Memory {
-        let value = self.client().execute_async(MEMORY, vec![]).await.expect("reading the page's memory");
+        let value = self.run_memory_script("return await atlasMemory.memory();", vec![]).await;
         Memory {
             wasm: value["wasm"].as_f64().expect("window.wasmBindings.wasm_memory_bytes() (the wasm's memory size)"),
             heap: value["allocated"].as_f64().unwrap_or(f64::NAN),
@@ -137,48 +78,107 @@ impl AtlasPage {
             left -= batch;
         }
     }
-
-    /// `steps` mixed interactions (see [`MIXED`]), in batches that fit the script time-out.
-    pub async fn mixed_interactions(&self, steps: u32) {
-        let mut left = steps;
-        while left > 0 {
-            let batch = left.min(500);
-            let outcome = self.client().execute_async(MIXED, vec![batch.into()]).await.expect("mixed interactions");
-            assert!(outcome.is_null(), "{outcome}");
-            left -= batch;
-        }
-    }
 }
 
-/// One kind of interaction, repeated: `arguments[0]` is its script (with `i` the step),
-/// `arguments[1]` the count.
-const REPEAT: &str = r#"
-    const [body, n, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-    const step = new Function('i', body);
-    (async () => { for (let i = 0; i < n; i++) { step(i); await new Promise((r) => setTimeout(r, 0)); } done(null); })();
-"#;
-
-/// The interactions [`AtlasPage::memory_by_kind`] measures one by one.
-pub const KINDS: &[(&str, &str)] = &[
-    ("language switch", "const b = document.querySelectorAll('button[data-testid^=\"lang-\"]'); b[i % b.length].click();"),
-    ("slider step", "const s = document.querySelector('[data-testid=\"year-slider\"]'); s.value = String(1919 + (i * 7) % 22); s.dispatchEvent(new Event('input', { bubbles: true }));"),
-    ("zoom step", "const z = ['zoom-in', 'zoom-out', 'zoom-in', 'reset-view'][i % 4]; const b = document.querySelector(`[data-testid=\"${z}\"]`); if (!b.disabled) b.click();"),
-    ("sources toggle", "const d = document.querySelector('[data-testid=\"active-events\"] summary'); if (d) d.click();"),
+/// The interactions of tests/support/memory_actions.js, each as a visitor makes it (real
+/// pointer, mouse, keyboard and `input` events, then frames), by name and what it is.
+pub const ACTIONS: &[(&str, &str)] = &[
+    ("slider", "a slider step (7 years on)"),
+    ("language", "a language switch"),
+    ("zoom", "a zoom (+, −, +, whole map in turn)"),
+    ("pinch", "a pinch (two fingers, out or in)"),
+    ("drag", "a drag of the zoomed-in map"),
+    ("city", "a city's panel opened and closed"),
+    ("details", "an event's details opened or closed"),
+    ("play", "play, then pause"),
+    ("change", "⏭ or ⏮ (the next change day)"),
 ];
 
+/// The script library of the interactions ([`ACTIONS`], the attract loop, the mixed soak and
+/// [`Memory`]), prepended to each script below.
+const LIBRARY: &str = include_str!("memory_actions.js");
+
+/// Runs `body` (an async function body with `atlasMemory` in scope and the WebDriver arguments
+/// in `args`) and returns what it returns; an exception is returned as a string.
+fn script(body: &str) -> String {
+    format!(
+        "{LIBRARY}\nconst args = arguments; const done = arguments[arguments.length - 1];\n\
+         (async () => {{ try {{ done(await (async () => {{ {body} }})()); }} catch (e) {{ done(`exception: ${{e}} ${{e.stack}}`); }} }})();"
+    )
+}
+
+/// A speed-up of the page's timers (`setTimeout`, `setInterval`) by `factor`, installed before
+/// the app starts: the kiosk's idle time, countdown and attract loop run `factor` times faster,
+/// as if the test waited that long (the app's code is unchanged).
+const TIME_WARP: &str =
+    "(() => { const f = FACTOR; const st = window.setTimeout.bind(window), si = window.setInterval.bind(window);
+    window.setTimeout = (cb, ms, ...a) => st(cb, (Number(ms) || 0) / f, ...a);
+    window.setInterval = (cb, ms, ...a) => si(cb, Math.max(1, (Number(ms) || 0) / f), ...a); })();";
+
 impl AtlasPage {
-    /// For each of [`KINDS`]: the bytes left allocated in the wasm per repetition, over `n`
-    /// repetitions after as many to warm up.
-    pub async fn memory_by_kind(&self, n: u32) -> Vec<(&'static str, f64)> {
-        let mut out = Vec::new();
-        for (name, body) in KINDS {
-            let run = || self.client().execute_async(REPEAT, vec![(*body).into(), n.into()]);
-            run().await.expect("warming up");
-            let before = self.memory().await;
-            run().await.expect("repeating an interaction");
-            let after = self.memory().await;
-            out.push((*name, (after.heap - before.heap) / f64::from(n)));
+    async fn run_memory_script(&self, body: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client().execute_async(&script(body), args).await.unwrap_or_else(|e| panic!("running {body}: {e}"))
+    }
+
+    /// Makes the page's timers run `factor` times faster from the next page opened on
+    /// ([`TIME_WARP`]), through the DevTools protocol.
+    pub async fn warp_timers(&self, factor: f64) {
+        let source = TIME_WARP.replace("FACTOR", &factor.to_string());
+        super::cdp::cdp(self, "Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": source })).await;
+    }
+
+    /// `n` of the interaction `kind` ([`ACTIONS`]), counted from `from` (which year, language or
+    /// city comes next), in batches that fit the script time-out.
+    pub async fn repeat_action(&self, kind: &str, from: u32, n: u32) {
+        let mut done = 0;
+        while done < n {
+            let batch = (n - done).min(250);
+            let outcome = self
+                .run_memory_script(
+                    "return await atlasMemory.repeat(args[0], args[1], args[2]);",
+                    vec![kind.into(), (from + done).into(), batch.into()],
+                )
+                .await;
+            assert!(outcome.is_null(), "{kind}: {outcome}");
+            done += batch;
         }
-        out
+    }
+
+    /// The bytes the wasm keeps allocated per interaction `kind`: `n` of them to warm up, then
+    /// the live bytes (the counting allocator, after garbage collection) before and after `n`
+    /// more, divided by `n`.
+    pub async fn bytes_kept_per(&self, kind: &str, n: u32) -> f64 {
+        self.repeat_action(kind, 0, n).await;
+        let before = self.memory().await;
+        self.repeat_action(kind, n, n).await;
+        let after = self.memory().await;
+        (after.heap - before.heap) / f64::from(n)
+    }
+
+    /// Leaves the kiosk (opened with `?kiosk&idle=N`, best with [`AtlasPage::warp_timers`])
+    /// alone until it has counted down, returned to its start and played its attract loop once
+    /// through (its first day again), then touches it. Returns the steps of the pass.
+    pub async fn attract_pass(&self) -> u64 {
+        let outcome = self.run_memory_script("return await atlasMemory.attract();", vec![]).await;
+        outcome.as_u64().unwrap_or_else(|| panic!("the attract loop: {outcome}"))
+    }
+
+    /// Mixed interactions `from..from + n` (slider, cities, languages, zoom, pinch, drag,
+    /// details, play, change days, in a fixed order), with a pass of the kiosk's attract loop
+    /// after every `attract_every`-th (0: none); most waits are a macrotask, every eighth a drawn
+    /// frame. In batches that fit the script time-out.
+    pub async fn mixed_interactions(&self, from: u32, n: u32, attract_every: u32) {
+        let mut done = 0;
+        while done < n {
+            let batch = (n - done).min(500);
+            let outcome = self
+                .run_memory_script(
+                    "atlasMemory.setQuick(true); return await atlasMemory.mixed(args[0], args[1], args[2]);",
+                    vec![(from + done).into(), batch.into(), attract_every.into()],
+                )
+                .await;
+            assert!(outcome.is_null(), "mixed interactions: {outcome}");
+            done += batch;
+        }
     }
 }
