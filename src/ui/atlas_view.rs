@@ -63,7 +63,8 @@ pub fn AtlasView(
     let (first, last) = data.atlas.years().map(|y| (*y.start(), *y.end())).unwrap_or((1919, 1940));
     // Mounted alone (as the in-browser tests do), it reads the address and the languages itself.
     let start = use_context::<StartLink>().unwrap_or_else(|| StartLink::provide(browser::start_link()));
-    let link = start.link();
+    // A comparison reaching outside the atlas's years is dropped, as a year outside them is.
+    let link = start.link().within(first..=last);
     let locale = use_context::<Locale>().unwrap_or_else(|| {
         let (locale, setter) = provide_locale(Lang::EN);
         setter.set_languages(data.languages.clone(), browser::initial_lang(&link, &data.languages));

@@ -243,6 +243,21 @@ impl LinkState {
         self.compare.map(|pair| pair.right).or(self.date).or(self.year.map(year_view_day))
     }
 
+    /// The state without a comparison that reaches outside `years` (the atlas's, known once its
+    /// data is read; the address is read before, with any year).
+    ///
+    /// ```
+    /// use atlas_core::link::LinkState;
+    /// let link = LinkState::parse("?year=1934&compare=1923,1950", i32::MIN..=i32::MAX);
+    /// assert!(link.compare.is_some());
+    /// let kept = link.within(1919..=1940);
+    /// assert_eq!((kept.compare, kept.year), (None, Some(1934)));
+    /// ```
+    pub fn within(self, years: std::ops::RangeInclusive<i32>) -> LinkState {
+        let inside = |pair: &ComparePair| years.contains(&pair.left.year) && years.contains(&pair.right.year);
+        LinkState { compare: self.compare.filter(inside), ..self }
+    }
+
     /// The state with `day` selected: `year=` when it is the day a year shows, else `date=`.
     pub fn at_day(self, day: CalendarDay) -> LinkState {
         if day == year_view_day(day.year) {
