@@ -130,7 +130,11 @@ pub fn AtlasView(
                 <YearAnnouncer />
                 // Two dates side by side: the first map and both dates join the page's map (the
                 // second) in the map area's grid.
-                <div class="map-area" class:comparing=move || compare.is_open()>
+                <div
+                    class="map-area"
+                    class:comparing=move || compare.is_open()
+                    data-testid=move || compare.is_open().then_some("compare-view")
+                >
                     <CompareMaps />
                     <AtlasMap testid=Signal::derive(move || compare.is_open().then_some("compare-map-right")) />
                 </div>

@@ -237,7 +237,7 @@ pub fn CompareSummary() -> impl IntoView {
         )
     });
     view! {
-        <section class="compare-summary" data-testid="compare-view" aria-labelledby="compare-heading" hidden=move || selection.city().is_some()>
+        <section class="compare-summary" data-testid="compare-summary" aria-labelledby="compare-heading" hidden=move || selection.city().is_some()>
             <div class="compare-summary-head">
                 <h2 id="compare-heading">{move || locale.text().compare_title().to_owned()}</h2>
                 <button class="close" data-testid="compare-close" on:click=move |_| compare.close()>

@@ -52,6 +52,7 @@ async fn two_dates_side_by_side_differ_move_together_and_open_a_city_on_both() {
         page.open("?compare=1923,1940-08-10&lang=en").await;
         wait_for_both_maps(&page).await;
         assert_eq!(count(&page, "svg.map").await, 2, "two maps");
+        assert_eq!(count(&page, r#"[data-testid="compare-view"] svg.map"#).await, 2, "in the comparison's view");
         assert_eq!(content(&page, r#"[data-testid="compare-date-left"]"#).await, "1923");
         assert_eq!(content(&page, r#"[data-testid="compare-date-right"]"#).await, "10 August 1940");
         // The time bar is the second date's.
@@ -130,7 +131,8 @@ async fn two_dates_side_by_side_differ_move_together_and_open_a_city_on_both() {
         // Closing drops the first map; the button opens it again.
         page.click(r#"[data-testid="compare-close"]"#).await;
         page.wait_until("one map", Duration::from_secs(5), || async {
-            (count(&page, "svg.map").await == 1 && count(&page, LEFT).await == 0).then_some(())
+            let one = count(&page, "svg.map").await == 1 && count(&page, LEFT).await == 0;
+            (one && count(&page, r#"[data-testid="compare-view"]"#).await == 0).then_some(())
         })
         .await;
         page.wait_for_query("no comparison", |q| !q.contains("compare") && q.contains("year=1939")).await;
@@ -192,12 +194,38 @@ async fn a_phone_stacks_the_two_maps_in_every_language() {
             let wide = page
                 .run_script(
                     "return [...document.querySelectorAll('.compare-date, .compare-date *, .map-area.comparing > .map-wrap, \
-                     [data-testid=\"compare-view\"] *')].filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)\
+                     [data-testid=\"compare-summary\"] *')].filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)\
                      .map(e => e.outerHTML.slice(0, 120));",
                 )
                 .await;
             assert_eq!(wide.as_array().map(Vec::len), Some(0), "{lang}: wider than the phone: {wide}");
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_city_opens_on_both_dates_by_keyboard_and_axe_finds_nothing() {
+    with_page(PageOptions::default(), |page| async move {
+        page.open("?compare=1923,1940-08-10&lang=lv").await;
+        wait_for_both_maps(&page).await;
+        page.assert_accessible("two dates side by side").await;
+        // Enter on Kaunas on the second map, as a keyboard reader opens a city.
+        page.run_script(&format!(
+            "document.querySelector('{} [data-testid=\"city-kaunas\"]').focus(); return true;",
+            RIGHT.replace('\'', "\\'")
+        ))
+        .await;
+        page.press(fantoccini::key::Key::Enter).await;
+        page.wait_until("Kaunas on both dates", Duration::from_secs(5), || async {
+            (count(&page, r#"[data-testid="city-panel"] [data-testid^="compare-city-"]"#).await == 2).then_some(())
+        })
+        .await;
+        let heading = page.panel_heading().await;
+        assert!(heading.starts_with("Kauņa"), "{heading}");
+        // The marker is open on both maps.
+        assert_eq!(count(&page, r#"[data-testid="city-kaunas"].open"#).await, 2);
+        page.assert_accessible("two dates side by side, Kaunas's panel open").await;
     })
     .await;
 }
