@@ -4,7 +4,7 @@
 //! map; a phone stacks the maps.
 use std::time::Duration;
 
-use crate::support::{with_page, AtlasPage, PageOptions};
+use crate::support::{screenshot_dir, with_page, AtlasPage, PageOptions};
 
 const LEFT: &str = r#"[data-testid="compare-map-left"]"#;
 const RIGHT: &str = r#"[data-testid="compare-map-right"]"#;
@@ -182,6 +182,7 @@ async fn a_phone_stacks_the_two_maps_in_every_language() {
             for rect in [left, right_map] {
                 assert!(rect[2] - rect[0] > 340.0, "{lang}: each map the screen's width: {rect:?}");
             }
+            page.screenshot(&screenshot_dir().join(format!("compare-390x844-{lang}.png"))).await;
             let date = content(&page, r#"[data-testid="compare-date-right"]"#).await;
             assert!(date.starts_with(right), "{lang}: {date}");
             let changes = content(&page, r#"[data-testid="compare-changes"]"#).await;
