@@ -8,8 +8,9 @@ use atlas_core::Lang;
 use leptos::prelude::*;
 
 use super::{
-    provide_tour, provide_what_changed, use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel,
-    KioskIdle, LangSwitcher, TextSizeSwitch, TimeBar, TourState, YearAnnouncer,
+    provide_compare, provide_tour, provide_what_changed, use_attract_loop, use_playback_timers, ActiveList, AtlasMap,
+    CityPanel, CompareMaps, CompareState, CompareSummary, KioskIdle, LangSwitcher, TextSizeSwitch, TimeBar, TourState,
+    YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -23,7 +24,14 @@ use atlas_core::DataSet;
 /// The address always links to what is on screen, written once the reader pauses (150 ms):
 /// a drag over the slider is dozens of steps a second, and Chromium throttles (and warns
 /// about) more than a hundred history updates in ten seconds.
-fn use_address_sync(start: StartLink, selection: Selection, locale: Locale, text: TextScale, tour: TourState) {
+fn use_address_sync(
+    start: StartLink,
+    selection: Selection,
+    locale: Locale,
+    text: TextScale,
+    tour: TourState,
+    compare: CompareState,
+) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let (tour, stop) = tour.link();
@@ -33,6 +41,7 @@ fn use_address_sync(start: StartLink, selection: Selection, locale: Locale, text
             text: Some(text.get()),
             tour,
             stop,
+            compare: compare.pair(selection.day()),
             ..start.link()
         }
         .at_day(selection.day())
@@ -54,7 +63,8 @@ pub fn AtlasView(
     let (first, last) = data.atlas.years().map(|y| (*y.start(), *y.end())).unwrap_or((1919, 1940));
     // Mounted alone (as the in-browser tests do), it reads the address and the languages itself.
     let start = use_context::<StartLink>().unwrap_or_else(|| StartLink::provide(browser::start_link()));
-    let link = start.link();
+    // A comparison reaching outside the atlas's years is dropped, as a year outside them is.
+    let link = start.link().within(first..=last);
     let locale = use_context::<Locale>().unwrap_or_else(|| {
         let (locale, setter) = provide_locale(Lang::EN);
         setter.set_languages(data.languages.clone(), browser::initial_lang(&link, &data.languages));
@@ -75,7 +85,9 @@ pub fn AtlasView(
     provide_context(active);
     // `?tour=ID&stop=N` starts a tour at that stop (its day and city win over the address's).
     let tour = provide_tour(link.tour.as_deref(), link.stop);
-    use_address_sync(start, selection, locale, text_scale, tour);
+    // `?compare=1923,1940-08-10`: two dates side by side, the second the selection's day.
+    let compare = provide_compare(link.compare.map(|pair| pair.left));
+    use_address_sync(start, selection, locale, text_scale, tour, compare);
     provide_context(MapViewState(RwSignal::new(atlas_core::geo::MapView::HOME)));
     use_playback_timers();
     provide_what_changed();
@@ -116,12 +128,21 @@ pub fn AtlasView(
             <main class="atlas-main">
                 <TimeBar />
                 <YearAnnouncer />
-                <div class="map-area">
-                    <AtlasMap />
+                // Two dates side by side: the first map and both dates join the page's map (the
+                // second) in the map area's grid.
+                <div
+                    class="map-area"
+                    class:comparing=move || compare.is_open()
+                    data-testid=move || compare.is_open().then_some("compare-view")
+                >
+                    <CompareMaps />
+                    <AtlasMap testid=Signal::derive(move || compare.is_open().then_some("compare-map-right")) />
                 </div>
                 <div class="side">
                     {(mode == Mode::Standard).then(|| view! { <DataNotice /> })}
-                    <ActiveList />
+                    <Show when=move || compare.is_open() fallback=|| view! { <ActiveList /> }>
+                        <CompareSummary />
+                    </Show>
                     <CityPanel />
                 </div>
             </main>

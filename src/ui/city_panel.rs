@@ -7,7 +7,7 @@ use atlas_core::{EventIndex, Lang, Place};
 use leptos::html;
 use leptos::prelude::*;
 
-use super::EventItem;
+use super::{CompareCityPanel, CompareState, EventItem};
 use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
 
 /// The language and year an open panel shows, as signals of its own that are disposed with it.
@@ -46,6 +46,11 @@ pub fn CityPanel() -> impl IntoView {
             clock.set_value(None);
             return None;
         };
+        // Two dates side by side: the city on both (src/ui/compare.rs).
+        if use_context::<CompareState>().is_some_and(|compare| compare.is_open()) {
+            clock.set_value(None);
+            return Some(view! { <CompareCityPanel place=place /> }.into_any());
+        }
         let now = PanelClock {
             lang: RwSignal::new(untrack(|| locale.lang())),
             year: RwSignal::new(untrack(|| selection.year())),
@@ -55,9 +60,12 @@ pub fn CityPanel() -> impl IntoView {
         let data = use_data();
         let events = data.atlas.events_at(&place);
         let place = data.atlas.place(&place).cloned()?;
-        Some(view! {
-            <OpenPanel place=place conferences=events.conferences.to_vec() others=events.others.to_vec() clock=now />
-        })
+        Some(
+            view! {
+                <OpenPanel place=place conferences=events.conferences.to_vec() others=events.others.to_vec() clock=now />
+            }
+            .into_any(),
+        )
     }
 }
 

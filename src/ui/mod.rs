@@ -3,6 +3,7 @@ mod active_list;
 mod announcer;
 mod atlas_view;
 mod city_panel;
+mod compare;
 mod event_item;
 mod event_media;
 mod icon_button;
@@ -21,6 +22,9 @@ pub use active_list::ActiveList;
 pub use announcer::YearAnnouncer;
 pub use atlas_view::AtlasView;
 pub use city_panel::CityPanel;
+pub use compare::{
+    provide_compare, use_compare, CompareButton, CompareCityPanel, CompareMaps, CompareState, CompareSummary,
+};
 pub use event_item::EventItem;
 pub use event_media::EventMedia;
 pub use kiosk::{use_attract_loop, use_kiosk_idle, AttractHint, AttractLoop, KioskIdle, UseKioskIdleReturn};

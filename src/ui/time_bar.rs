@@ -7,7 +7,9 @@ use atlas_core::timebar::{band_labels, TimeBar as Bar};
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
 
-use super::{use_tour, PlaybackControls, TextSizeSwitch, TourButton, TourRow, WhatChangedLine, YearSlider};
+use super::{
+    use_tour, CompareButton, PlaybackControls, TextSizeSwitch, TourButton, TourRow, WhatChangedLine, YearSlider,
+};
 use crate::state::{use_data, use_locale, use_mode, use_selection, use_selection_setter};
 
 /// How much room a year's label needs along the bar, in ems of its font: four digits of
@@ -135,6 +137,9 @@ pub fn TimeBar() -> impl IntoView {
                 </div>
                 <PlaybackControls />
                 <TourButton />
+                // Two dates side by side: not on a kiosk (its visitors start from one map) nor in
+                // an embedded map's one-line bar (an address with ?compare= still opens it there).
+                {(use_mode() == Mode::Standard).then(|| view! { <CompareButton /> })}
                 // Embedded, the page has no header: the text size is set here.
                 {embedded.then(|| view! { <TextSizeSwitch /> })}
             </div>

@@ -15,14 +15,19 @@ pub struct WhatChangedText(pub Memo<String>);
 
 /// Creates the sentence and puts it in context: the change from the day shown before (when it
 /// was earlier: a jump forward tells all it passed over) or else from the time bar's previous
-/// step, to the day on screen.
+/// step, to the day on screen; while two dates are side by side, from the first to the second.
 pub fn provide_what_changed() -> WhatChangedText {
     let selection = use_selection();
     let locale = use_locale();
     let data = use_data();
     let steps = data.clone();
+    let compare = use_context::<super::CompareState>();
     let pair = Memo::new(move |last: Option<&(Option<CalendarDay>, CalendarDay)>| {
         let day = selection.day();
+        // Two dates side by side: what changed from the first to the second.
+        if let Some(left) = compare.and_then(|c| c.left()) {
+            return (Some(left), day);
+        }
         let shown_before = last.map(|&(_, shown)| shown).filter(|shown| *shown < day);
         (shown_before.or_else(|| previous_step(&steps, day)), day)
     });

@@ -5,6 +5,7 @@
 //! validator.
 pub mod borders;
 pub mod changes;
+pub mod compare;
 pub mod data;
 pub mod dataset;
 pub mod geo;

@@ -1,11 +1,13 @@
 //! The address as a link to what is on screen: `?year=1934&city=riga&lang=lv`, or a day
 //! (`?date=1940-08-10`) instead of a year,
 //! plus the display modes `?kiosk` (with `idle=N`) and `?embed`, the larger type of `?text=large`,
+//! two dates side by side (`?compare=1923,1940-08-10`, not on a kiosk),
 //! and for an embedded map the origin of the page it talks to (`?parent=https://museum.example`).
 //!
 //! Reading never fails: a parameter that is unknown or malformed is ignored, so a
 //! mistyped link opens the map at its defaults instead of an error page.
 use crate::changes::year_view_day;
+use crate::compare::ComparePair;
 use crate::lang::Lang;
 use crate::model::PlaceId;
 use crate::time::{CalendarDay, HistoricDate, Precision};
@@ -83,6 +85,10 @@ pub struct LinkState {
     /// `?stop=3`: the tour's stop, counted from 1; a value that is not a number reads as 0, which
     /// the tour answers with its first stop and a message.
     pub stop: Option<u32>,
+    /// `?compare=1923,1940-08-10`: two dates side by side, the second the time bar's; it wins
+    /// over `year` and `date`. A kiosk never compares (its visitors start from one map, and its
+    /// idle reset returns there), so `?kiosk` drops it.
+    pub compare: Option<ComparePair>,
 }
 
 /// Who may receive an embedded map's state (`postMessage`'s target origin), from `?parent=`.
@@ -210,14 +216,18 @@ impl LinkState {
                 "text" => state.text = TextSize::parse(&value),
                 "tour" => state.tour = Some(value.trim().chars().take(64).collect()).filter(|t: &String| !t.is_empty()),
                 "stop" => state.stop = Some(value.trim().parse::<u32>().unwrap_or(0)),
+                "compare" => state.compare = ComparePair::parse(&value, years.clone()).ok(),
                 _ => {}
             }
+        }
+        if state.mode == Mode::Kiosk {
+            state.compare = None;
         }
         state
     }
 
-    /// The day the address asks for: its `date`, else the day a `year` shows
-    /// ([`year_view_day`]).
+    /// The day the address asks for: the second date of a comparison, else its `date`, else the
+    /// day a `year` shows ([`year_view_day`]).
     ///
     /// ```
     /// use atlas_core::link::LinkState;
@@ -227,9 +237,25 @@ impl LinkState {
     /// assert_eq!(day("?year=1934"), Some(CalendarDay { year: 1934, month: 12, day: 31 }));
     /// assert_eq!(day("?date=1940-08&year=1934"), Some(CalendarDay { year: 1934, month: 12, day: 31 }), "a day, not a month");
     /// assert_eq!(day("?date=1950-01-01"), None);
+    /// assert_eq!(day("?year=1934&compare=1923,1940-08-10"), Some(CalendarDay { year: 1940, month: 8, day: 10 }));
     /// ```
     pub fn day(&self) -> Option<CalendarDay> {
-        self.date.or(self.year.map(year_view_day))
+        self.compare.map(|pair| pair.right).or(self.date).or(self.year.map(year_view_day))
+    }
+
+    /// The state without a comparison that reaches outside `years` (the atlas's, known once its
+    /// data is read; the address is read before, with any year).
+    ///
+    /// ```
+    /// use atlas_core::link::LinkState;
+    /// let link = LinkState::parse("?year=1934&compare=1923,1950", i32::MIN..=i32::MAX);
+    /// assert!(link.compare.is_some());
+    /// let kept = link.within(1919..=1940);
+    /// assert_eq!((kept.compare, kept.year), (None, Some(1934)));
+    /// ```
+    pub fn within(self, years: std::ops::RangeInclusive<i32>) -> LinkState {
+        let inside = |pair: &ComparePair| years.contains(&pair.left.year) && years.contains(&pair.right.year);
+        LinkState { compare: self.compare.filter(inside), ..self }
     }
 
     /// The state with `day` selected: `year=` when it is the day a year shows, else `date=`.
@@ -241,14 +267,22 @@ impl LinkState {
         }
     }
 
-    /// The query string for this state: `?year=1934&city=riga&lang=lv` (or `?date=…`), keeping
-    /// the mode.
+    /// The query string for this state: `?year=1934&city=riga&lang=lv` (or `?date=…`, or
+    /// `?compare=1923,1940-08-10` in their place), keeping the mode.
     pub fn to_query(&self) -> String {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        if let Some(date) = self.date {
-            query.append_pair("date", &date.to_string());
-        } else if let Some(year) = self.year {
-            query.append_pair("year", &year.to_string());
+        // The pair's digits, dashes and comma are written as they are (not `%2C`): a teacher
+        // reads and types the link.
+        let compare = self.compare.filter(|_| self.mode != Mode::Kiosk).map(|pair| format!("compare={pair}"));
+        let mut query = form_urlencoded::Serializer::new(compare.clone().unwrap_or_default());
+        match (compare.is_some(), self.date, self.year) {
+            (true, _, _) => {}
+            (false, Some(date), _) => {
+                query.append_pair("date", &date.to_string());
+            }
+            (false, None, Some(year)) => {
+                query.append_pair("year", &year.to_string());
+            }
+            (false, None, None) => {}
         }
         if let Some(city) = &self.city {
             query.append_pair("city", city.as_str());
@@ -350,6 +384,36 @@ mod tests {
         assert_eq!(LinkState::parse("?tour=", YEARS).tour, None);
         let stop_alone = LinkState { stop: Some(2), ..LinkState::default() };
         assert_eq!(stop_alone.to_query(), "", "a stop without a tour says nothing");
+    }
+
+    #[test]
+    fn two_dates_side_by_side_go_both_ways() {
+        let state = LinkState::parse("?compare=1923,1940-08-10&lang=lv", YEARS);
+        let pair = state.compare.expect("read");
+        assert_eq!((pair.left, pair.right), (year_view_day(1923), CalendarDay { year: 1940, month: 8, day: 10 }));
+        assert_eq!(state.day(), Some(pair.right), "the time bar shows the second date");
+        assert_eq!(state.to_query(), "?compare=1923,1940-08-10&lang=lv");
+        assert_eq!(LinkState::parse(&state.to_query(), YEARS), state);
+        // Both forms on either side, and an escaped comma, as a link may come.
+        let escaped = LinkState::parse("?compare=1940-08-10%2C1923&city=riga", YEARS);
+        assert_eq!(escaped.to_query(), "?compare=1940-08-10,1923&city=riga");
+        // The pair wins over year= and date=, which are not written beside it.
+        let both = LinkState::parse("?year=1930&compare=1923,1940&embed", YEARS);
+        assert_eq!(both.to_query(), "?compare=1923,1940&embed");
+        assert_eq!(both.clone().at_day(year_view_day(1940)).to_query(), "?compare=1923,1940&embed");
+        // A bad value is ignored, as every other parameter: the page opens with one map.
+        for bad in ["1923", "1923,1950", "1923,1940-08", "abc,1940", "1923,1930,1940", "", "1923,<b>"] {
+            let state = LinkState::parse(&format!("?year=1934&compare={bad}"), YEARS);
+            assert_eq!((state.compare, state.day()), (None, Some(year_view_day(1934))), "{bad:?}");
+            assert_eq!(state.to_query(), "?year=1934", "{bad:?}");
+        }
+        // Not on a kiosk, whichever comes first.
+        for query in ["?kiosk&compare=1923,1940", "?compare=1923,1940&kiosk"] {
+            let kiosk = LinkState::parse(query, YEARS);
+            assert_eq!((kiosk.mode, kiosk.compare), (Mode::Kiosk, None), "{query}");
+        }
+        let forced = LinkState { mode: Mode::Kiosk, ..state };
+        assert_eq!(forced.to_query(), "?lang=lv&kiosk", "a kiosk writes no comparison");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! What changed between two steps of the time bar, in one short sentence: "1933 → 1934: 2
-//! treaties came into force; …; borders unchanged."
+//! treaties came into force; …; borders unchanged." Any two days, in fact: two dates side by
+//! side (`?compare=1923,1940-08-10`, [`crate::compare`]) are told the same way.
 //!
 //! [`WhatChanged::between`] is a set difference between the two days' states: the treaties in
 //! force on each day, the events begun by each day, the border periods standing on each day and
@@ -345,6 +346,62 @@ mod tests {
             }
         }
         assert!(longest.0 <= 400, "the longest sentence has {} characters: {}", longest.0, longest.1);
+    }
+
+    /// Two dates side by side (`?compare=`) may be any two days, years apart and in either
+    /// order: the set difference is the same either way round, each part is exactly what the two
+    /// days' states say, and the sentence is whole in every language.
+    #[test]
+    fn any_two_days_say_what_changed_between_them() {
+        let data = crate::dataset::committed_data();
+        let steps = steps(&data);
+        let day = |year, month, day| CalendarDay { year, month, day };
+        let mut pairs: Vec<(CalendarDay, CalendarDay)> = vec![
+            (year_view_day(1923), day(1940, 8, 10)),
+            (day(1940, 8, 10), year_view_day(1923)),
+            (day(1919, 9, 14), year_view_day(1940)),
+            (day(1934, 9, 12), day(1934, 9, 12)),
+            (day(1925, 3, 3), day(1938, 7, 1)),
+        ];
+        pairs.extend(steps.iter().step_by(5).flat_map(|&a| steps.iter().skip(2).step_by(9).map(move |&b| (a, b))));
+        let in_force = |e: &Event, day: CalendarDay| e.kind == EventKind::Treaty && e.span.contains_day(day);
+        for (a, b) in pairs {
+            let changed = WhatChanged::between(&data, Some(a), b);
+            let (from, to) = (a.min(b), a.max(b));
+            assert_eq!((changed.from, changed.to), (Some(from), to));
+            assert_eq!(changed, WhatChanged::between(&data, Some(b), a), "{a} {b}: the same either way round");
+            for event in data.atlas.events() {
+                let (before, after) = (in_force(event, from), in_force(event, to));
+                let named = |list: &[&Event]| list.iter().any(|e| e.id == event.id);
+                assert_eq!(named(&changed.in_force), after && !before, "{} {a} {b}", event.id.as_str());
+                assert_eq!(named(&changed.lapsed), before && !after, "{} {a} {b}", event.id.as_str());
+                let begun = event.span.first_day() > from && event.span.first_day() <= to;
+                assert_eq!(named(&changed.met), begun && event.kind == EventKind::Conference, "{}", event.id.as_str());
+            }
+            if a == b {
+                assert!(changed.is_empty(), "{a}: nothing changes between a day and itself");
+            }
+            for text in data.languages.all() {
+                let lang = text.lang();
+                let plural = |n| cldr_cardinal_category(lang, n);
+                let sentence = changed.sentence(&data, text, &plural);
+                let backwards = WhatChanged::between(&data, Some(b), a).sentence(&data, text, &plural);
+                assert_eq!(sentence, backwards, "{lang} {a} {b}: the same either way round");
+                assert!(sentence.ends_with('.') && !sentence.contains('{'), "{lang} {a} {b}: {sentence}");
+                // Years apart, each kind is still counted or cut: the side column's few lines.
+                assert!(sentence.chars().count() <= 600, "{lang} {a} {b}: {sentence}");
+            }
+        }
+        // 1923 beside 10 August 1940: the 1923 alliance lapsed, the three states annexed.
+        let text = data.languages.get(Lang::EN);
+        let changed = WhatChanged::between(&data, Some(year_view_day(1923)), day(1940, 8, 10));
+        assert!(changed.lapsed.iter().any(|e| e.id.as_str() == "treaty-1923-11-01-defence-alliance"));
+        let mut annexed: Vec<&str> = changed.annexed.iter().map(|p| p.state.as_str()).collect();
+        annexed.sort_unstable();
+        assert_eq!(annexed, ["estonia", "latvia", "lithuania"]);
+        let sentence = changed.sentence(&data, &text, &PluralCategory::english);
+        assert!(sentence.starts_with("1923 → 10 August 1940: "), "{sentence}");
+        assert!(sentence.contains("annexed: "), "{sentence}");
     }
 
     #[test]

@@ -91,7 +91,11 @@ pub fn MapLegend() -> impl IntoView {
     // The key starts open only on a page in a browser where the map is large enough for it to
     // cover a small corner (style.css says where: `--key: open`); elsewhere, on a kiosk (whose
     // larger type makes it cover Moscow) and when embedded, it starts folded to its button.
-    let open = key_starts_open() && page_width() == PageWidth::Wide && use_mode() == Mode::Standard;
+    // Two maps side by side (src/ui/compare.rs) are half as wide: their keys start folded, so as
+    // not to cover a third of each.
+    let starts_open = key_starts_open() && page_width() == PageWidth::Wide && use_mode() == Mode::Standard;
+    let comparing = use_context::<crate::ui::CompareState>();
+    let open = move || starts_open && !comparing.is_some_and(|compare| compare.is_open());
     view! {
         <details class="map-legend" open=open data-testid="map-legend">
         <summary data-testid="legend-toggle">{move || locale.text().legend_title().to_owned()}</summary>

@@ -4,7 +4,9 @@
 //! ([`treaties`]), markers and their labels ([`markers`]), state names ([`labels`]), the
 //! callouts of regions that passed that year ([`callouts`]), insets and the SVG definitions
 //! ([`insets`]), the zoom buttons and gestures ([`controls`]), "About these borders"
-//! ([`about_borders`]) and the legend ([`legend`]). Only the main frame zooms and pans.
+//! ([`about_borders`]) and the legend ([`legend`]). Only the main frame zooms and pans. Two maps
+//! may stand side by side (two dates, src/ui/compare.rs): each is given its day, and both follow
+//! the page's one zoom and pan.
 mod about_borders;
 mod borders;
 mod callouts;
@@ -24,6 +26,7 @@ use atlas_core::geo::model::{MapFrames, MapLabels, MapStates, MapYear};
 use atlas_core::geo::palette::SEA;
 use atlas_core::geo::style::MapBox;
 use atlas_core::geo::MapView;
+use atlas_core::time::CalendarDay;
 use atlas_core::DataSet;
 use leptos::prelude::*;
 use leptos_use::{use_element_size, UseElementSizeReturn};
@@ -42,8 +45,12 @@ use water::{WaterLayer, ZoomDetailLayer};
 
 /// Builds one map's model as memos, from the data, the measured box, the selected day and the
 /// language.
-fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapView>) -> MapContext {
-    let selection = use_selection();
+fn map_context(
+    data: &Arc<DataSet>,
+    map_box: Memo<MapBox>,
+    view: RwSignal<MapView>,
+    day: Signal<CalendarDay>,
+) -> MapContext {
     let locale = use_locale();
     let frames = {
         let data = data.clone();
@@ -51,7 +58,7 @@ fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapVie
     };
     let year = {
         let data = data.clone();
-        Memo::new(move |_| Arc::new(MapYear::new(&data, &frames.get(), selection.day())))
+        Memo::new(move |_| Arc::new(MapYear::new(&data, &frames.get(), day.get())))
     };
     let epoch = {
         let data = data.clone();
@@ -93,7 +100,18 @@ fn map_context(data: &Arc<DataSet>, map_box: Memo<MapBox>, view: RwSignal<MapVie
 
 /// The map of the region with insets for far places.
 #[component]
-pub fn AtlasMap() -> impl IntoView {
+pub fn AtlasMap(
+    /// The day it shows: the selection's, unless given (the first map of two dates side by side).
+    #[prop(optional, into)]
+    day: Option<Signal<CalendarDay>>,
+    /// A `data-testid` for the map's box, when there is more than one map on the page.
+    #[prop(optional, into)]
+    testid: MaybeProp<&'static str>,
+) -> impl IntoView {
+    let day = day.unwrap_or_else(|| {
+        let selection = use_selection();
+        Signal::derive(move || selection.day())
+    });
     let data = use_data();
     let locale = use_locale();
     let MapViewState(view) = use_map_view();
@@ -114,7 +132,7 @@ pub fn AtlasMap() -> impl IntoView {
         }
         now
     });
-    let map = map_context(&data, map_box, view);
+    let map = map_context(&data, map_box, view, day);
     provide_context(map);
 
     let gestures = Gestures::new(svg_ref, map_box, view);
@@ -141,7 +159,7 @@ pub fn AtlasMap() -> impl IntoView {
     });
 
     view! {
-        <div class="map-wrap" node_ref=wrap_ref>
+        <div class="map-wrap" data-testid=move || testid.get() node_ref=wrap_ref>
             <div class="map-box" node_ref=box_ref>
             <svg
                 class="map"

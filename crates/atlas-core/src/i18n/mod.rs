@@ -226,6 +226,19 @@ ui_texts! {
         /// The tour's previous and next stop.
         tour_previous;
         tour_next;
+        /// Two dates side by side (`?compare=`): the time bar's button that opens the comparison
+        /// (and closes it while it is open), the comparison's close button, its heading and the
+        /// hint under it.
+        compare_open;
+        compare_close;
+        compare_title;
+        compare_hint;
+        /// The names of the two maps' date controls (the first is on the left, or on top on a
+        /// phone; the time bar sets the second).
+        compare_first;
+        compare_second;
+        /// In a city's panel in the comparison, on a date with no event there.
+        compare_nothing;
         /// In the "what changed" sentence: no border moved between the two steps.
         borders_unchanged;
         /// In the "what changed" sentence: no treaty came into force or lapsed and no event
@@ -292,6 +305,9 @@ ui_texts! {
         photo_credit(credit);
         /// The tour's stop counter in words, for screen readers (shown as "3 / 12").
         tour_stop_of(stop, stops);
+        /// In a city's panel in the comparison: the state the city lay in on a date ("State:
+        /// Poland"; the state's name as the map's key writes it, in the nominative).
+        compare_state(state);
         /// What changed since the previous step of the time bar, under the year: "1933 → 1934:
         /// {changes}." (`{changes}`: the `change_…` parts, joined by "; ").
         what_changed(from, to, changes);
