@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::{
     provide_tour, provide_what_changed, use_attract_loop, use_playback_timers, ActiveList, AtlasMap, CityPanel,
-    KioskIdle, LangSwitcher, TextSizeSwitch, TimeBar, TourState, YearAnnouncer,
+    HeaderTools, KioskIdle, LangSwitcher, PrintSheet, TextSizeSwitch, TimeBar, TourState, YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -110,6 +110,7 @@ pub fn AtlasView(
                 <h1>{move || locale.text().app_title().to_owned()}</h1>
                 <TextSizeSwitch />
                 <LangSwitcher />
+                <HeaderTools />
             </header>
             // The time bar comes first in the page's order (the top of a phone's screen, where it
             // stays); on larger screens the grid puts it under the map, across the full width.
@@ -123,6 +124,7 @@ pub fn AtlasView(
                     {(mode == Mode::Standard).then(|| view! { <DataNotice /> })}
                     <ActiveList />
                     <CityPanel />
+                    <PrintSheet />
                 </div>
             </main>
             {(mode == Mode::Kiosk).then(|| view! { <KioskIdle start_lang=start_lang /> })}
