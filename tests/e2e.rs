@@ -10,6 +10,8 @@ mod support;
 // Further tests by area, in tests/e2e/ (one test binary, so `cargo xtask test` runs them all).
 #[path = "e2e/attract.rs"]
 mod attract;
+#[path = "e2e/handoff.rs"]
+mod handoff;
 #[path = "e2e/layout.rs"]
 mod layout;
 #[path = "e2e/map.rs"]
