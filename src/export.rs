@@ -2,8 +2,9 @@
 //! map's `<svg>`, its stylesheet as loaded, the values of the custom properties it uses) and hands
 //! it to atlas-core's [`atlas_core::export::standalone_svg`], which writes the file; for a PNG the
 //! file is drawn onto a canvas at twice its size. The file is offered through a link with
-//! `download` (a `blob:` address, left in the page, hidden, until the next export), which the
-//! end-to-end tests read back.
+//! `download` and the file in a `data:` address (left in the page, hidden, until the next export),
+//! which the end-to-end tests read back: a `blob:` address could not be read back under the
+//! page's `connect-src 'self'`, and needs no exception in the policy this way.
 use atlas_core::export::{css_variables, standalone_svg, SvgExport};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -92,39 +93,33 @@ pub fn map_svg(texts: &ExportTexts) -> Result<String, ExportError> {
     }))
 }
 
-/// Offers a blob as a file: a hidden link with `download`, clicked (the previous one removed
-/// and its address revoked).
-fn offer(blob: &web_sys::Blob, name: &str) -> Result<(), ExportError> {
+/// Offers a file (its `data:` address): a hidden link with `download`, clicked (the previous
+/// one removed).
+fn offer(href: &str, name: &str, mime: &str) -> Result<(), ExportError> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(ExportError::NoDocument)?;
     if let Some(old) = document.query_selector("a[data-testid='map-download-file']")? {
-        if let Some(href) = old.get_attribute("href") {
-            let _ = web_sys::Url::revoke_object_url(&href);
-        }
         old.remove();
     }
-    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
+    link.set_href(href);
     link.set_download(name);
     link.set_hidden(true);
     link.set_attribute("data-testid", "map-download-file")?;
-    link.set_attribute("type", &blob.type_())?;
+    link.set_attribute("type", mime)?;
     document.body().ok_or(ExportError::NoDocument)?.append_child(&link)?;
     link.click();
     Ok(())
 }
 
-fn svg_blob(svg: &str) -> Result<web_sys::Blob, ExportError> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    Ok(web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?)
+/// A text's `data:` address.
+fn svg_data_url(svg: &str) -> String {
+    format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(svg))
 }
 
 /// Saves the map as `<stem>.svg`.
 pub fn download_svg(texts: &ExportTexts) -> Result<(), ExportError> {
     let svg = map_svg(texts)?;
-    offer(&svg_blob(&svg)?, &format!("{}.svg", texts.file_stem))
+    offer(&svg_data_url(&svg), &format!("{}.svg", texts.file_stem), "image/svg+xml")
 }
 
 /// How many pixels of the PNG for one CSS pixel of the map.
@@ -144,8 +139,7 @@ pub fn download_png(texts: &ExportTexts) -> Result<(), ExportError> {
         }
     });
     image.set_onload(Some(onload.unchecked_ref()));
-    let src = format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&svg));
-    image.set_src(&src);
+    image.set_src(&svg_data_url(&svg));
     Ok(())
 }
 
@@ -161,12 +155,6 @@ fn draw_and_offer(
     let context: web_sys::CanvasRenderingContext2d =
         canvas.get_context("2d")?.ok_or(ExportError::NoDocument)?.unchecked_into();
     context.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width * PNG_SCALE, height * PNG_SCALE)?;
-    let callback = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-        let result = blob.ok_or_else(|| ExportError::Browser("no PNG".into())).and_then(|blob| offer(&blob, &name));
-        if let Err(e) = result {
-            web_sys::console::warn_1(&format!("entente-atlas: the PNG could not be saved: {e}").into());
-        }
-    });
-    canvas.to_blob(callback.unchecked_ref())?;
-    Ok(())
+    let png = canvas.to_data_url_with_type("image/png")?;
+    offer(&png, &name, "image/png")
 }

@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use base64::Engine as _;
 
+use atlas_core::export::{FOOTER_HEIGHT, HEADER_HEIGHT};
+
 use crate::support::cdp::cdp;
+use crate::support::page::png_size;
 use crate::support::{screenshot_dir, with_page, AtlasPage, Override, PageOptions};
 
 const PUBLIC_URL: &str = "https://museum.example/atlas/";
@@ -24,7 +27,7 @@ fn with_public_copy(options: PageOptions) -> PageOptions {
 fn decode_qr(png: &[u8]) -> String {
     let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let mut reader = decoder.read_info().expect("a PNG");
-    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+    let mut pixels = vec![0; reader.output_buffer_size()];
     let frame = reader.next_frame(&mut pixels).expect("the PNG's pixels");
     let channels = frame.color_type.samples();
     let (width, height) = (frame.width as usize, frame.height as usize);
@@ -188,25 +191,24 @@ fn names(value: &serde_json::Value) -> Vec<(String, f64, f64, f64)> {
         .collect()
 }
 
-/// The file the last "Download map" click offered (its `blob:` link, read back), once there.
-async fn downloaded(page: &AtlasPage, extension: &str) -> (String, serde_json::Value) {
+/// The file the last "Download map" click offered (its name, and its bytes from the link's
+/// `data:` address), once there.
+async fn downloaded(page: &AtlasPage, extension: &str) -> (String, Vec<u8>) {
     let css = format!(r#"a[data-testid="map-download-file"][download$=".{extension}"]"#);
     page.wait_until("the downloaded file", Duration::from_secs(10), || async { page.find_now(&css).await.map(|_| ()) })
         .await;
     let name = page.attr(&css, "download").await.unwrap_or_default();
-    let script = r#"
-      const done = arguments[arguments.length - 1];
-      const link = document.querySelector(arguments[0]);
-      fetch(link.href).then(r => r.blob()).then(async blob => {
-        if (blob.type === 'image/png') {
-          const image = await createImageBitmap(blob);
-          done({ type: blob.type, width: image.width, height: image.height, size: blob.size });
-        } else {
-          done({ type: blob.type, text: await blob.text() });
-        }
-      }).catch(e => done({ error: String(e) }));"#;
-    let file = page.client().execute_async(script, vec![serde_json::json!(css)]).await.expect("reading the file back");
-    (name, file)
+    let href = page.attr(&css, "href").await.unwrap_or_default();
+    let (head, body) = href.split_once(',').expect("a data: address");
+    let bytes = if head.ends_with(";base64") {
+        base64::engine::general_purpose::STANDARD.decode(body).expect("base64")
+    } else {
+        percent_encoding::percent_decode_str(body).collect()
+    };
+    let mime = head.trim_start_matches("data:").split(';').next().unwrap_or_default();
+    let expected = if extension == "svg" { "image/svg+xml" } else { "image/png" };
+    assert_eq!(mime, expected, "{head}");
+    (name, bytes)
 }
 
 #[tokio::test]
@@ -220,21 +222,22 @@ async fn the_downloaded_map_shows_the_state_names_at_their_places() {
         page.click(r#"[data-testid="download-svg"]"#).await;
         let (name, file) = downloaded(&page, "svg").await;
         assert_eq!(name, "entente-atlas-1934-12-31.svg");
-        assert_eq!(file["type"], "image/svg+xml");
-        let svg = file["text"].as_str().expect("the SVG's text").to_owned();
+        let svg = String::from_utf8(file).expect("UTF-8");
         assert!(svg.contains("<style>") && svg.contains("Robežas 1934. gada 31. decembrī"), "a date in it");
         // The PNG, at twice the size.
         page.click(r#"[data-testid="download-png"]"#).await;
         let (png_name, png) = downloaded(&page, "png").await;
         assert_eq!(png_name, "entente-atlas-1934-12-31.png");
-        assert_eq!(png["type"], "image/png", "{png}");
-        assert!((png["width"].as_f64().unwrap_or(0.0) - 2.0 * map_rect[2].round()).abs() <= 2.0, "{png} {map_rect:?}");
+        let (width, height) = png_size(&png).expect("a PNG");
+        let expected = (2.0 * map_rect[2].round(), 2.0 * (map_rect[3].round() + HEADER_HEIGHT + FOOTER_HEIGHT));
+        assert!((f64::from(width) - expected.0).abs() <= 2.0 && (f64::from(height) - expected.1).abs() <= 2.0, "{width}×{height}, {expected:?}");
+        std::fs::write(screenshot_dir().join("download-1934-lv-as.png"), &png).expect("writing the PNG");
 
         // The SVG on its own, as a browser opens a file: no page, no stylesheet but its own.
         let encoded = base64::engine::general_purpose::STANDARD.encode(svg.as_bytes());
         page.client().goto(&format!("data:image/svg+xml;base64,{encoded}")).await.expect("opening the SVG");
         page.screenshot(&screenshot_dir().join("download-1934-lv.png")).await;
-        let header = atlas_core::export::HEADER_HEIGHT;
+        let header = HEADER_HEIGHT;
         let alone = page
             .client()
             .execute(
