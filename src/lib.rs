@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 pub mod browser;
 pub mod embed;
+pub mod export;
 pub mod heap;
 pub mod load;
 pub mod state;

@@ -12,6 +12,8 @@ mod support;
 mod attract;
 #[path = "e2e/compare.rs"]
 mod compare;
+#[path = "e2e/handoff.rs"]
+mod handoff;
 #[path = "e2e/layout.rs"]
 mod layout;
 #[path = "e2e/map.rs"]

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use super::{
     provide_compare, provide_tour, provide_what_changed, use_attract_loop, use_playback_timers, ActiveList, AtlasMap,
-    CityPanel, CompareMaps, CompareState, CompareSummary, KioskIdle, LangSwitcher, TextSizeSwitch, TimeBar, TourState,
-    YearAnnouncer,
+    CityPanel, CompareMaps, CompareState, CompareSummary, HeaderTools, KioskIdle, LangSwitcher, PrintSheet,
+    TextSizeSwitch, TimeBar, TourState, YearAnnouncer,
 };
 use crate::browser;
 use crate::embed::use_embed_bridge;
@@ -122,6 +122,7 @@ pub fn AtlasView(
                 <h1>{move || locale.text().app_title().to_owned()}</h1>
                 <TextSizeSwitch />
                 <LangSwitcher />
+                <HeaderTools />
             </header>
             // The time bar comes first in the page's order (the top of a phone's screen, where it
             // stays); on larger screens the grid puts it under the map, across the full width.
@@ -144,6 +145,7 @@ pub fn AtlasView(
                         <CompareSummary />
                     </Show>
                     <CityPanel />
+                    <PrintSheet />
                 </div>
             </main>
             {(mode == Mode::Kiosk).then(|| view! { <KioskIdle start_lang=start_lang /> })}

@@ -167,7 +167,7 @@ fn EventDetails(index: EventIndex, lang: Lang) -> impl IntoView {
 /// Citations as the core writes them. A work's title links to its address in a new tab, but
 /// on a kiosk, which must never leave the atlas, the address is written out as plain text.
 #[component]
-fn SourceList(lines: Vec<SourceLine>) -> impl IntoView {
+pub fn SourceList(lines: Vec<SourceLine>) -> impl IntoView {
     let kiosk = use_mode() == Mode::Kiosk;
     let items = lines
         .into_iter()

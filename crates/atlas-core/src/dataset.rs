@@ -12,6 +12,7 @@ use crate::data::{
 use crate::i18n::{parse_language, parse_language_list, parse_language_with, Languages, PluralCategory, UiText};
 use crate::lang::Lang;
 use crate::model::State;
+use crate::settings::{parse_settings, Settings, SETTINGS_FILE};
 use crate::sources::{check_sites, parse_catalogue, uncited_works, Catalogue, SOURCES_FILE};
 use crate::stages::{parse_stages, Stages};
 use crate::timeline::Atlas;
@@ -41,6 +42,9 @@ pub const WITHOUT_LANGUAGE: &str = "this language is not offered until this is f
 /// What the atlas does without `tours.json`, said in its warnings.
 pub const WITHOUT_TOURS: &str = "the atlas offers no guided tour until this is fixed";
 
+/// What the atlas does without a readable `settings.json`, said in its warnings.
+pub const WITHOUT_SETTINGS: &str = "the atlas offers no QR code of its public copy until this is fixed";
+
 /// What the atlas does without `stages.geojson`, said in its warnings.
 pub const WITHOUT_STAGES: &str = "the time bar shows no stages until this is fixed";
 
@@ -61,7 +65,8 @@ pub fn language_file(lang: Lang) -> String {
 /// assert!(files.contains(&"lang/lv.json".to_owned()) && files.contains(&"events.geojson".to_owned()));
 /// ```
 pub fn files_to_read(languages_json: Option<&[u8]>) -> Vec<String> {
-    let mut files: Vec<String> = DATA_FILES.iter().chain(&OPTIONAL_FILES).map(|f| (*f).to_owned()).collect();
+    let mut files: Vec<String> =
+        DATA_FILES.iter().chain(&OPTIONAL_FILES).chain(&[SETTINGS_FILE]).map(|f| (*f).to_owned()).collect();
     let langs = languages_json
         .and_then(|bytes| decode_text(LANGUAGES_FILE, bytes).ok())
         .and_then(|text| parse_language_list(DataFile { name: LANGUAGES_FILE, text }).ok())
@@ -151,6 +156,8 @@ pub struct DataSet {
     pub catalogue: Catalogue,
     /// The guided tours (`tours.json`).
     pub tours: Tours,
+    /// The installation's settings (`settings.json`; the defaults when it is missing or broken).
+    pub settings: Settings,
     pub languages: Languages,
     /// What a curator or translator should fix, though the map can be shown.
     pub warnings: Vec<Warning>,
@@ -353,6 +360,23 @@ impl DataSet {
         });
         warnings.extend(tour_problems.into_iter().map(|e| Warning::instead_of(e, WITHOUT_TOURS)));
         let tours = Some(tours.unwrap_or_default());
+        // The settings: a missing file is the defaults (no public copy), said nowhere; a broken
+        // one is a warning, and the defaults.
+        let settings = match read(SETTINGS_FILE) {
+            Err(_) => Settings::default(),
+            Ok(raw) => {
+                match decode_text(SETTINGS_FILE, &raw)
+                    .map_err(DataErrors::from)
+                    .and_then(|text| parse_settings(DataFile { name: SETTINGS_FILE, text }))
+                {
+                    Ok(settings) => settings,
+                    Err(e) => {
+                        warnings.extend(e.errors.into_iter().map(|e| Warning::instead_of(e, WITHOUT_SETTINGS)));
+                        Settings::default()
+                    }
+                }
+            }
+        };
         // The water last: the map can do without it, so its problems are warnings.
         let water = match read(WATER_FILE).map_err(|message| DataError::Read { file: WATER_FILE.to_owned(), message }) {
             Ok(raw) => decode_text(WATER_FILE, &raw)
@@ -399,6 +423,7 @@ impl DataSet {
                     stages,
                     catalogue,
                     tours,
+                    settings,
                     languages: Languages::new(interfaces),
                     warnings,
                 })
@@ -413,7 +438,7 @@ impl DataSet {
         self.warnings
             .iter()
             .filter(|w| {
-                [WITHOUT_LANGUAGE, WITHOUT_STAGES, WITHOUT_TOURS, WITHOUT_WATER]
+                [WITHOUT_LANGUAGE, WITHOUT_STAGES, WITHOUT_TOURS, WITHOUT_WATER, WITHOUT_SETTINGS]
                     .iter()
                     .any(|end| w.message.ends_with(end))
             })

@@ -8,6 +8,7 @@ pub mod changes;
 pub mod compare;
 pub mod data;
 pub mod dataset;
+pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod kiosk;
@@ -16,6 +17,8 @@ pub mod link;
 pub mod media;
 pub mod model;
 pub mod order;
+pub mod qr;
+pub mod settings;
 pub mod sources;
 pub mod stages;
 #[cfg(feature = "synthetic")]

@@ -231,6 +231,70 @@ fn framed(line: &mut SourceLine, pattern: &str, placeholder: &str, own: &str, la
     }
 }
 
+/// The works that several lists of citations cite (a printed year's events), each once in order
+/// of first citation, and for each list the numbers (from 1) of the works it cites: a year's
+/// events with "[1, 3]" and one list of works under them.
+///
+/// ```
+/// use atlas_core::sources::{bibliography, Citation, Locator, WorkId};
+/// let cite = |work: &str| Citation { work: WorkId::new(work).unwrap(), locator: Locator::Whole, supports: None };
+/// let (works, numbers) = bibliography([&[cite("a"), cite("b"), cite("a")][..], &[cite("c"), cite("b")][..]]);
+/// assert_eq!(works.iter().map(|c| c.work.to_string()).collect::<Vec<_>>(), ["a", "b", "c"]);
+/// assert_eq!(numbers, [vec![1, 2], vec![3, 2]]);
+/// ```
+pub fn bibliography<'a>(lists: impl IntoIterator<Item = &'a [Citation]>) -> (Vec<Citation>, Vec<Vec<usize>>) {
+    let mut works: Vec<Citation> = Vec::new();
+    let mut numbers = Vec::new();
+    for list in lists {
+        let mut these: Vec<usize> = Vec::new();
+        for citation in list {
+            let number = match works.iter().position(|w| w.work == citation.work) {
+                Some(at) => at + 1,
+                None => {
+                    works.push(Citation { work: citation.work.clone(), locator: Locator::Whole, supports: None });
+                    works.len()
+                }
+            };
+            if !these.contains(&number) {
+                these.push(number);
+            }
+        }
+        numbers.push(these);
+    }
+    (works, numbers)
+}
+
+/// The works a list of citations cites, each once in order of first citation, written short: the
+/// author and title, the site or publisher and date, without sections, captions or the day a page
+/// was read (the printed page's list, where the screen's details give each citation whole).
+///
+/// ```
+/// let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"));
+/// let data = atlas_core::DataSet::load_dir(dir).unwrap();
+/// let ui = data.languages.find(atlas_core::Lang::EN).unwrap();
+/// let event = data.atlas.events().iter().find(|e| e.sources.len() > 2).unwrap();
+/// let works = atlas_core::sources::works_cited(&event.sources, &data.catalogue, ui);
+/// assert!(!works.is_empty() && works.len() <= event.sources.len());
+/// assert!(works.iter().all(|w| !w.text().contains("accessed")));
+/// ```
+pub fn works_cited(citations: &[Citation], catalogue: &Catalogue, ui: &UiText) -> Vec<SourceLine> {
+    let mut seen: Vec<&WorkId> = Vec::new();
+    let mut lines = Vec::new();
+    for citation in citations {
+        if seen.contains(&&citation.work) {
+            continue;
+        }
+        seen.push(&citation.work);
+        let mut line = SourceLine::default();
+        match catalogue.work(&citation.work) {
+            Some(work) => write_work(&mut line, work, catalogue, ui, 0),
+            None => line.push(citation.work.to_string()),
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// Writes a work (without a locator) into `line`: author, title, where it appeared, site.
 fn write_work(line: &mut SourceLine, work: &Work, catalogue: &Catalogue, ui: &UiText, depth: u8) {
     if let Some(author) = &work.author {

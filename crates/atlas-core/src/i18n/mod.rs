@@ -239,6 +239,16 @@ ui_texts! {
         compare_second;
         /// In a city's panel in the comparison, on a date with no event there.
         compare_nothing;
+        /// The button that shows the QR code of the view on screen (its accessible name and
+        /// tooltip), the dialog's heading, the line under it, and the code's accessible name.
+        qr_open;
+        qr_title;
+        qr_hint;
+        qr_image;
+        /// The group of the buttons that save the map as a file, and each button's name.
+        download_map;
+        download_svg;
+        download_png;
         /// In the "what changed" sentence: no border moved between the two steps.
         borders_unchanged;
         /// In the "what changed" sentence: no treaty came into force or lapsed and no event
