@@ -180,13 +180,13 @@ mod tests {
         assert_eq!(read("{}"), Ok(Settings::default()));
         assert_eq!(read(r#"{"public_url": ""}"#), Ok(Settings::default()));
         assert!(read(r#"{"public_url": "https://museum.example/atlas/", "later": 1}"#).is_ok());
-        let not_json = read("{ oops").unwrap_err();
+        let not_json = read("{ oops").expect_err("a bad settings file");
         assert!(not_json.starts_with("settings.json: not valid JSON at line 1"), "{not_json}");
-        let list = read("[]").unwrap_err();
+        let list = read("[]").expect_err("a bad settings file");
         assert!(list.contains("settings.json: field `(top level)`"), "{list}");
-        let number = read(r#"{"public_url": 5}"#).unwrap_err();
+        let number = read(r#"{"public_url": 5}"#).expect_err("a bad settings file");
         assert!(number.contains("field `public_url`") && number.contains("found a number"), "{number}");
-        let ftp = read(r#"{"public_url": "ftp://museum.example/"}"#).unwrap_err();
+        let ftp = read(r#"{"public_url": "ftp://museum.example/"}"#).expect_err("a bad settings file");
         assert!(ftp.contains("field `public_url`: `ftp://museum.example/`"), "{ftp}");
     }
 
