@@ -51,8 +51,8 @@ pub struct SvgExport<'a> {
 
 /// The height of the band above the map (title, date, what changed) and below it (credits), in
 /// CSS pixels.
-pub const HEADER_HEIGHT: f64 = 76.0;
-pub const FOOTER_HEIGHT: f64 = 28.0;
+pub const HEADER_HEIGHT: f64 = 96.0;
+pub const FOOTER_HEIGHT: f64 = 44.0;
 
 /// The custom properties a stylesheet reads (`var(--name…)`), each once, in order of first use.
 pub fn css_variables(css: &str) -> Vec<String> {
@@ -142,14 +142,52 @@ pub fn standalone_svg(export: &SvgExport<'_>) -> String {
     out.push_str(&format!("<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{total}\" fill=\"#ffffff\"/>\n"));
     out.push_str(&text("export-title", 12.0, 28.0, export.title));
     out.push_str(&text("export-date", 12.0, 50.0, export.date));
-    if !export.caption.is_empty() {
-        out.push_str(&text("export-caption", 12.0, 68.0, export.caption));
+    // The caption (14 px) and the credits (12 px) in up to two lines each, as wide as the map.
+    let fits = |font_px: f64| ((width - 24.0) / (font_px * AVERAGE_GLYPH_EM)).floor().max(20.0) as usize;
+    for (i, line) in wrap_lines(export.caption, fits(14.0), 2).iter().enumerate() {
+        out.push_str(&text("export-caption", 12.0, 68.0 + 17.0 * i as f64, line));
     }
     out.push_str(&map);
     out.push('\n');
-    out.push_str(&text("export-credit", 12.0, total - 10.0, export.credit));
+    let credit = wrap_lines(export.credit, fits(12.0), 2);
+    for (i, line) in credit.iter().enumerate() {
+        out.push_str(&text("export-credit", 12.0, total - 10.0 - 15.0 * (credit.len() - 1 - i) as f64, line));
+    }
     out.push_str("</svg>\n");
     out
+}
+
+/// An average glyph's width in the export's sans-serif type, in ems (for where a line breaks).
+const AVERAGE_GLYPH_EM: f64 = 0.55;
+
+/// `text` broken between words into lines of at most `max_chars` characters, at most
+/// `max_lines` of them; a text cut short ends in "…".
+///
+/// ```
+/// use atlas_core::export::wrap_lines;
+/// assert_eq!(wrap_lines("1933 → 1934: borders unchanged.", 14, 3), ["1933 → 1934:", "borders", "unchanged."]);
+/// assert_eq!(wrap_lines("one two three four", 8, 2), ["one two", "three…"]);
+/// assert!(wrap_lines("", 10, 2).is_empty());
+/// ```
+pub fn wrap_lines(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let fits = lines.last().is_some_and(|line| line.chars().count() + 1 + word.chars().count() <= max_chars);
+        if fits {
+            if let Some(line) = lines.last_mut() {
+                line.push(' ');
+                line.push_str(word);
+            }
+        } else if lines.len() == max_lines {
+            if let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+            break;
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    lines
 }
 
 /// The rest of an element's start tag and its content (`rest` follows `<svg`) without the named
