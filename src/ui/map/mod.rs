@@ -155,6 +155,10 @@ pub fn AtlasMap(
             for (name, value) in properties {
                 let _ = style.set_property(name, &value);
             }
+            // The drawn shape, for the printed sheet's box (style.css, `@media print`): printing
+            // runs no script, so the sheet keeps this shape and the whole map shows.
+            let shape = map_box.with(|b| format!("{} / {}", b.width.round(), b.height.round()));
+            let _ = style.set_property("--map-aspect", &shape);
         }
     });
 
