@@ -232,6 +232,7 @@ pub fn AttractHint() -> impl IntoView {
     let playback = use_playback();
     let map = use_map();
     let hint = NodeRef::<leptos::html::Div>::new();
+    // A resize of the box (a language's longer invitation, a window resized) places it again.
     let options = UseElementSizeOptions::default().box_(web_sys::ResizeObserverBoxOptions::BorderBox);
     let UseElementSizeReturn { width, height } = use_element_size_with_options(hint, options);
     let scene = Memo::new(move |_| {
@@ -239,13 +240,31 @@ pub fn AttractHint() -> impl IntoView {
             .with(|frames| map.labels.with(|labels| map.year.with(|year| DockScene::of_map(frames, labels, year))))
     });
     // Where it goes; where it was, while that still suits.
-    let corner = Memo::new(move |previous: Option<&Option<(f64, f64)>>| {
-        let (w, h) = (width.get(), height.get());
+    let corner = RwSignal::new(None::<(f64, f64)>);
+    // The box is measured as laid out with the day's news in it, in a task queued after the
+    // updates of the same change (the news, the map's highlighted cities): never at the size
+    // of the previous day's news, which a resize observer would report only a frame later.
+    let place = move || {
+        let Some(element) = hint.get_untracked() else { return };
+        let (w, h) = (f64::from(element.offset_width()), f64::from(element.offset_height()));
         if w < 1.0 || h < 1.0 {
-            return previous.copied().flatten();
+            return;
         }
-        let placed = scene.with(|scene| scene.place(w, h, previous.copied().flatten()));
-        Some((placed.x, placed.y))
+        let previous = corner.get_untracked();
+        let placed = scene.with_untracked(|scene| scene.place(w, h, previous));
+        if previous != Some((placed.x, placed.y)) {
+            corner.set(Some((placed.x, placed.y)));
+        }
+    };
+    Effect::new(move |_| {
+        scene.track();
+        attract.day();
+        locale.lang();
+        width.track();
+        height.track();
+        if hint.get().is_some() {
+            leptos::task::spawn_local(async move { place() });
+        }
     });
     // The day's news: the events that begin (two at most), else the borders that change.
     let news = move || {
