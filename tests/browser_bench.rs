@@ -84,6 +84,13 @@ mod bench {
         cdp(&page, "Profiler.start", serde_json::json!({})).await;
         let steps = run_steps(&page, &pattern("jump", 1919, 1940, 60)).await;
         let result = cdp(&page, "Profiler.stop", serde_json::json!({})).await;
+        // Kept whole for DevTools' Performance panel (and any closer look): target/bench/.
+        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench");
+        let file =
+            format!("profile-{}.cpuprofile", what.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("page"));
+        let _ = std::fs::create_dir_all(&out);
+        let _ = std::fs::write(out.join(&file), result["profile"].to_string());
+        println!("the whole profile: target/bench/{file}");
         let nodes = result["profile"]["nodes"].as_array().cloned().unwrap_or_default();
         let total_samples: f64 = nodes.iter().map(|n| n["hitCount"].as_f64().unwrap_or(0.0)).sum();
         let by_id: std::collections::HashMap<u64, &serde_json::Value> =

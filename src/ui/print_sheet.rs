@@ -2,7 +2,9 @@
 //! sheet: the map with its key, the date and what changed, then this): the selected year's
 //! events with their dates and places, each with the numbers of the works it cites, the list of
 //! those works (atlas-core's [`bibliography`]: each once, written short), and the credits. Hidden
-//! on screen, where the list and its details say the same.
+//! on screen, where the list and its details say the same: so it is built only while the page
+//! prints (between the window's `beforeprint` and `afterprint`), not on every step of the time
+//! bar (at 10,000 events a step rebuilt thousands of its rows).
 use atlas_core::sources::{bibliography, works_cited};
 use leptos::prelude::*;
 
@@ -19,8 +21,22 @@ pub fn PrintSheet() -> impl IntoView {
     let locale = use_locale();
     let selection = use_selection();
     let active = use_active_events();
+    let printing = RwSignal::new(false);
+    let window = leptos_use::use_window();
+    let _before = leptos_use::use_event_listener(
+        window.clone(),
+        leptos::ev::Custom::<web_sys::Event>::new("beforeprint"),
+        move |_| printing.set(true),
+    );
+    let _after =
+        leptos_use::use_event_listener(window, leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| {
+            printing.set(false)
+        });
     let many = move || active.0.with(|events| events.len() > ONE_COLUMN_EVENTS);
     let sheet = move || {
+        if !printing.get() {
+            return None;
+        }
         let text = locale.text();
         let lang = text.lang();
         let events = active.0.get();
@@ -46,11 +62,11 @@ pub fn PrintSheet() -> impl IntoView {
             })
             .collect_view();
         let works = works_cited(&works, &data.catalogue, &text);
-        view! {
+        Some(view! {
             <ol class="print-events" class:many=many>{items}</ol>
             <p class="print-works-heading">{text.sources().to_owned()}":"</p>
             <div class="print-works"><SourceList lines=works /></div>
-        }
+        })
     };
     view! {
         <section class="print-sheet" data-testid="print-sheet" aria-hidden="true">
