@@ -41,10 +41,24 @@ pub fn initial_lang(link: &LinkState, languages: &Languages) -> Lang {
 
 /// The CLDR plural category of `n` in `lang`, by the browser's `Intl.PluralRules`
 /// (no plural rules in the wasm); English's rule if the browser has none.
+/// The rules are made once per language (making them is the costly part, and a step of the
+/// time bar asks several times).
 pub fn plural_category(lang: Lang, n: u32) -> PluralCategory {
-    let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(lang.code()));
-    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
-    String::from(rules.select(f64::from(n))).parse().unwrap_or_else(|_| PluralCategory::english(n))
+    thread_local! {
+        static RULES: std::cell::RefCell<Vec<(Lang, js_sys::Intl::PluralRules)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let category = RULES.with_borrow_mut(|made| {
+        let at = match made.iter().position(|(l, _)| *l == lang) {
+            Some(at) => at,
+            None => {
+                let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(lang.code()));
+                made.push((lang, js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new())));
+                made.len() - 1
+            }
+        };
+        String::from(made[at].1.select(f64::from(n)))
+    });
+    category.parse().unwrap_or_else(|_| PluralCategory::english(n))
 }
 
 /// Sets `<html lang>` (so that screen readers and hyphenation follow the choice) and the

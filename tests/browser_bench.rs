@@ -51,8 +51,9 @@ mod bench {
         page.client().update_timeouts(timeouts).await.expect("setting the script time-out");
         page.open("?lang=en").await;
         run_steps(&page, &pattern("jump", 1919, 1940, 10)).await;
-        // What one step (1926 → 1933 → 1940) re-renders, by element and kind of change.
-        let changes = page
+        // What three steps re-render, by element and kind of change: jumps, then years in a row.
+        for (steps, years) in [("jump", ["1926", "1933", "1940"]), ("year-by-year", ["1930", "1931", "1932"])] {
+            let changes = page
             .client()
             .execute_async(
                 r#"const done = arguments[arguments.length - 1];
@@ -65,19 +66,20 @@ mod bench {
                        const k = t + ' on ' + where;
                        seen[k] = (seen[k] || 0) + 1 + r.addedNodes.length; } });
                    o.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-                   (async () => { for (const y of ['1926', '1933', '1940']) { s.value = y; s.dispatchEvent(new Event('input', { bubbles: true }));
+                   (async () => { for (const y of arguments[0]) { s.value = y; s.dispatchEvent(new Event('input', { bubbles: true }));
                      await new Promise((r) => setTimeout(r, 50)); }
                      o.disconnect(); done(seen); })();"#,
-                vec![],
+                vec![serde_json::json!(years)],
             )
             .await
             .expect("recording mutations");
-        let mut changes: Vec<(String, u64)> =
-            changes.as_object().into_iter().flatten().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect();
-        changes.sort_by_key(|c| std::cmp::Reverse(c.1));
-        println!("what three jump steps change, {what} (records + added nodes):");
-        for (k, v) in changes.iter().take(30) {
-            println!("  {v:6}  {k}");
+            let mut changes: Vec<(String, u64)> =
+                changes.as_object().into_iter().flatten().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect();
+            changes.sort_by_key(|c| std::cmp::Reverse(c.1));
+            println!("what three {steps} steps change, {what} (records + added nodes):");
+            for (k, v) in changes.iter().take(30) {
+                println!("  {v:6}  {k}");
+            }
         }
         cdp(&page, "Profiler.enable", serde_json::json!({})).await;
         cdp(&page, "Profiler.setSamplingInterval", serde_json::json!({ "interval": 100 })).await;

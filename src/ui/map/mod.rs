@@ -64,9 +64,26 @@ fn map_context(
         let data = data.clone();
         Memo::new(move |_| data.borders.epoch_on(year.with(|y| y.day)))
     };
+    // The states of each set of borders, made once for the box: a jump back to borders already
+    // shown finds them here (finding where a state's name fits is the costly part of a step
+    // that changes the borders). As many as the borders have epochs, dropped with the box.
+    let made = StoredValue::new(Vec::<(Arc<MapFrames>, Vec<usize>, Arc<MapStates>)>::new());
     let states = {
         let data = data.clone();
-        Memo::new(move |_| Arc::new(MapStates::of_periods(&data, &frames.get(), epoch.get())))
+        Memo::new(move |_| {
+            let (frames, epoch) = (frames.get(), epoch.get());
+            let found = made.with_value(|made| {
+                made.iter().find(|(f, e, _)| Arc::ptr_eq(f, &frames) && *e == epoch).map(|(.., s)| s.clone())
+            });
+            found.unwrap_or_else(|| {
+                let states = Arc::new(MapStates::of_periods(&data, &frames, epoch.clone()));
+                made.update_value(|made| {
+                    made.retain(|(f, ..)| Arc::ptr_eq(f, &frames));
+                    made.push((frames, epoch, states.clone()));
+                });
+                states
+            })
+        })
     };
     let labels = {
         let data = data.clone();
