@@ -71,7 +71,7 @@ fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::Element
 }
 
 fn event_ids(root: &web_sys::HtmlElement, list: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(&format!("{list} [data-event-id]")).expect("selector");
+    let nodes = root.query_selector_all(&format!("{list} [data-event-id]:not([hidden])")).expect("selector");
     (0..nodes.length())
         .filter_map(|i| nodes.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())

@@ -1,7 +1,8 @@
 //! "Active in <year>": the conferences held that year and the treaties in force. It gives
 //! its place in the side column to a city's panel while one is open (and keeps its items).
 //! A long year draws one page of rows and a "Show more" button (`atlas_core::timeline::list_page`).
-use atlas_core::timeline::{list_page, LIST_PAGE};
+//! The real atlas's list has a row for every event, drawn once; a step shows and hides them.
+use atlas_core::timeline::{drawn_whole, list_page, LIST_PAGE};
 use atlas_core::{EventIndex, EventRole};
 use leptos::prelude::*;
 
@@ -30,9 +31,25 @@ pub fn ActiveList() -> impl IntoView {
         let year = selection.year();
         asked.with(|&(y, n)| if y == year { n } else { 0 })
     };
+    // The rows of the year's page, in order (a set, for the rows drawn whole).
+    let page = Memo::new(move |_| active.with(|active| list_page(active, shown()).0.to_vec()));
+    // A small atlas draws a row for every event once, and a step shows and hides them; a large
+    // one draws the page's rows on each step (atlas-core's `drawn_whole`).
+    let whole = data.with_value(|d| drawn_whole(d.atlas.events().len()));
     let rows = move || {
         let lang = locale.lang();
-        active.with(|active| list_page(active, shown()).0.iter().map(move |&index| (index, lang)).collect::<Vec<_>>())
+        if whole {
+            data.with_value(|d| d.atlas.indexed_events().map(|(index, _)| (index, lang)).collect::<Vec<_>>())
+        } else {
+            page.with(|page| page.iter().map(move |&index| (index, lang)).collect::<Vec<_>>())
+        }
+    };
+    let hidden = move |index: EventIndex| -> Signal<bool> {
+        if whole {
+            Signal::derive(move || page.with(|page| page.binary_search(&index).is_err()))
+        } else {
+            Signal::stored(false)
+        }
     };
     let more = move || {
         let (drawn, left) = active.with(|active| {
@@ -65,7 +82,7 @@ pub fn ActiveList() -> impl IntoView {
             </Show>
             <ol data-testid="active-events">
                 <For each=rows key=|item| *item let:item>
-                    <EventItem index=item.0 lang=item.1 />
+                    <EventItem index=item.0 lang=item.1 hidden=hidden(item.0) />
                 </For>
             </ol>
             {more}
@@ -84,7 +101,8 @@ fn StageStory() -> impl IntoView {
     let data = StoredValue::new(use_data());
     let selection = use_selection();
     let locale = use_locale();
-    let stages = move || {
+    // A memo: a step within the same stage draws nothing again.
+    let stages = Memo::new(move |_| {
         let (text, day) = (locale.text(), selection.day());
         let lang = text.lang();
         data.with_value(|data| {
@@ -108,9 +126,9 @@ fn StageStory() -> impl IntoView {
                 .collect();
             (!told.is_empty()).then_some((told, sources))
         })
-    };
+    });
     move || {
-        stages().map(|(told, sources)| {
+        stages.get().map(|(told, sources)| {
             view! {
                 <aside class="stage-story" data-testid="stage-story">
                     {told

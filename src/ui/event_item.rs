@@ -41,6 +41,10 @@ pub fn EventItem(
     /// Whether the event belongs to the selected year (given in city panels only).
     #[prop(into, optional)]
     current: Option<Signal<bool>>,
+    /// Whether the row is hidden (in a list drawn whole, on a step to a year it is not in):
+    /// its details close, as if it were gone.
+    #[prop(optional)]
+    hidden: Option<Signal<bool>>,
 ) -> impl IntoView {
     let data = use_data();
     let select = use_selection_setter();
@@ -88,6 +92,18 @@ pub fn EventItem(
         }
     };
     on_cleanup(move || select.close_event(index));
+    let is_hidden = move || hidden.is_some_and(|h| h.get());
+    if hidden.is_some() {
+        Effect::new(move |_| {
+            if is_hidden() && open.get_untracked() {
+                if let Some(details) = disclosure.get_untracked() {
+                    details.set_open(false);
+                }
+                open.set(false);
+                select.close_event(index);
+            }
+        });
+    }
     view! {
         <li
             class=format!("event kind-{}", event.kind.as_str())
@@ -97,6 +113,7 @@ pub fn EventItem(
             on:click=tap
             data-event-id=event.id.to_string()
             data-current=current_attr
+            hidden=is_hidden
         >
             <div class="event-head">
                 <span class="event-when">

@@ -134,7 +134,7 @@ async fn printing_gives_one_a4_landscape_page_with_the_years_events() {
             assert!(page.find_now(QR_OPEN).await.is_none(), "a QR button without a public copy");
             let titles = page
                 .run_script(
-                    r#"return [...document.querySelectorAll('[data-testid="active-events"] [data-event-id] .event-title')].map(e => e.textContent);"#,
+                    r#"return [...document.querySelectorAll('[data-testid="active-events"] [data-event-id]:not([hidden]) .event-title')].map(e => e.textContent);"#,
                 )
                 .await;
             let titles: Vec<String> =

@@ -214,7 +214,7 @@ async fn the_legend_names_the_states_and_the_occupation_is_hatched_in_june_1940(
         let borders = page.text_of(r#"[data-testid="borders-date"]"#).await.unwrap_or_default();
         assert_eq!(borders, "Borders on 20 June 1940", "the borders' date beside the year");
         let hatched = page
-            .run_script(r#"return [...document.querySelectorAll('[data-testid="borders"] path.occupied')].length;"#)
+            .run_script(r#"return [...document.querySelectorAll('[data-testid="borders"] path.occupied:not([display="none"])')].length;"#)
             .await;
         assert!(hatched.as_u64().unwrap_or(0) >= 3, "Estonia, Latvia and Lithuania are hatched: {hatched:?}");
         page.open("?year=1938&lang=lv").await;
@@ -258,7 +258,7 @@ async fn at_ten_thousand_events_the_map_stays_readable_and_the_list_draws_pages(
                             lines: document.querySelectorAll('[data-testid="treaty-line"]').length,
                             keys: document.querySelectorAll('.legend-treaty').length,
                             more: (document.querySelector('[data-testid="legend-more-treaties"]') || {}).textContent || '',
-                            rows: document.querySelectorAll('[data-testid="active-events"] > li[data-event-id]').length };"#,
+                            rows: document.querySelectorAll('[data-testid="active-events"] > li[data-event-id]:not([hidden])').length };"#,
             )
             .await;
         let n = |k: &str| counts[k].as_u64().unwrap_or(u64::MAX);
@@ -273,7 +273,7 @@ async fn at_ten_thousand_events_the_map_stays_readable_and_the_list_draws_pages(
         let rows = page
             .wait_until("the second page of rows", Duration::from_secs(10), || async {
                 let rows = page
-                    .run_script(r#"return [...document.querySelectorAll('[data-testid="active-events"] > li')].map(li => li.getAttribute('data-event-id'));"#)
+                    .run_script(r#"return [...document.querySelectorAll('[data-testid="active-events"] > li:not([hidden])')].map(li => li.getAttribute('data-event-id'));"#)
                     .await;
                 let rows: Vec<String> =
                     rows.as_array().into_iter().flatten().map(|r| r.as_str().unwrap_or("").to_owned()).collect();

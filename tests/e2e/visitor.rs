@@ -293,7 +293,7 @@ async fn no_text_is_smaller_than_16_px_on_a_laptop_or_18_px_on_a_kiosk() {
 async fn on_10_august_1940_the_list_names_the_annexation_as_context_and_can_hide_it() {
     with_page(PageOptions::default(), |page| async move {
         page.open("?date=1940-08-10&lang=lt").await;
-        let listed = r#"return [...document.querySelectorAll('[data-testid="active-events"] [data-event-id]')]
+        let listed = r#"return [...document.querySelectorAll('[data-testid="active-events"] [data-event-id]:not([hidden])')]
                          .map(e => [e.dataset.eventId, e.classList.contains('role-context')]);"#;
         let rows = page.run_script(listed).await;
         let rows = rows.as_array().cloned().unwrap_or_default();

@@ -111,7 +111,7 @@ const atlasMemory = (() => {
         },
         // An event's details in the list opened (its sources, its place highlighted), then closed.
         async details(i) {
-            const s = q('[data-testid="active-events"] summary');
+            const s = q('[data-testid="active-events"] li:not([hidden]) summary');
             if (!s) return null;
             touch(s);
             s.click();

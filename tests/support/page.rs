@@ -358,7 +358,8 @@ impl AtlasPage {
 
 /// The `data-event-id` values of the elements under `root` that carry one, in page order.
 async fn event_ids_in(root: &Element) -> Vec<String> {
-    let css = format!("[{}]", sel::EVENT_ID_ATTR);
+    // Not the rows of a list drawn whole that the year on screen hides.
+    let css = format!("[{}]:not([hidden])", sel::EVENT_ID_ATTR);
     let items = root.find_all(Locator::Css(&css)).await.unwrap_or_default();
     let mut ids = Vec::with_capacity(items.len());
     for item in items {

@@ -317,6 +317,22 @@ impl Atlas {
 /// costs a frozen frame (issue 12). The real atlas never has this many in a year.
 pub const LIST_PAGE: usize = 40;
 
+/// An atlas with at most this many events draws its list of the year once with every event in
+/// it, and a step of the time bar only shows and hides rows: no row is built on a step (the
+/// real atlas has 56 events; building a year's rows was a third of a step's script). A larger
+/// atlas draws the year's rows, a page at a time ([`list_page`]).
+///
+/// ```
+/// use atlas_core::timeline::{drawn_whole, LIST_DRAWN_WHOLE};
+/// assert!(drawn_whole(56) && drawn_whole(LIST_DRAWN_WHOLE) && !drawn_whole(10_000));
+/// ```
+pub const LIST_DRAWN_WHOLE: usize = 200;
+
+/// Whether a list of `events` events is drawn whole (see [`LIST_DRAWN_WHOLE`]).
+pub fn drawn_whole(events: usize) -> bool {
+    events <= LIST_DRAWN_WHOLE
+}
+
 /// The first `shown` items of `items` (at least one page), and how many are left undrawn.
 ///
 /// ```

@@ -1,8 +1,8 @@
-//! The states as they stood on the selected day, in one frame: drawn again only when the
-//! borders change (a new epoch), not on every slider step. Each state has its own colour
-//! (atlas-core's palette); an occupied one keeps it and is hatched. What each border period is
-//! and where its lines come from is told by the "About these borders" panel
-//! ([`super::about_borders`]), which touch and keyboard reach too.
+//! The states as they stood on the selected day, in one frame: every period's shape drawn once
+//! for the box, and shown while it stands (a step to other borders only shows and hides them).
+//! Each state has its own colour (atlas-core's palette); an occupied one keeps it and is
+//! hatched. What each border period is and where its lines come from is told by the "About
+//! these borders" panel ([`super::about_borders`]), which touch and keyboard reach too.
 use std::sync::Arc;
 
 use atlas_core::geo::palette::fill;
@@ -20,21 +20,21 @@ pub fn BordersLayer(
 ) -> impl IntoView {
     let data = use_data();
     let map = use_map();
+    let periods = data.borders.periods().len();
     let ids = move || {
         map.epoch
             .with(|epoch| epoch.iter().map(|&i| data.borders.periods()[i].id.clone()).collect::<Vec<_>>().join(" "))
     };
-    // Keyed by period: a step to a year with other borders adds the paths of the periods that
-    // begin and removes those that end; the others keep their element, so a path's data is
-    // parsed by the browser once, not on every step (issue 12).
-    // Keyed also by the box the path was made for, so that a shape holds no closure of its own
-    // (one would stay subscribed after the shape is gone). A shape has no words, so a change of
-    // language draws none of them again.
+    // Every period's shape is drawn once for the box, and a step to other borders only shows
+    // the periods that stand and hides the others (`display`): no path is made or parsed on a
+    // step (adding and parsing the paths of new borders was the largest part of a jump of
+    // several years). Keyed also by the box the paths were made for: a new box draws them anew.
+    // A shape has no words, so a change of language draws none of them again.
     let shown = move || {
         let frames = map.frames.get();
         let generation = Arc::as_ptr(&frames) as usize;
         let drawn = |i: &usize| frames.borders.get(frame).and_then(|paths| paths.get(*i)).is_some_and(Option::is_some);
-        map.epoch.get().into_iter().filter(drawn).map(|i| (i, generation)).collect::<Vec<_>>()
+        (0..periods).filter(drawn).map(|i| (i, generation)).collect::<Vec<_>>()
     };
     let shapes = move || {
         view! {
@@ -62,12 +62,15 @@ fn StateShape(
     let map = use_map();
     let d = map.frames.with_untracked(|f| f.borders.get(frame).and_then(|p| p.get(period).cloned().flatten()));
     let d = d.unwrap_or_default();
+    // Shown while its period stands on the map's day (the epoch lists them in order).
+    let index = period;
+    let display = move || map.epoch.with(|epoch| epoch.binary_search(&index).is_err()).then_some("none");
     let period = &data.borders.periods()[period];
     let hatch = period.occupied_by.is_some().then(|| {
-        view! { <path class="occupied" d=d.clone() fill=map.ids.url("hatch") data-occupied-by=period.occupied_by.clone() /> }
+        view! { <path class="occupied" d=d.clone() fill=map.ids.url("hatch") data-occupied-by=period.occupied_by.clone() display=display /> }
     });
     view! {
-        <path class=format!("state state-{}", period.state) d=d fill=fill(&period.state) data-period=period.id.clone() />
+        <path class=format!("state state-{}", period.state) d=d fill=fill(&period.state) data-period=period.id.clone() display=display />
         {hatch}
     }
 }
