@@ -21,9 +21,10 @@
 //! bytes each kind of interaction leaves allocated (slider, language, zoom, pinch, drag, a city,
 //! details, play, change days, a pass of the kiosk's attract loop; real data and 10,000 events)
 //! and the kiosk's soak of 50,000 mixed interactions (`memory-quick`: fewer of each),
-//! `ATLAS_BENCH=quick` runs 60 steps a pattern on the real data only (a look while working, not
-//! the figures), `ATLAS_BENCH=profile` a CPU profile (docs/PERFORMANCE.md), `ATLAS_BENCH=figures` all but
-//! the memory figures.
+//! `ATLAS_BENCH=quick` runs 60 steps a pattern on the real data only, `quick-10k` on the
+//! 10,000-event atlas too (a look while working, not the figures), `ATLAS_BENCH=profile` what
+//! three steps change and a CPU profile (docs/PERFORMANCE.md; the whole profile is kept in
+//! target/bench/), `ATLAS_BENCH=figures` all but the memory figures.
 #[cfg(not(target_arch = "wasm32"))]
 mod support;
 
@@ -239,7 +240,13 @@ mod bench {
 
     /// How many steps a pattern runs.
     fn quick() -> bool {
-        matches!(std::env::var("ATLAS_BENCH").as_deref(), Ok("quick" | "memory-quick"))
+        matches!(std::env::var("ATLAS_BENCH").as_deref(), Ok("quick" | "quick-10k" | "memory-quick"))
+    }
+
+    /// Whether the run measures the 10,000-event atlas too (all but `quick`; `quick-10k` is
+    /// `quick` with it).
+    fn with_synthetic() -> bool {
+        !quick() || std::env::var("ATLAS_BENCH").as_deref() == Ok("quick-10k")
     }
 
     fn steps_per_pattern() -> usize {
@@ -628,7 +635,7 @@ mod bench {
         })
         .await;
         let synthetic = report.clone();
-        if !quick() {
+        if with_synthetic() {
             with_page(synthetic_options(long), move |page| {
                 measure(page, atlas(SYNTHETIC, "?lang=en"), dist_dir(), synthetic)
             })
@@ -640,7 +647,7 @@ mod bench {
         if let Some(peer_dist) = &peer_dist {
             println!("the peer page, {}, same harness and throttles:", peer_dist.display());
             for (what, query) in [(REAL, ""), (SYNTHETIC, "?data=10k")] {
-                if quick() && what == SYNTHETIC {
+                if !with_synthetic() && what == SYNTHETIC {
                     continue;
                 }
                 let (shared, root) = (report.clone(), peer_dist.clone());

@@ -68,12 +68,41 @@ pub fn fill(html: &str, texts: &serde_json::Map<String, serde_json::Value>) -> R
     Ok(out)
 }
 
-/// Writes the boot texts of `dir/data` into `dir/index.html`.
+/// Writes the boot texts of `dir/data` into `dir/index.html`, and the preloads of the data files.
 pub fn fill_dir(dir: &Path) -> Result<()> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
     let filled = fill(&html, &boot_texts(&dir.join("data"))?)?;
+    let filled = preload(&filled, &data_files(&dir.join("data")))?;
     std::fs::write(&index, filled).with_context(|| format!("writing {}", index.display()))
+}
+
+/// The data files the app fetches as it starts (atlas-core's own list, with the languages of
+/// `data/languages.json`), each under `data/`, that are in `data_dir`.
+pub fn data_files(data_dir: &Path) -> Vec<String> {
+    use atlas_core::dataset::{files_to_read, LANGUAGES_FILE};
+    let languages = std::fs::read(data_dir.join(LANGUAGES_FILE)).ok();
+    std::iter::once(LANGUAGES_FILE.to_owned())
+        .chain(files_to_read(languages.as_deref()))
+        .filter(|name| data_dir.join(name).is_file())
+        .map(|name| format!("data/{name}"))
+        .collect()
+}
+
+/// Adds to the page's head a `<link rel="preload" as="fetch">` of each of `files`: the
+/// browser fetches the data while the wasm downloads, instead of after it has started (one
+/// round trip and the data's download less before the map is ready on a slow link). They are
+/// fetched as the app's own `fetch` asks (CORS mode, same-origin credentials), so that the
+/// app's request takes the preloaded response.
+pub fn preload(html: &str, files: &[String]) -> Result<String> {
+    let links: String = files
+        .iter()
+        .map(|f| format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous" />"#, attribute(f)))
+        .collect();
+    let at = html.find("</head>").context("index.html: no </head>")?;
+    let mut out = html.to_owned();
+    out.insert_str(at, &links);
+    Ok(out)
 }
 
 fn text(s: &str) -> String {
@@ -87,6 +116,22 @@ fn attribute(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_preloads_every_data_file_the_app_fetches_as_it_starts() -> Result<()> {
+        let root = crate::workspace_root();
+        let files = data_files(&root.join("public/data"));
+        for name in ["data/languages.json", "data/events.geojson", "data/borders.topojson", "data/lang/lt.json"] {
+            assert!(files.iter().any(|f| f == name), "{name} is preloaded: {files:?}");
+        }
+        let html = preload("<html><head><title>t</title></head><body></body></html>", &files)?;
+        let head = &html[..html.find("</head>").context("a head")?];
+        assert_eq!(head.matches(r#"rel="preload""#).count(), files.len(), "{html}");
+        assert!(
+            head.contains(r#"<link rel="preload" href="data/events.geojson" as="fetch" crossorigin="anonymous" />"#)
+        );
+        Ok(())
+    }
 
     #[test]
     fn the_repository_s_page_gets_every_language_s_title() -> Result<()> {
