@@ -64,21 +64,31 @@ fn map_context(
         let data = data.clone();
         Memo::new(move |_| data.borders.epoch_on(year.with(|y| y.day)))
     };
-    // The states of each set of borders, made once for the box: a jump back to borders already
-    // shown finds them here (finding where a state's name fits is the costly part of a step
-    // that changes the borders). As many as the borders have epochs, dropped with the box.
+    // The states of the last few sets of borders shown, for the box: a step back to borders
+    // just shown finds them here (finding where a state's name fits is the costly part of a
+    // step that changes the borders). A few only: each holds its states' outlines (hundreds
+    // of KB for all the epochs), and a kiosk's memory must stay flat for weeks.
+    const KEPT_EPOCHS: usize = 4;
     let made = StoredValue::new(Vec::<(Arc<MapFrames>, Vec<usize>, Arc<MapStates>)>::new());
     let states = {
         let data = data.clone();
         Memo::new(move |_| {
             let (frames, epoch) = (frames.get(), epoch.get());
-            let found = made.with_value(|made| {
-                made.iter().find(|(f, e, _)| Arc::ptr_eq(f, &frames) && *e == epoch).map(|(.., s)| s.clone())
+            // The one found moves to the end: the first is the one shown longest ago.
+            let found = made.try_update_value(|made| {
+                let at = made.iter().position(|(f, e, _)| Arc::ptr_eq(f, &frames) && *e == epoch)?;
+                let entry = made.remove(at);
+                let states = entry.2.clone();
+                made.push(entry);
+                Some(states)
             });
-            found.unwrap_or_else(|| {
+            found.flatten().unwrap_or_else(|| {
                 let states = Arc::new(MapStates::of_periods(&data, &frames, epoch.clone()));
                 made.update_value(|made| {
                     made.retain(|(f, ..)| Arc::ptr_eq(f, &frames));
+                    if made.len() >= KEPT_EPOCHS {
+                        made.remove(0);
+                    }
                     made.push((frames, epoch, states.clone()));
                 });
                 states
