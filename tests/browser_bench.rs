@@ -88,7 +88,7 @@ mod bench {
         let steps = run_steps(&page, &pattern("jump", 1919, 1940, 60)).await;
         let result = cdp(&page, "Profiler.stop", serde_json::json!({})).await;
         // Kept whole for DevTools' Performance panel (and any closer look): target/bench/.
-        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench");
+        let out = bench_dir();
         let file =
             format!("profile-{}.cpuprofile", what.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("page"));
         let _ = std::fs::create_dir_all(&out);
@@ -236,6 +236,11 @@ mod bench {
             println!("{}", text.as_ref());
             let _ = writeln!(self.0, "{}", text.as_ref());
         }
+    }
+
+    /// Where the benchmark writes what it keeps (the report, the whole profiles): target/bench/.
+    fn bench_dir() -> PathBuf {
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench")
     }
 
     /// How many steps a pattern runs.
@@ -549,7 +554,7 @@ mod bench {
 
     /// Writes `text` (table rows) to `target/bench/<name>` under the table's head.
     fn save_report(name: &str, text: &str) {
-        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench");
+        let out = bench_dir();
         let _ = std::fs::create_dir_all(&out);
         let _ = std::fs::write(out.join(name), format!("| data | figure | what | value |\n|---|---|---|---|\n{text}"));
         println!("(written to target/bench/{name})");
@@ -663,7 +668,7 @@ mod bench {
             println!("\nthe atlas beside the peer page, same run:\n{table}");
             text.push_str(&format!("\n{table}"));
         }
-        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../bench");
+        let out = bench_dir();
         let _ = std::fs::create_dir_all(&out);
         let _ = std::fs::write(
             out.join("report.md"),
