@@ -3,7 +3,7 @@
 //! atlas-core placed it, and for a place beyond the main frame an arrow at its edge, labelled
 //! with the place's name and distance ("Berlin 420 km"), a button like a city's.
 
-use atlas_core::geo::model::edge_arrow_size;
+use atlas_core::geo::model::{edge_arrow_size, CityText};
 use atlas_core::PlaceId;
 use leptos::prelude::*;
 
@@ -87,22 +87,33 @@ pub fn CityMarker(
     };
     // The label relative to the marker (the same while the map pans: no redraw).
     let placed = Memo::new(move |_| index.get().and_then(|i| map.labels.with(|l| l.text(i))));
-    // The label is drawn again when it moves (on many steps): its text is written in, not a
-    // closure of its own, which would stay subscribed to the language after the label is gone.
+    // A label's elements stay while its marker is drawn: a step that moves the label only sets
+    // where it is (two or three attributes), instead of building it again (six attributes and a
+    // text; a label moves on many steps). A marker without a placed label hides them.
+    let placed_number = move |of: fn(&CityText) -> f64| move || placed.with(|p| p.map(|p| fixed1(of(&p))));
+    let unplaced = move || placed.with(|p| p.is_none().then_some("none"));
     let text = move || {
-        placed.get().map(|p| {
-            let pointer = p.leader.map(|[(x1, y1), (x2, y2)]| {
+        let leader = move || {
+            placed.with(|p| p.and_then(|p| p.leader)).map(|[(x1, y1), (x2, y2)]| {
                 view! {
-                    <line class="label-leader" x1=format!("{x1:.1}") y1=format!("{y1:.1}") x2=format!("{x2:.1}") y2=format!("{y2:.1}") />
+                    <line class="label-leader" x1=fixed1(x1) y1=fixed1(y1) x2=fixed1(x2) y2=fixed1(y2) />
                 }
-            });
-            view! {
-                {pointer}
-                <text class="label" x=format!("{:.1}", p.dx) y=format!("{:.1}", p.dy) text-anchor=p.text_anchor dominant-baseline="central" lang=label_lang()>
-                    {text_of()}
-                </text>
-            }
-        })
+            })
+        };
+        view! {
+            {leader}
+            <text
+                class="label"
+                display=unplaced
+                x=placed_number(|p| p.dx)
+                y=placed_number(|p| p.dy)
+                text-anchor=move || placed.with(|p| p.map(|p| p.text_anchor))
+                dominant-baseline="central"
+                lang=label_lang
+            >
+                {text_of}
+            </text>
+        }
     };
     let leader = move || {
         let m = marker.get()?;
@@ -117,12 +128,17 @@ pub fn CityMarker(
     let style = move || map.frames.with(|f| f.style);
     // A city's name answers a tap as its dot does: a box under it, the one kept free for it.
     let name_target = move || {
-        placed.get().map(|p| {
-            let b = p.bounds;
-            view! {
-                <rect class="label-hit" data-testid=format!("label-{}", place_id.get_value()) x=format!("{:.1}", b.x) y=format!("{:.1}", b.y) width=format!("{:.1}", b.width) height=format!("{:.1}", b.height) />
-            }
-        })
+        view! {
+            <rect
+                class="label-hit"
+                display=unplaced
+                data-testid=format!("label-{}", place_id.get_value())
+                x=placed_number(|p| p.bounds.x)
+                y=placed_number(|p| p.bounds.y)
+                width=placed_number(|p| p.bounds.width)
+                height=placed_number(|p| p.bounds.height)
+            />
+        }
     };
     if context {
         // It gives way altogether where its dot would cost a city nearby its name.
@@ -255,4 +271,9 @@ pub fn CityMarker(
         </g>
     }
     .into_any()
+}
+
+/// A length in the SVG, to a tenth of a pixel.
+fn fixed1(value: f64) -> String {
+    format!("{value:.1}")
 }
