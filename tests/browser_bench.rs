@@ -50,7 +50,17 @@ mod bench {
     async fn profile(page: AtlasPage, what: &'static str) {
         let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(600)), None, None);
         page.client().update_timeouts(timeouts).await.expect("setting the script time-out");
-        page.open("?lang=en").await;
+        // A load first, from navigation to the `atlas-ready` mark: its whole profile is kept.
+        cdp(&page, "Profiler.enable", serde_json::json!({})).await;
+        cdp(&page, "Profiler.setSamplingInterval", serde_json::json!({ "interval": 100 })).await;
+        cdp(&page, "Profiler.start", serde_json::json!({})).await;
+        let ready = ready_ms(&page, "?lang=en").await;
+        let result = cdp(&page, "Profiler.stop", serde_json::json!({})).await;
+        let name = what.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("page");
+        let _ = std::fs::create_dir_all(bench_dir());
+        let _ =
+            std::fs::write(bench_dir().join(format!("profile-{name}-load.cpuprofile")), result["profile"].to_string());
+        println!("a load, {what}: ready at {ready:.0} ms; its profile: target/bench/profile-{name}-load.cpuprofile");
         run_steps(&page, &pattern("jump", 1919, 1940, 10)).await;
         // What three steps re-render, by element and kind of change: jumps, then years in a row.
         for (steps, years) in [("jump", ["1926", "1933", "1940"]), ("year-by-year", ["1930", "1931", "1932"])] {
@@ -245,7 +255,13 @@ mod bench {
 
     /// How many steps a pattern runs.
     fn quick() -> bool {
-        matches!(std::env::var("ATLAS_BENCH").as_deref(), Ok("quick" | "quick-10k" | "memory-quick"))
+        matches!(std::env::var("ATLAS_BENCH").as_deref(), Ok("quick" | "quick-10k" | "memory-quick" | "steps"))
+    }
+
+    /// `ATLAS_BENCH=steps`: the real atlas's steps at CPU 4× only (120 a pattern), for trying a
+    /// change to the step quickly.
+    fn steps_only() -> bool {
+        std::env::var("ATLAS_BENCH").as_deref() == Ok("steps")
     }
 
     /// Whether the run measures the 10,000-event atlas too (all but `quick`; `quick-10k` is
@@ -255,7 +271,9 @@ mod bench {
     }
 
     fn steps_per_pattern() -> usize {
-        if quick() {
+        if steps_only() {
+            120
+        } else if quick() {
             60
         } else {
             220
@@ -326,19 +344,63 @@ mod bench {
         // A few steps first, so that the first step's one-off work (the JIT, the fonts) is not a
         // slider step's.
         run_steps(page, &pattern(kind, 1919, 1940, 10)).await;
+        let before = browser_work(page).await;
         let steps = run_steps(page, &pattern(kind, 1919, 1940, steps_per_pattern())).await;
+        let work = browser_work(page).await.since(&before, steps.len());
         let (p50, p95, max) = percentiles(steps.iter().map(|s| s.total).collect());
         let (s50, s95, _) = percentiles(steps.iter().map(|s| s.script).collect());
         let (m50, _, mmax) = percentiles(steps.iter().map(|s| s.mutations).collect());
         let (a50, _, amax) = percentiles(steps.iter().map(|s| s.added).collect());
         report.line(format!(
             "| {what} | CPU {rate}× | {name} | p50 {p50:.1} / p95 {p95:.1} / max {max:.1} ms (script p50 {s50:.1} / p95 {s95:.1}); \
-             DOM mutation records p50 {m50:.0} (max {mmax:.0}), nodes added p50 {a50:.0} (max {amax:.0}); n = {} |",
+             DOM mutation records p50 {m50:.0} (max {mmax:.0}), nodes added p50 {a50:.0} (max {amax:.0}); \
+             a step's mean: style {:.1}, layout {:.1}, script and tasks {:.1} ms; n = {} |",
+            work.style,
+            work.layout,
+            work.script,
             steps.len()
         ));
         summary.insert(format!("{what}, CPU {rate}×: {name}, p50 ms"), p50);
         summary.insert(format!("{what}, CPU {rate}×: {name}, p95 ms"), p95);
         summary.insert(format!("{what}, CPU {rate}×: {name}, max ms"), max);
+    }
+
+    /// The browser's own counters of its work (Chrome DevTools Protocol `Performance.getMetrics`),
+    /// in ms: style recalculation, layout, and script with the tasks that ran it. They include a
+    /// frame's work between steps (what the page paints), which the step's clock does not.
+    #[derive(Debug, Clone, Copy, Default)]
+    struct BrowserWork {
+        style: f64,
+        layout: f64,
+        script: f64,
+    }
+
+    impl BrowserWork {
+        /// The mean per step of what was done since `before`, over `steps` steps.
+        fn since(&self, before: &BrowserWork, steps: usize) -> BrowserWork {
+            let n = steps.max(1) as f64;
+            BrowserWork {
+                style: (self.style - before.style) / n,
+                layout: (self.layout - before.layout) / n,
+                script: (self.script - before.script) / n,
+            }
+        }
+    }
+
+    async fn browser_work(page: &AtlasPage) -> BrowserWork {
+        cdp(page, "Performance.enable", serde_json::json!({})).await;
+        let result = cdp(page, "Performance.getMetrics", serde_json::json!({})).await;
+        let metric = |name: &str| {
+            result["metrics"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|m| m["name"] == name)
+                .and_then(|m| m["value"].as_f64())
+        };
+        // The durations are in seconds.
+        let ms = |name: &str| metric(name).unwrap_or(f64::NAN) * 1000.0;
+        BrowserWork { style: ms("RecalcStyleDuration"), layout: ms("LayoutDuration"), script: ms("ScriptDuration") }
     }
 
     /// Ready on a slow phone link: 1.6 Mb/s down, 150 ms latency (Chrome DevTools Protocol
@@ -574,14 +636,16 @@ mod bench {
         page.client().update_timeouts(timeouts).await.expect("setting the script time-out");
         let mut local = Report(String::new());
         let mut summary = Summary::new();
-        for rate in [1.0, 4.0] {
+        let rates: &[f64] = if steps_only() { &[4.0] } else { &[1.0, 4.0] };
+        for &rate in rates {
             at_rate(&page, &mut local, &mut summary, subject, rate).await;
         }
-        if subject.atlas {
+        // A run of steps only measures nothing else.
+        if subject.atlas && !steps_only() {
             after_steps(&page, &mut local, subject.what).await;
         }
         // The synthetic files are served from memory: the first load is the real atlas's.
-        if subject.what == REAL {
+        if subject.what == REAL && !steps_only() {
             first_load(&page, &mut local, &mut summary, subject, &root).await;
             slow_link(&page, &mut local, &mut summary, subject).await;
         }
