@@ -72,7 +72,8 @@ mod bench {
                    const seen = {};
                    const name = (n) => n.nodeType === 1 ? n.tagName.toLowerCase() + (n.getAttribute('class') ? '.' + n.getAttribute('class').split(' ')[0] : '') : '#text';
                    const o = new MutationObserver((rs) => { for (const r of rs) {
-                       const t = r.type === 'attributes' ? 'attr ' + r.attributeName : r.type === 'childList' ? 'children' : 'text';
+                       const moved = [...r.addedNodes].map((n) => '+' + name(n)).concat([...r.removedNodes].map((n) => '-' + name(n)));
+                       const t = r.type === 'attributes' ? 'attr ' + r.attributeName : r.type === 'childList' ? 'children ' + [...new Set(moved)].join(' ') : 'text';
                        const where = name(r.target) + ' (in ' + (r.target.parentNode ? name(r.target.parentNode) : '-') + ')';
                        const k = t + ' on ' + where;
                        seen[k] = (seen[k] || 0) + 1 + r.addedNodes.length; } });

@@ -71,12 +71,19 @@ fn InsetTitle(
     frame: usize,
 ) -> impl IntoView {
     let map = use_map();
-    let title = Memo::new(move |_| map.labels.with(|l| l.insets.iter().find(|t| t.frame == frame).cloned()));
+    // What it shows, without the period of borders it names (a new set of borders with the same
+    // name draws nothing again).
+    let title = Memo::new(move |_| {
+        map.labels.with(|l| {
+            l.insets.iter().find(|t| t.frame == frame).map(|t| {
+                let lines: Vec<String> = t.placed.lines_of(&t.text).into_iter().map(str::to_owned).collect();
+                (lines, (t.placed.x, t.placed.y), t.placed.text_anchor, t.lang)
+            })
+        })
+    });
     move || {
-        title.get().map(|title| {
-            let lines: Vec<String> = title.placed.lines_of(&title.text).into_iter().map(str::to_owned).collect();
+        title.get().map(|(lines, (x, y), text_anchor, lang)| {
             let count = lines.len() as f64;
-            let (x, y) = (title.placed.x, title.placed.y);
             let spans = lines
                 .into_iter()
                 .enumerate()
@@ -86,7 +93,7 @@ fn InsetTitle(
                 })
                 .collect_view();
             view! {
-                <text class="inset-title" text-anchor=title.placed.text_anchor dominant-baseline="central" lang=title.lang.to_string()>
+                <text class="inset-title" text-anchor=text_anchor dominant-baseline="central" lang=lang.to_string()>
                     {spans}
                 </text>
             }

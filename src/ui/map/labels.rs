@@ -2,39 +2,54 @@
 //! size stays the same on screen when the map is zoomed.
 use leptos::prelude::*;
 
-use super::{use_map, MapContext};
+use atlas_core::geo::model::StateName as PlacedName;
+use atlas_core::DataSet;
 
-/// Every state name of the year, keyed by what is written (the period, its language, its lines,
-/// and which of the period's names it is): a step that only moves a name sets where it is; a
-/// step that changes a name draws it again.
+use super::{use_map, MapContext};
+use crate::state::use_data;
+
+/// Every state name of the year, keyed by what is written (the state, the language, the lines,
+/// and which of the state's names it is): a step that only moves a name, or draws it for the
+/// state's next borders, sets where it is; a step that changes a name draws it again.
 #[component]
 pub fn StateNames() -> impl IntoView {
     let map = use_map();
+    let data = StoredValue::new(use_data());
     let names = move || {
         map.labels.with(|labels| {
+            let state_of =
+                |name: &PlacedName| data.with_value(|data| data.borders.periods()[name.period].state.clone());
             labels
                 .states
                 .iter()
                 .enumerate()
                 .map(|(i, name)| {
-                    let nth = labels.states[..i].iter().filter(|other| other.period == name.period).count();
+                    let state = state_of(name);
+                    let nth = labels.states[..i].iter().filter(|other| state_of(other) == state).count();
                     let lines: Vec<String> = name.lines().into_iter().map(str::to_owned).collect();
-                    (name.period, nth, lines, name.lang.to_string())
+                    (state, nth, lines, name.lang.to_string())
                 })
                 .collect::<Vec<_>>()
         })
     };
     view! {
-        <For each=names key=|name| name.clone() let:((period, nth, lines, lang))>
-            <StateName at=Signal::derive(move || name_at(map, period, nth)) lines=lines lang=lang />
+        <For each=names key=|name| name.clone() let:((state, nth, lines, lang))>
+            <StateName at=Signal::derive(move || data.with_value(|data| name_at(data, map, &state, nth))) lines=lines lang=lang />
         </For>
     }
 }
 
-/// Where the `nth` name of the borders' period `period` is drawn on the selected day.
-fn name_at(map: MapContext, period: usize, nth: usize) -> (f64, f64) {
+/// Where the `nth` name of the state `state` is drawn on the selected day.
+fn name_at(data: &DataSet, map: MapContext, state: &str, nth: usize) -> (f64, f64) {
     map.labels
-        .with(|labels| labels.states.iter().filter(|name| name.period == period).nth(nth).map(|name| name.at))
+        .with(|labels| {
+            labels
+                .states
+                .iter()
+                .filter(|name| data.borders.periods()[name.period].state == state)
+                .nth(nth)
+                .map(|name| name.at)
+        })
         .unwrap_or_default()
 }
 

@@ -3,6 +3,7 @@
 //! atlas-core placed it, and for a place beyond the main frame an arrow at its edge, labelled
 //! with the place's name and distance ("Berlin 420 km"), a button like a city's.
 
+use atlas_core::geo::geometry::path::tenths;
 use atlas_core::geo::model::{edge_arrow_size, CityText};
 use atlas_core::PlaceId;
 use leptos::prelude::*;
@@ -90,13 +91,13 @@ pub fn CityMarker(
     // A label's elements stay while its marker is drawn: a step that moves the label only sets
     // where it is (two or three attributes), instead of building it again (six attributes and a
     // text; a label moves on many steps). A marker without a placed label hides them.
-    let placed_number = move |of: fn(&CityText) -> f64| move || placed.with(|p| p.map(|p| fixed1(of(&p))));
+    let placed_number = move |of: fn(&CityText) -> f64| move || placed.with(|p| p.map(|p| tenths(of(&p))));
     let unplaced = move || placed.with(|p| p.is_none().then_some("none"));
     let text = move || {
         let leader = move || {
             placed.with(|p| p.and_then(|p| p.leader)).map(|[(x1, y1), (x2, y2)]| {
                 view! {
-                    <line class="label-leader" x1=fixed1(x1) y1=fixed1(y1) x2=fixed1(x2) y2=fixed1(y2) />
+                    <line class="label-leader" x1=tenths(x1) y1=tenths(y1) x2=tenths(x2) y2=tenths(y2) />
                 }
             })
         };
@@ -271,9 +272,4 @@ pub fn CityMarker(
         </g>
     }
     .into_any()
-}
-
-/// A length in the SVG, to a tenth of a pixel.
-fn fixed1(value: f64) -> String {
-    format!("{value:.1}")
 }

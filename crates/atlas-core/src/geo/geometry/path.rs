@@ -9,16 +9,49 @@ const EMPTY_PATH: &str = "M0 0";
 
 /// Writes `x y` rounded to one decimal (a tenth of an SVG unit is below a pixel).
 fn push_point(out: &mut String, command: char, (x, y): (f64, f64)) {
-    let _ = write!(out, "{command}{} {}", round1(x), round1(y));
+    out.push(command);
+    push_tenths(out, x);
+    out.push(' ');
+    push_tenths(out, y);
 }
 
-fn round1(value: f64) -> f64 {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded == 0.0 {
-        0.0 // no "-0"
-    } else {
-        rounded
+/// Writes `value` rounded to a tenth, as the shortest decimal (`12.3`, `12`, `-0.5`; never
+/// `-0`), with integer arithmetic only: the map's paths are tens of thousands of numbers, and
+/// formatting floats is the costliest part of making them (issue 23). A value that is not
+/// finite is written `0`.
+///
+/// ```
+/// let mut out = String::new();
+/// for v in [12.34, 12.96, -0.04, -7.05, 0.0] {
+///     atlas_core::geo::geometry::path::push_tenths(&mut out, v);
+///     out.push(' ');
+/// }
+/// assert_eq!(out, "12.3 13 0 -7.1 0 ");
+/// ```
+pub fn push_tenths(out: &mut String, value: f64) {
+    let tenths = (value * 10.0).round();
+    if !tenths.is_finite() || tenths == 0.0 {
+        out.push('0');
+        return;
     }
+    // Beyond ±2^53 tenths there are no tenths left to write; such a number is off any map.
+    let tenths = tenths.clamp(-9.0e15, 9.0e15) as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    let _ = write!(out, "{whole}");
+    if tenth != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + tenth as u8));
+    }
+}
+
+/// `value` rounded to a tenth, as [`push_tenths`] writes it: a length for an SVG attribute.
+pub fn tenths(value: f64) -> String {
+    let mut out = String::new();
+    push_tenths(&mut out, value);
+    out
 }
 
 /// Closed rings (polygons and their holes) as one path; points that cannot be
@@ -85,6 +118,28 @@ mod tests {
         let bounds = GeoBounds { west: 0.0, south: 0.0, east: 10.0, north: 10.0 };
         let ((x0, y0), (x1, y1)) = (raw(0.0, 0.0), raw(10.0, 10.0));
         Mercator::fit(bounds, ScreenRect { x: 0.0, y: 0.0, width: 100.0, height: 100.0 * (y1 - y0) / (x1 - x0) })
+    }
+
+    /// The text the paths had before [`push_tenths`]: the float rounded to a tenth, formatted.
+    fn formatted_as_before(value: f64) -> String {
+        let rounded = (value * 10.0).round() / 10.0;
+        format!("{}", if rounded == 0.0 { 0.0 } else { rounded })
+    }
+
+    #[test]
+    fn tenths_are_written_as_the_formatted_float_was() {
+        let mut values = vec![0.0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, 9.95, 99.95, -99.95, 1e6 + 0.25, 123_456.789];
+        // A spread of map coordinates, fractions of every size, both signs.
+        let mut x = 0.123_456_789_f64;
+        for _ in 0..20_000 {
+            x = (x * 7919.0 + 0.318_309_886).fract();
+            values.push((x - 0.5) * 4000.0);
+        }
+        for value in values {
+            let mut out = String::new();
+            push_tenths(&mut out, value);
+            assert_eq!(out, formatted_as_before(value), "{value}");
+        }
     }
 
     #[test]
