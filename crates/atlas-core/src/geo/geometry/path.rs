@@ -132,7 +132,7 @@ mod tests {
         // A spread of map coordinates, fractions of every size, both signs.
         let mut x = 0.123_456_789_f64;
         for _ in 0..20_000 {
-            x = (x * 7919.0 + 0.318_309_886).fract();
+            x = (x * 7919.0 + 0.377_123_457).fract();
             values.push((x - 0.5) * 4000.0);
         }
         for value in values {
