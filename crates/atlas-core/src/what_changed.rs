@@ -214,18 +214,17 @@ impl<'a> WhatChanged<'a> {
                 text.change_item(title, &date)
             }
         };
-        // At most NAMED named, then "and N more".
-        let named = |items: Vec<String>, limit: usize| {
-            let total = items.len();
+        // At most `limit` of the `total` items named, then "and N more"; only the items named are
+        // written (a year of a large atlas has hundreds of events).
+        let named = |total: usize, item_at: &dyn Fn(usize) -> String, limit: usize| {
             if total <= limit {
-                return items.join(", ");
+                return (0..total).map(item_at).collect::<Vec<_>>().join(", ");
             }
             let rest = count(total - 1);
-            format!("{} {}", items[0], text.and_more(rest, plural(rest)))
+            format!("{} {}", item_at(0), text.and_more(rest, plural(rest)))
         };
-        let events = |list: &[&Event], lapsed: bool| named(list.iter().map(|e| item(e, lapsed)).collect(), NAMED);
-        let names =
-            |list: &[&StatePeriod]| named(list.iter().map(|p| p.name.get(lang).0.to_owned()).collect(), NAMED_STATES);
+        let events = |list: &[&Event], lapsed: bool| named(list.len(), &|i| item(list[i], lapsed), NAMED);
+        let names = |list: &[&StatePeriod]| named(list.len(), &|i| list[i].name.get(lang).0.to_owned(), NAMED_STATES);
         let mut parts: Vec<String> = Vec::new();
         let n = |list_len: usize| count(list_len);
         match self.in_force.len() {

@@ -67,7 +67,15 @@ pub fn CityMarker(
     };
     // Its name on the selected day in the reader's language (atlas-core's labels): a memo, so
     // that a step wakes the marker only when the name changes (Memel from 23 March 1939).
-    let name = Memo::new(move |_| index.get().and_then(|i| map.labels.with(|l| l.names.get(i).cloned())));
+    // Everything the marker shows of the day's labels, read from them by one memo: each reader
+    // of the labels is one more subscriber for every step to wake and re-subscribe, and a large
+    // atlas has hundreds of markers (issue 23).
+    let labelled = Memo::new(move |_| {
+        index.get().map(|i| {
+            map.labels.with(|l| (l.names.get(i).cloned(), l.text(i), l.is_hidden(i), l.city_texts.get(i).cloned()))
+        })
+    });
+    let name = Memo::new(move |_| labelled.with(|l| l.as_ref().and_then(|l| l.0.clone())));
     // Its marker, again only when the box changes: a label's step reads its position here.
     let marker = Memo::new(move |_| index.get().and_then(|i| map.frames.with(|f| f.markers.get(i).cloned())));
     let context = marker.with_untracked(|m| m.as_ref().is_some_and(|m| m.context));
@@ -78,7 +86,7 @@ pub fn CityMarker(
     let label_lang = move || name.with(|n| n.as_ref().map(|n| n.lang.to_string()));
     // An arrow's label is its name and distance, as atlas-core placed it.
     let text_of = move || match index.get() {
-        Some(i) if at_edge => map.labels.with(|l| l.city_texts.get(i).cloned()).unwrap_or_else(label),
+        Some(_) if at_edge => labelled.with(|l| l.as_ref().and_then(|l| l.3.clone())).unwrap_or_else(label),
         _ => label(),
     };
     let scale = move || if frame == MarkerFrame::Inset { 1.0 } else { 1.0 / map.view.get().scale };
@@ -87,7 +95,7 @@ pub fn CityMarker(
         format!("translate({x:.1} {y:.1}) scale({:.4})", scale())
     };
     // The label relative to the marker (the same while the map pans: no redraw).
-    let placed = Memo::new(move |_| index.get().and_then(|i| map.labels.with(|l| l.text(i))));
+    let placed = Memo::new(move |_| labelled.with(|l| l.as_ref().and_then(|l| l.1)));
     // A label's elements stay while its marker is drawn: a step that moves the label only sets
     // where it is (two or three attributes), instead of building it again (six attributes and a
     // text; a label moves on many steps). A marker without a placed label hides them.
@@ -143,7 +151,7 @@ pub fn CityMarker(
     };
     if context {
         // It gives way altogether where its dot would cost a city nearby its name.
-        let gave_way = Memo::new(move |_| index.get().is_some_and(|i| map.labels.with(|l| l.is_hidden(i))));
+        let gave_way = Memo::new(move |_| labelled.with(|l| l.as_ref().is_some_and(|l| l.2)));
         return view! {
             <g class="city context" class:gave-way=move || gave_way.get() data-testid=format!("place-{place}") aria-hidden="true">
                 {leader}
@@ -155,10 +163,13 @@ pub fn CityMarker(
         }
         .into_any();
     }
-    let is_active = {
+    // One memo reads the year's active places for the marker's class, state and dot: one
+    // subscriber a marker to wake on a step, not three.
+    let active = {
         let place = place.clone();
-        move || map.is_active(&place)
+        Memo::new(move |_| map.is_active(&place))
     };
+    let is_active = move || active.get();
     let is_open = {
         let place = place.clone();
         move || selection.is_open(&place)
@@ -193,10 +204,7 @@ pub fn CityMarker(
             }
         }
     };
-    let radius = {
-        let is_active = is_active.clone();
-        move || if is_active() { style().active_radius } else { style().radius }
-    };
+    let radius = move || if is_active() { style().active_radius } else { style().radius };
     if at_edge {
         let edge = {
             let place = place.clone();
@@ -226,7 +234,7 @@ pub fn CityMarker(
         return view! {
             <g
                 class="city edge"
-                class:active=is_active.clone()
+                class:active=is_active
                 data-active=move || if is_active() { "true" } else { "false" }
                 class:open=is_open
                 class:highlighted=is_highlighted
@@ -251,7 +259,7 @@ pub fn CityMarker(
     view! {
         <g
             class="city"
-            class:active=is_active.clone()
+            class:active=is_active
             data-active=move || if is_active() { "true" } else { "false" }
             class:open=is_open
             class:highlighted=is_highlighted
