@@ -17,19 +17,19 @@ pub fn StateNames() -> impl IntoView {
     let data = StoredValue::new(use_data());
     let names = move || {
         map.labels.with(|labels| {
-            let state_of =
-                |name: &PlacedName| data.with_value(|data| data.borders.periods()[name.period].state.clone());
-            labels
-                .states
-                .iter()
-                .enumerate()
-                .map(|(i, name)| {
-                    let state = state_of(name);
-                    let nth = labels.states[..i].iter().filter(|other| state_of(other) == state).count();
-                    let lines: Vec<String> = name.lines().into_iter().map(str::to_owned).collect();
-                    (state, nth, lines, name.lang.to_string())
-                })
-                .collect::<Vec<_>>()
+            data.with_value(|data| {
+                labels
+                    .states
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let state = state_of(data, name);
+                        let nth = labels.states[..i].iter().filter(|other| state_of(data, other) == state).count();
+                        let lines: Vec<String> = name.lines().into_iter().map(str::to_owned).collect();
+                        (state.to_owned(), nth, lines, name.lang.to_string())
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {
@@ -42,15 +42,13 @@ pub fn StateNames() -> impl IntoView {
 /// Where the `nth` name of the state `state` is drawn on the selected day.
 fn name_at(data: &DataSet, map: MapContext, state: &str, nth: usize) -> (f64, f64) {
     map.labels
-        .with(|labels| {
-            labels
-                .states
-                .iter()
-                .filter(|name| data.borders.periods()[name.period].state == state)
-                .nth(nth)
-                .map(|name| name.at)
-        })
+        .with(|labels| labels.states.iter().filter(|name| state_of(data, name) == state).nth(nth).map(|name| name.at))
         .unwrap_or_default()
+}
+
+/// The state a placed name names (its period's state slug).
+fn state_of<'a>(data: &'a DataSet, name: &PlacedName) -> &'a str {
+    &data.borders.periods()[name.period].state
 }
 
 /// One state's name, on one or two lines, centred on the map point `at` (it follows the day's

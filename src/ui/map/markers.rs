@@ -4,7 +4,7 @@
 //! with the place's name and distance ("Berlin 420 km"), a button like a city's.
 
 use atlas_core::geo::geometry::path::tenths;
-use atlas_core::geo::model::{edge_arrow_size, CityText};
+use atlas_core::geo::model::{edge_arrow_size, CityText, PlaceName};
 use atlas_core::PlaceId;
 use leptos::prelude::*;
 
@@ -18,6 +18,19 @@ use crate::state::{use_data, use_locale, use_selection, use_selection_setter};
 pub enum MarkerFrame {
     Main,
     Inset,
+}
+
+/// What a marker shows of the day's labels (atlas-core's `MapLabels`, at the marker's index).
+#[derive(Debug, Clone, PartialEq)]
+struct MarkerLabel {
+    /// Its place's name on the day, in the reader's language.
+    name: Option<PlaceName>,
+    /// Where its label is written, if it has a place.
+    placed: Option<CityText>,
+    /// Whether it gives way altogether (a place the story only names).
+    gave_way: bool,
+    /// An edge marker's label: its name and distance.
+    edge_text: Option<String>,
 }
 
 /// The main frame's markers, keyed by place and by whether it is an arrow at the edge (each
@@ -65,17 +78,22 @@ pub fn CityMarker(
         let place = place.clone();
         Memo::new(move |_| map.frames.with(|f| f.marker_index(&place)))
     };
-    // Its name on the selected day in the reader's language (atlas-core's labels): a memo, so
-    // that a step wakes the marker only when the name changes (Memel from 23 March 1939).
     // Everything the marker shows of the day's labels, read from them by one memo: each reader
     // of the labels is one more subscriber for every step to wake and re-subscribe, and a large
     // atlas has hundreds of markers (issue 23).
     let labelled = Memo::new(move |_| {
         index.get().map(|i| {
-            map.labels.with(|l| (l.names.get(i).cloned(), l.text(i), l.is_hidden(i), l.city_texts.get(i).cloned()))
+            map.labels.with(|l| MarkerLabel {
+                name: l.names.get(i).cloned(),
+                placed: l.text(i),
+                gave_way: l.is_hidden(i),
+                edge_text: l.city_texts.get(i).cloned(),
+            })
         })
     });
-    let name = Memo::new(move |_| labelled.with(|l| l.as_ref().and_then(|l| l.0.clone())));
+    // Its name on the selected day in the reader's language (atlas-core's labels): a memo, so
+    // that a step wakes the marker only when the name changes (Memel from 23 March 1939).
+    let name = Memo::new(move |_| labelled.with(|l| l.as_ref().and_then(|l| l.name.clone())));
     // Its marker, again only when the box changes: a label's step reads its position here.
     let marker = Memo::new(move |_| index.get().and_then(|i| map.frames.with(|f| f.markers.get(i).cloned())));
     let context = marker.with_untracked(|m| m.as_ref().is_some_and(|m| m.context));
@@ -85,9 +103,12 @@ pub fn CityMarker(
     let label = move || name.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default());
     let label_lang = move || name.with(|n| n.as_ref().map(|n| n.lang.to_string()));
     // An arrow's label is its name and distance, as atlas-core placed it.
-    let text_of = move || match index.get() {
-        Some(_) if at_edge => labelled.with(|l| l.as_ref().and_then(|l| l.3.clone())).unwrap_or_else(label),
-        _ => label(),
+    let text_of = move || {
+        if at_edge {
+            labelled.with(|l| l.as_ref().and_then(|l| l.edge_text.clone())).unwrap_or_else(label)
+        } else {
+            label()
+        }
     };
     let scale = move || if frame == MarkerFrame::Inset { 1.0 } else { 1.0 / map.view.get().scale };
     let transform = move || {
@@ -95,7 +116,7 @@ pub fn CityMarker(
         format!("translate({x:.1} {y:.1}) scale({:.4})", scale())
     };
     // The label relative to the marker (the same while the map pans: no redraw).
-    let placed = Memo::new(move |_| labelled.with(|l| l.as_ref().and_then(|l| l.1)));
+    let placed = Memo::new(move |_| labelled.with(|l| l.as_ref().and_then(|l| l.placed)));
     // A label's elements stay while its marker is drawn: a step that moves the label only sets
     // where it is (two or three attributes), instead of building it again (six attributes and a
     // text; a label moves on many steps). A marker without a placed label hides them.
@@ -151,7 +172,7 @@ pub fn CityMarker(
     };
     if context {
         // It gives way altogether where its dot would cost a city nearby its name.
-        let gave_way = Memo::new(move |_| labelled.with(|l| l.as_ref().is_some_and(|l| l.2)));
+        let gave_way = Memo::new(move |_| labelled.with(|l| l.as_ref().is_some_and(|l| l.gave_way)));
         return view! {
             <g class="city context" class:gave-way=move || gave_way.get() data-testid=format!("place-{place}") aria-hidden="true">
                 {leader}
